@@ -1,0 +1,204 @@
+//! Reading articles: the raw bytes, the publication metadata, and a masked
+//! copy of the text in which everything that is not prose (front matter,
+//! Markdown syntax, code, URLs) is blanked out byte for byte.
+//!
+//! The masked text has exactly the length of the raw text, so every offset
+//! found in it is an offset into the raw file.
+
+mod frontmatter;
+mod markdown;
+pub mod sentences;
+mod sources;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::error::InputError;
+use crate::span::{LineIndex, Position, Span};
+
+pub use sources::SourcesCache;
+
+/// How a file's text is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One paragraph per line.
+    Text,
+    /// CommonMark with optional YAML front matter.
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file name, or `None` when it is not an article.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Where an article was published and when.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub source: Option<String>,
+    pub date: Option<Date>,
+}
+
+impl Meta {
+    /// Fields of `over` win; the rest come from `self`.
+    pub fn overridden_by(self, over: &Meta) -> Meta {
+        Meta {
+            source: over.source.clone().or(self.source),
+            date: over.date.or(self.date),
+        }
+    }
+}
+
+/// One article, ready for extraction.
+pub struct Document {
+    /// The path as the user gave it (or `<stdin>`).
+    pub path: PathBuf,
+    /// The file's text, unchanged.
+    pub raw: String,
+    /// `raw` with non-prose bytes replaced by spaces; same length as `raw`.
+    pub text: String,
+    /// Paragraph-level blocks of prose; sentences and quotations never cross them.
+    pub blocks: Vec<Span>,
+    pub meta: Meta,
+    lines: LineIndex,
+}
+
+impl Document {
+    /// Builds a document from text already in memory.
+    pub fn parse(
+        path: PathBuf,
+        raw: String,
+        format: Format,
+        meta: Meta,
+    ) -> Result<Document, InputError> {
+        let (text, blocks, front) = match format {
+            Format::Text => {
+                let blocks = text_blocks(&raw);
+                (raw.clone(), blocks, Meta::default())
+            }
+            Format::Markdown => {
+                let front = frontmatter::read(&path, &raw)?;
+                let body_start = front.as_ref().map_or(0, |f| f.end);
+                let (text, blocks) = markdown::mask(&raw, body_start);
+                (text, blocks, front.map(|f| f.meta).unwrap_or_default())
+            }
+        };
+        debug_assert_eq!(text.len(), raw.len());
+        let lines = LineIndex::new(&raw);
+        Ok(Document {
+            path,
+            raw,
+            text,
+            blocks,
+            meta: front.overridden_by(&meta),
+            lines,
+        })
+    }
+
+    /// Reads and parses the file at `path`. `overrides` (from the command line)
+    /// win over the file's front matter, which wins over `sources.yaml`.
+    pub fn load(
+        path: &Path,
+        sources: &SourcesCache,
+        overrides: &Meta,
+    ) -> Result<Document, InputError> {
+        let bytes = std::fs::read(path).map_err(|err| InputError::io(path, err))?;
+        let raw = decode(path, bytes)?;
+        let format = Format::from_path(path).unwrap_or(Format::Text);
+        let listed = sources.lookup(path)?;
+        Document::parse(
+            path.to_path_buf(),
+            raw,
+            format,
+            listed.overridden_by(overrides),
+        )
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.raw, offset)
+    }
+
+    pub fn display_path(&self) -> impl fmt::Display + '_ {
+        self.path.display()
+    }
+}
+
+/// Checks that the bytes are an article we can read: text, UTF-8, not empty.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(nul) = memchr::memchr(0, &bytes) {
+        let line = LineIndex::new(&String::from_utf8_lossy(&bytes[..nul])).line_of(nul);
+        return Err(InputError::Binary {
+            path: path.to_path_buf(),
+            line,
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        InputError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+        }
+    })
+}
+
+/// In plain text every non-blank line is a paragraph.
+fn text_blocks(raw: &str) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for line in raw.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed = line.trim_end();
+        let lead = line.len() - line.trim_start().len();
+        if !trimmed.trim_start().is_empty() {
+            blocks.push(Span::new(start + lead, start + trimmed.len()));
+        }
+        start = end;
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_are_blocks() {
+        let raw = "First line.\n\n  Second line. \n";
+        let blocks = text_blocks(raw);
+        let texts: Vec<_> = blocks.iter().map(|b| b.slice(raw)).collect();
+        assert_eq!(texts, ["First line.", "Second line."]);
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_refused() {
+        let path = Path::new("a.txt");
+        assert!(matches!(
+            decode(path, b" \n".to_vec()),
+            Err(InputError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode(path, b"ok\nbad\0".to_vec()),
+            Err(InputError::Binary { line: 2, .. })
+        ));
+        assert!(matches!(
+            decode(path, b"one\ntwo \xff three".to_vec()),
+            Err(InputError::NotUtf8 { line: 2, .. })
+        ));
+    }
+}

@@ -1,0 +1,203 @@
+//! The claim model: what the extractor reports for each figure, date,
+//! duration and quotation it finds.
+
+use std::borrow::Cow;
+
+use serde::{Serialize, Serializer};
+
+use crate::span::Span;
+
+/// What sort of claim a span of text makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Money,
+    Percent,
+    Count,
+    Measure,
+    Ratio,
+    /// A sports result ("won 3-1"), kept apart from ratios.
+    Score,
+    Date,
+    Duration,
+    Quote,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Money,
+        Kind::Percent,
+        Kind::Count,
+        Kind::Measure,
+        Kind::Ratio,
+        Kind::Score,
+        Kind::Date,
+        Kind::Duration,
+        Kind::Quote,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Count => "count",
+            Kind::Measure => "measure",
+            Kind::Ratio => "ratio",
+            Kind::Score => "score",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
+            Kind::Quote => "quote",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// How a figure is qualified: "about 50", "more than $400 million".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hedge {
+    About,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Nearly,
+}
+
+impl Hedge {
+    pub fn name(self) -> &'static str {
+        match self {
+            Hedge::About => "about",
+            Hedge::MoreThan => "more-than",
+            Hedge::AtLeast => "at-least",
+            Hedge::LessThan => "less-than",
+            Hedge::AtMost => "at-most",
+            Hedge::Nearly => "nearly",
+        }
+    }
+
+    /// The interval a hedged value stands for. "About" is read as ±10% and
+    /// "nearly" as up to 10% short; open ends are `None`.
+    pub fn interval(hedge: Option<Hedge>, low: f64, high: f64) -> Interval {
+        let (low, high) = match hedge {
+            None => (Some(low), Some(high)),
+            Some(Hedge::About) => (Some(low * 0.9), Some(high * 1.1)),
+            Some(Hedge::Nearly) => (Some(low * 0.9), Some(high)),
+            Some(Hedge::MoreThan | Hedge::AtLeast) => (Some(low), None),
+            Some(Hedge::LessThan | Hedge::AtMost) => (None, Some(high)),
+        };
+        Interval { low, high }
+    }
+}
+
+/// The direction of a stated movement: "rose 5%", "cut by $3 billion".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Up,
+    Down,
+}
+
+/// The closed range a figure stands for, `None` for an open end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+impl Serialize for Interval {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.low.map(Number), self.high.map(Number)].serialize(s)
+    }
+}
+
+/// A claim's value: a number, an ISO date, a quotation's words, or nothing
+/// (a relative date with no publication date to resolve it against).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+    Unknown,
+}
+
+impl Value {
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(n) => Number(*n).serialize(s),
+            Value::Text(t) => s.serialize_str(t),
+            Value::Unknown => s.serialize_none(),
+        }
+    }
+}
+
+/// A number that prints whole values without a fraction ("61000000000", not "61000000000.0").
+struct Number(f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            s.serialize_i64(n as i64)
+        } else {
+            s.serialize_f64(n)
+        }
+    }
+}
+
+/// Formats a number the way the table and messages show it.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// One claim found in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub kind: Kind,
+    /// The claim's text, hedge and unit words included.
+    pub span: Span,
+    /// The sentence the claim stands in.
+    pub sentence: Span,
+    pub value: Value,
+    pub unit: Option<Cow<'static, str>>,
+    pub hedge: Option<Hedge>,
+    pub interval: Option<Interval>,
+    pub change: Option<Change>,
+    /// Who the claim is attributed to.
+    pub speaker: Option<String>,
+    /// The short noun phrase the figure is about.
+    pub subject: Option<String>,
+}
+
+impl Claim {
+    pub fn new(kind: Kind, span: Span, value: Value) -> Claim {
+        Claim {
+            kind,
+            span,
+            sentence: span,
+            value,
+            unit: None,
+            hedge: None,
+            interval: None,
+            change: None,
+            speaker: None,
+            subject: None,
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! A sentence as the parsers see it (its words, tense markers and
+//! publication date) and what a claim takes from the words around it: the
+//! direction of a change and the subject it is about.
+
+use jiff::civil::Date;
+
+use super::claim::Change;
+use super::date::Tense;
+use super::words::{is_capitalized, tokenize, Token};
+use crate::span::Span;
+
+/// One sentence, tokenized.
+pub struct Sentence<'t> {
+    pub text: &'t str,
+    pub span: Span,
+    pub tokens: Vec<Token>,
+    /// Lowercased text of every token, for cue lookups.
+    pub words: Vec<String>,
+    pub published: Option<Date>,
+    tense_markers: Vec<(usize, Tense)>,
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "won’t",
+    "'ll",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "planning",
+    "going",
+    "would",
+    "ahead",
+    "later",
+    "next",
+    "due",
+    "intends",
+    "aims",
+];
+const PAST: &[&str] = &[
+    "said", "told", "was", "were", "had", "did", "ago", "last", "says", "earlier",
+];
+/// Words in -ed that are not past-tense verbs.
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "seed", "feed", "bed", "red", "united", "based", "indeed", "hundred",
+    "proceed", "exceed", "succeed", "armed", "advanced", "detailed", "limited", "expected",
+];
+
+impl<'t> Sentence<'t> {
+    pub fn new(text: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
+        let tokens = tokenize(text, span);
+        let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let tense_markers = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| {
+                let w = w.as_str();
+                if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
+                    Some((i, Tense::Future))
+                } else if PAST.contains(&w)
+                    || (w.len() > 4
+                        && w.ends_with("ed")
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !NOT_PAST.contains(&w))
+                {
+                    Some((i, Tense::Past))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        Sentence {
+            text,
+            span,
+            tokens,
+            words,
+            published,
+            tense_markers,
+        }
+    }
+
+    /// The tense of the verb governing token `i`: the nearest marker before
+    /// it ("will sign ... on Thursday"), else the nearest after it ("On
+    /// Monday, Sullivan said").
+    pub fn tense_at(&self, i: usize) -> Tense {
+        let before = self.tense_markers.iter().rev().find(|(at, _)| *at < i);
+        let after = self.tense_markers.iter().find(|(at, _)| *at > i);
+        before.or(after).map_or(Tense::Neutral, |(_, t)| *t)
+    }
+
+    /// The lowercased word before token `i`, if that token is a word.
+    pub fn word_before(&self, i: usize) -> Option<String> {
+        let j = i.checked_sub(1)?;
+        self.tokens[j].is_word().then(|| self.words[j].clone())
+    }
+
+    /// Whether token `i` opens the sentence (perhaps after a quote mark or bracket).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.tokens[..i].iter().all(|t| !t.is_word())
+    }
+
+    /// Whether token `i` is a capitalised word that names something, so a
+    /// number right after it is part of the name ("Windows 11").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        let token = self.tokens[i];
+        let word = token.text(self.text);
+        if !self.is_capitalized_word(i) || self.starts_sentence(i) {
+            return false;
+        }
+        let lower = &self.words[i];
+        !super::date::may_start(lower, word) && !super::hedge::starts_hedge(lower)
+    }
+
+    /// Whether token `i` is a word with a capital letter anywhere ("Game", "iOS").
+    pub fn is_capitalized_word(&self, i: usize) -> bool {
+        let token = self.tokens[i];
+        token.is_word() && token.text(self.text).chars().any(char::is_uppercase)
+    }
+
+    /// The direction of change the words before `start` (or right after
+    /// `end`) give a figure: "rose 5%", "fell by about 20 percent", "a 5% increase".
+    pub fn change_around(&self, start: usize, end: usize) -> Option<Change> {
+        let before = self.tokens.iter().rposition(|t| t.span.end <= start);
+        if let Some(mut j) = before {
+            for _ in 0..8 {
+                let word = self.words[j].as_str();
+                if let Some(change) = change_word(word) {
+                    return Some(change);
+                }
+                if !is_transparent(word) {
+                    break;
+                }
+                match j.checked_sub(1) {
+                    Some(k) => j = k,
+                    None => break,
+                }
+            }
+        }
+        let after = self.tokens.iter().position(|t| t.span.start >= end)?;
+        let word = self.words[after].as_str();
+        matches!(
+            word,
+            "increase" | "rise" | "gain" | "jump" | "hike" | "growth" | "surge" | "boost" | "climb"
+        )
+        .then_some(Change::Up)
+        .or_else(|| {
+            matches!(
+                word,
+                "decrease"
+                    | "drop"
+                    | "decline"
+                    | "cut"
+                    | "fall"
+                    | "reduction"
+                    | "loss"
+                    | "slump"
+                    | "dip"
+                    | "contraction"
+                    | "slide"
+            )
+            .then_some(Change::Down)
+        })
+    }
+
+    /// The noun phrase after a figure ("military aid package") or in an
+    /// "of"/"in" phrase after it ("of Ukraine", "in aid").
+    pub fn subject_after(&self, end: usize) -> Option<String> {
+        let first = self.tokens.iter().position(|t| t.span.start >= end)?;
+        let mut j = first;
+        if matches!(self.words[j].as_str(), "of" | "in") {
+            j += 1;
+        }
+        let from = j;
+        while j < self.tokens.len()
+            && j < from + 3
+            && self.tokens[j].is_word()
+            && !is_subject_stop(&self.words[j])
+            && !is_capitalized(self.tokens[j].text(self.text))
+            || (j == from
+                && j < self.tokens.len()
+                && self.tokens[j].is_word()
+                && is_capitalized(self.tokens[j].text(self.text))
+                && !is_subject_stop(&self.words[j]))
+        {
+            j += 1;
+        }
+        if j == from {
+            return None;
+        }
+        let span = Span::new(self.tokens[from].span.start, self.tokens[j - 1].span.end);
+        Some(span.slice(self.text).to_string())
+    }
+}
+
+fn change_word(word: &str) -> Option<Change> {
+    const UP: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "rising",
+        "increased",
+        "increase",
+        "increases",
+        "grew",
+        "grow",
+        "grows",
+        "grown",
+        "climbed",
+        "climb",
+        "jumped",
+        "jump",
+        "soared",
+        "surged",
+        "gained",
+        "gain",
+        "up",
+        "higher",
+        "boosted",
+        "raised",
+        "raise",
+        "raises",
+        "added",
+        "expanded",
+        "doubled",
+        "tripled",
+        "spiked",
+        "rebounded",
+    ];
+    const DOWN: &[&str] = &[
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "falling",
+        "dropped",
+        "drop",
+        "drops",
+        "declined",
+        "decline",
+        "declines",
+        "decreased",
+        "decrease",
+        "slid",
+        "slumped",
+        "plunged",
+        "plummeted",
+        "tumbled",
+        "sank",
+        "lost",
+        "down",
+        "lower",
+        "cut",
+        "cuts",
+        "reduced",
+        "reduce",
+        "shrank",
+        "shrunk",
+        "slashed",
+        "dipped",
+        "eased",
+        "halved",
+        "contracted",
+        "retreated",
+    ];
+    if UP.contains(&word) {
+        Some(Change::Up)
+    } else if DOWN.contains(&word) {
+        Some(Change::Down)
+    } else {
+        None
+    }
+}
+
+/// Words a change verb may reach across: "rose by about", "fell from $2.1 billion to".
+fn is_transparent(word: &str) -> bool {
+    matches!(
+        word,
+        "by" | "from"
+            | "to"
+            | "or"
+            | ","
+            | "a"
+            | "an"
+            | "the"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "some"
+            | "just"
+            | "more"
+            | "than"
+            | "less"
+            | "over"
+            | "under"
+            | "percent"
+            | "per"
+            | "cent"
+            | "%"
+            | "points"
+            | "percentage"
+            | "billion"
+            | "million"
+            | "trillion"
+            | "thousand"
+            | "bn"
+            | "sharply"
+            | "slightly"
+            | "steadily"
+            | "further"
+            | "another"
+            | "only"
+    ) || word.starts_with(|c: char| c.is_ascii_digit() || super::words::is_currency_symbol(c))
+}
+
+fn is_subject_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "this"
+            | "that"
+            | "these"
+            | "those"
+            | "and"
+            | "or"
+            | "but"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "since"
+            | "than"
+            | "who"
+            | "which"
+            | "will"
+            | "was"
+            | "is"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "be"
+            | "said"
+            | "says"
+            | "last"
+            | "next"
+            | "alone"
+            | "a"
+            | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "per"
+            | "each"
+            | "every"
+            | "of"
+            | "ago"
+            | "year"
+            | "years"
+            | "worth"
+            | "includes"
+            | "include"
+            | "including"
+            | "approved"
+            | "could"
+            | "would"
+            | "may"
+            | "can"
+    ) || word.ends_with("ly")
+        || (word.len() > 4 && word.ends_with("ed"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> Sentence<'_> {
+        Sentence::new(text, Span::new(0, text.len()), None)
+    }
+
+    #[test]
+    fn change_directions() {
+        let text =
+            "Prices rose from $2.1 billion to $2.5 billion and then fell by about 20 percent.";
+        let s = sentence(text);
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(
+            s.change_around(at("$2.1"), at("$2.1") + 12),
+            Some(Change::Up)
+        );
+        assert_eq!(
+            s.change_around(at("$2.5"), at("$2.5") + 12),
+            Some(Change::Up)
+        );
+        assert_eq!(
+            s.change_around(at("about"), at("about") + 16),
+            Some(Change::Down)
+        );
+        let text = "It was a 5% increase.";
+        assert_eq!(sentence(text).change_around(9, 11), Some(Change::Up));
+    }
+
+    #[test]
+    fn tense_is_the_nearest_marker() {
+        let s = sentence("Biden will sign a deal on Thursday, officials said.");
+        let thursday = s.words.iter().position(|w| w == "thursday").unwrap();
+        assert_eq!(s.tense_at(thursday), Tense::Future);
+        let s = sentence("Lavrov told reporters Tuesday that it works.");
+        assert_eq!(s.tense_at(3), Tense::Past);
+    }
+
+    #[test]
+    fn subjects() {
+        let text = "Congress passed a $61 billion military aid package for Ukraine.";
+        let s = sentence(text);
+        let end = text.find(" military").unwrap();
+        assert_eq!(
+            s.subject_after(end).as_deref(),
+            Some("military aid package")
+        );
+    }
+}

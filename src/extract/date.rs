@@ -1,0 +1,662 @@
+//! Dates: absolute ("April 24", "Sept. 1", "Feb. 24, 2022", "14 May 2024",
+//! "2024-06-01", "August 2023", "in 1993", "mid-January") and relative ("on
+//! Tuesday", "last month", "next year", "this week", "today"), resolved
+//! against the publication date with the sentence's tense.
+//!
+//! Values are ISO 8601 at the precision the text states: "2024-04-24",
+//! "2024-09", "2019", or a week "2024-W24".
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+use super::lexicon::{next_word_lower, phrase};
+use super::number::{is_space, numeral};
+
+/// Which way a relative date points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    /// No telling verb: the nearest occurrence wins.
+    Neutral,
+}
+
+/// A date found at the start of the input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMatch {
+    /// Bytes of the input the date covers.
+    pub len: usize,
+    /// ISO 8601 value, `None` when it cannot be resolved (no publication date).
+    pub value: Option<String>,
+}
+
+const MONTHS: &[(&str, i8)] = &[
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan.", 1),
+    ("Feb.", 2),
+    ("Mar.", 3),
+    ("Apr.", 4),
+    ("Jun.", 6),
+    ("Jul.", 7),
+    ("Aug.", 8),
+    ("Sept.", 9),
+    ("Sep.", 9),
+    ("Oct.", 10),
+    ("Nov.", 11),
+    ("Dec.", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Apr", 4),
+    ("Aug", 8),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("Monday", Weekday::Monday),
+    ("Tuesday", Weekday::Tuesday),
+    ("Wednesday", Weekday::Wednesday),
+    ("Thursday", Weekday::Thursday),
+    ("Friday", Weekday::Friday),
+    ("Saturday", Weekday::Saturday),
+    ("Sunday", Weekday::Sunday),
+];
+
+/// Words that show a bare month or year is a date: "in May", "since 2014".
+const CUES: &[&str] = &[
+    "in", "on", "since", "until", "till", "by", "from", "to", "through", "during", "before",
+    "after", "of", "between", "and", "early", "late", "mid", "the", "last", "next", "this", "each",
+    "every", "around", "about", "fiscal", "summer", "spring", "autumn", "fall", "winter", "end",
+    "start",
+];
+
+/// Prepositions kept as part of the date's text.
+const LEADS: &[&str] = &["in", "on", "since"];
+
+/// Context the parser needs: the publication date and the tense at this spot.
+pub struct Setting {
+    pub published: Option<Date>,
+    pub tense: Tense,
+    /// The lowercased word before the date, if any ("in", "the", "kiev's").
+    pub previous_word: Option<String>,
+}
+
+/// A date at the start of `input`.
+pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
+    // "in 1993", "on Tuesday", "since 2014": keep the preposition.
+    if let Some(lead) = next_word_lower(input).filter(|w| LEADS.contains(&w.as_str())) {
+        let after = &input[lead.len()..];
+        let body = after.trim_start_matches(is_space);
+        if body.len() < after.len() {
+            let inner = Setting {
+                published: setting.published,
+                tense: setting.tense,
+                previous_word: Some(lead),
+            };
+            return core(body, &inner).map(|m| DateMatch {
+                len: input.len() - body.len() + m.len,
+                value: m.value,
+            });
+        }
+        return None;
+    }
+    core(input, setting)
+}
+
+fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
+    let published = setting.published;
+    let done = |rest: &str, value: Option<String>| {
+        Some(DateMatch {
+            len: input.len() - rest.len(),
+            value,
+        })
+    };
+    let first = next_word_lower(input).unwrap_or_default();
+    match first.as_str() {
+        "today" | "tonight" => {
+            return done(&input[first.len()..], published.map(|d| d.to_string()))
+        }
+        "yesterday" => {
+            return done(
+                &input[first.len()..],
+                published.map(|d| shift_days(d, -1).to_string()),
+            )
+        }
+        "tomorrow" => {
+            return done(
+                &input[first.len()..],
+                published.map(|d| shift_days(d, 1).to_string()),
+            )
+        }
+        "this" | "last" | "next" | "past" => return relative(input, &first, setting),
+        _ => {}
+    }
+    // "mid-January", "early March", "late 2023", "mid-2024"
+    let mut body = input;
+    for qualifier in ["mid-", "mid", "early", "late"] {
+        if let Some(rest) = phrase(input, qualifier, false) {
+            let rest = if qualifier == "mid-" {
+                Some(rest)
+            } else {
+                rest.strip_prefix(['-', '‑']).or_else(|| {
+                    Some(rest.trim_start_matches(is_space)).filter(|r| r.len() < rest.len())
+                })
+            };
+            if let Some(rest) = rest {
+                body = rest;
+                break;
+            }
+        }
+    }
+    let qualified = body.len() < input.len();
+    let cue = qualified
+        || setting
+            .previous_word
+            .as_deref()
+            .is_some_and(|w| CUES.contains(&w) || w.ends_with("'s") || w.ends_with("’s"));
+
+    if let Some(m) = month_form(body, setting, cue) {
+        return done(&body[m.len..], m.value);
+    }
+    if qualified && !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some((rest, value)) = weekday_form(body, setting) {
+        return done(rest, value);
+    }
+    if let Some((rest, value)) = numeric_form(body) {
+        return done(rest, Some(value));
+    }
+    // "14 May 2024", "1 September"
+    if let Ok((rest, day)) = numeral(body) {
+        let spaced = rest.trim_start_matches(is_space);
+        if spaced.len() < rest.len()
+            && (1.0..=31.0).contains(&day.value)
+            && day.value.fract() == 0.0
+        {
+            if let Some((after, month)) = month_name(spaced) {
+                let day = day.value as i8;
+                if let Some((after_year, year)) = year_after(after, false) {
+                    return done(
+                        after_year,
+                        Date::new(year, month, day).ok().map(|d| d.to_string()),
+                    );
+                }
+                return done(
+                    after,
+                    resolve_month_day(published, month, day, setting.tense),
+                );
+            }
+        }
+    }
+    // A year: "in 1993", "since 2014", "Kiev's 2023 counter-offensive".
+    let (rest, year) = numeral(body).ok()?;
+    if !year.is_year_like()
+        || !(1800.0..=2199.0).contains(&year.value)
+        || rest.starts_with(|c: char| c.is_alphanumeric() || c == '%')
+    {
+        return None;
+    }
+    if !cue && !qualified && !stands_alone(rest) {
+        return None;
+    }
+    Some(DateMatch {
+        len: input.len() - rest.len(),
+        value: Some(format!("{:04}", year.value as i32)),
+    })
+}
+
+/// Whether a year with no cue before it stands alone (followed by punctuation
+/// or a word that is not a counted noun).
+fn stands_alone(rest: &str) -> bool {
+    // "asteroid 2011 QF7": a code follows.
+    let next = rest
+        .trim_start_matches(is_space)
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if next.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match next_word_lower(rest) {
+        None => true,
+        Some(w) => super::count::plural_lemma(&w).is_none(),
+    }
+}
+
+/// "this week", "last month", "next year", "last Tuesday", "this past week".
+fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
+    let mut rest = input[first.len()..].trim_start_matches(is_space);
+    let mut which = first.to_string();
+    if first == "this" {
+        if let Some(r) = phrase(rest, "past", false) {
+            rest = r.trim_start_matches(is_space);
+            which = "last".into();
+        }
+    }
+    let word = next_word_lower(rest)?;
+    let after = &rest[word.len()..];
+    let offset = match which.as_str() {
+        "this" => 0,
+        "last" | "past" => -1,
+        _ => 1,
+    };
+    let published = setting.published;
+    let value = match word.as_str() {
+        "week" => published.map(|d| iso_week(shift_days(d, 7 * offset))),
+        "month" => published.map(|d| {
+            let (y, m) = shift_month(d.year(), d.month(), offset);
+            format!("{y:04}-{m:02}")
+        }),
+        "year" => published.map(|d| format!("{:04}", i32::from(d.year()) + offset as i32)),
+        _ => {
+            if which == "past" {
+                return None;
+            }
+            let capitalized = &rest[..word.len()];
+            let (_, weekday) = WEEKDAYS.iter().find(|(name, _)| *name == capitalized)?;
+            let back_or_forth = match offset {
+                -1 => Direction::Before,
+                1 => Direction::After,
+                _ => Direction::Nearest(setting.tense),
+            };
+            published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
+        }
+    };
+    if which == "past" && !matches!(word.as_str(), "week" | "month" | "year") {
+        return None;
+    }
+    Some(DateMatch {
+        len: input.len() - after.len(),
+        value,
+    })
+}
+
+/// Month forms: "April 24", "Sept. 1, 2024", "August 2023", "July last year", "in May".
+fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
+    let (rest, month) = month_name(input)?;
+    let done = |rest: &str, value: Option<String>| {
+        Some(DateMatch {
+            len: input.len() - rest.len(),
+            value,
+        })
+    };
+    let spaced = rest.trim_start_matches(is_space);
+    let has_space = spaced.len() < rest.len();
+    // "April 24", "April 24th", "April 24, 2024"
+    if has_space {
+        if let Ok((after_day, day)) = numeral(spaced) {
+            let after_day = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| after_day.strip_prefix(s))
+                .unwrap_or(after_day);
+            let is_day = (1.0..=31.0).contains(&day.value)
+                && day.value.fract() == 0.0
+                && !after_day.starts_with(|c: char| c.is_alphanumeric());
+            if is_day {
+                let day = day.value as i8;
+                if let Some((after_year, year)) = year_after(after_day, true) {
+                    return done(
+                        after_year,
+                        Date::new(year, month, day).ok().map(|d| d.to_string()),
+                    );
+                }
+                return done(
+                    after_day,
+                    resolve_month_day(setting.published, month, day, setting.tense),
+                );
+            }
+            // "August 2023"
+            if day.is_year_like() && !after_day.starts_with(|c: char| c.is_alphanumeric()) {
+                return done(
+                    after_day,
+                    Some(format!("{:04}-{month:02}", day.value as i32)),
+                );
+            }
+        }
+        // "July last year", "March this year"
+        for (words, offset) in [("last year", -1), ("this year", 0), ("next year", 1)] {
+            if let Some(after) = phrase(spaced, words, false) {
+                let value = setting
+                    .published
+                    .map(|d| format!("{:04}-{month:02}", i32::from(d.year()) + offset));
+                return done(after, value);
+            }
+        }
+    }
+    // A bare month needs a cue; "May" and "March" also need one as verbs.
+    if !cue {
+        return None;
+    }
+    done(rest, resolve_month(setting.published, month, setting.tense))
+}
+
+/// A capitalised month name or abbreviation.
+fn month_name(input: &str) -> Option<(&str, i8)> {
+    MONTHS
+        .iter()
+        .find_map(|(name, month)| phrase(input, name, true).map(|rest| (rest, *month)))
+}
+
+/// ", 2024" or " 2024" after a day.
+fn year_after(input: &str, comma_allowed: bool) -> Option<(&str, i16)> {
+    let rest = if comma_allowed {
+        input.strip_prefix(',').unwrap_or(input)
+    } else {
+        input
+    };
+    let spaced = rest.trim_start_matches(is_space);
+    if spaced.len() == rest.len() {
+        return None;
+    }
+    let (after, year) = numeral(spaced).ok()?;
+    if !year.is_year_like() || after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((after, year.value as i16))
+}
+
+/// "Tuesday", "Tuesday's", "Monday night".
+fn weekday_form<'a>(input: &'a str, setting: &Setting) -> Option<(&'a str, Option<String>)> {
+    let (mut rest, weekday) = WEEKDAYS
+        .iter()
+        .find_map(|(name, day)| phrase(input, name, true).map(|r| (r, *day)))?;
+    for part in ["'s", "’s"] {
+        if let Some(r) = rest.strip_prefix(part) {
+            rest = r;
+        }
+    }
+    let value = setting
+        .published
+        .map(|d| resolve_weekday(d, weekday, Direction::Nearest(setting.tense)).to_string());
+    Some((rest, value))
+}
+
+/// "2024-06-01" and "6/1/2024".
+fn numeric_form(input: &str) -> Option<(&str, String)> {
+    let bytes = input.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range.clone())
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    if digits(0..4)
+        && bytes.get(4) == Some(&b'-')
+        && digits(5..7)
+        && bytes.get(7) == Some(&b'-')
+        && digits(8..10)
+    {
+        let rest = &input[10..];
+        if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+            let date: Date = input[..10].parse().ok()?;
+            return Some((rest, date.to_string()));
+        }
+    }
+    let end = input
+        .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .unwrap_or(input.len());
+    let parts: Vec<&str> = input[..end].split('/').collect();
+    if parts.len() == 3
+        && parts[2].len() == 4
+        && !input[end..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        let month: i8 = parts[0].parse().ok()?;
+        let day: i8 = parts[1].parse().ok()?;
+        let year: i16 = parts[2].parse().ok()?;
+        let date = Date::new(year, month, day).ok()?;
+        return Some((&input[end..], date.to_string()));
+    }
+    None
+}
+
+/// Where to look for a weekday relative to the publication date.
+#[derive(Clone, Copy, Debug)]
+enum Direction {
+    /// Strictly before ("last Tuesday").
+    Before,
+    /// Strictly after ("next Tuesday").
+    After,
+    /// On or before in the past tense, on or after in the future, else the nearest.
+    Nearest(Tense),
+}
+
+fn resolve_weekday(published: Date, weekday: Weekday, direction: Direction) -> Date {
+    let today = i64::from(published.weekday().to_monday_zero_offset());
+    let target = i64::from(weekday.to_monday_zero_offset());
+    let back = (today - target).rem_euclid(7);
+    let forth = (target - today).rem_euclid(7);
+    let offset = match direction {
+        Direction::Before => -(if back == 0 { 7 } else { back }),
+        Direction::After => {
+            if forth == 0 {
+                7
+            } else {
+                forth
+            }
+        }
+        Direction::Nearest(Tense::Past) => -back,
+        Direction::Nearest(Tense::Future) => forth,
+        Direction::Nearest(Tense::Neutral) => {
+            if back <= forth {
+                -back
+            } else {
+                forth
+            }
+        }
+    };
+    shift_days(published, offset)
+}
+
+fn resolve_month_day(published: Option<Date>, month: i8, day: i8, tense: Tense) -> Option<String> {
+    let published = published?;
+    let year = published.year();
+    let candidates: Vec<Date> = [year - 1, year, year + 1]
+        .into_iter()
+        .filter_map(|y| Date::new(y, month, day).ok())
+        .collect();
+    let chosen = match tense {
+        Tense::Past => candidates.iter().rev().find(|d| **d <= published),
+        Tense::Future => candidates.iter().find(|d| **d >= published),
+        Tense::Neutral => candidates
+            .iter()
+            .min_by_key(|d| days_between(published, **d).abs()),
+    };
+    chosen.map(|d| d.to_string())
+}
+
+fn resolve_month(published: Option<Date>, month: i8, tense: Tense) -> Option<String> {
+    let published = published?;
+    let now = i32::from(published.year()) * 12 + i32::from(published.month()) - 1;
+    let candidates =
+        [-1, 0, 1].map(|dy| (i32::from(published.year()) + dy) * 12 + i32::from(month) - 1);
+    let chosen = match tense {
+        Tense::Past => candidates.iter().rev().find(|c| **c <= now),
+        Tense::Future => candidates.iter().find(|c| **c >= now),
+        Tense::Neutral => candidates.iter().min_by_key(|c| (**c - now).abs()),
+    }?;
+    Some(format!("{:04}-{:02}", chosen / 12, chosen % 12 + 1))
+}
+
+fn shift_days(date: Date, days: i64) -> Date {
+    date.checked_add(days.days()).unwrap_or(date)
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    let to_days =
+        |d: Date| i64::from(d.year()) * 372 + i64::from(d.month()) * 31 + i64::from(d.day());
+    to_days(b) - to_days(a)
+}
+
+fn shift_month(year: i16, month: i8, offset: i64) -> (i32, i32) {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + offset;
+    (
+        (index.div_euclid(12)) as i32,
+        (index.rem_euclid(12) + 1) as i32,
+    )
+}
+
+fn iso_week(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// Whether a lowercased word can start a date, for the scanner's quick check.
+pub fn may_start(lower: &str, original: &str) -> bool {
+    matches!(
+        lower,
+        "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+            | "this"
+            | "last"
+            | "next"
+            | "past"
+            | "in"
+            | "on"
+            | "since"
+            | "early"
+            | "late"
+            | "mid"
+    ) || lower.starts_with("mid-")
+        || original.starts_with(|c: char| c.is_ascii_digit())
+        || MONTHS
+            .iter()
+            .any(|(m, _)| original.starts_with(m.trim_end_matches('.')))
+        || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(published: &str, tense: Tense, text: &str) -> Option<(String, Option<String>)> {
+        let setting = Setting {
+            published: Some(published.parse().unwrap()),
+            tense,
+            previous_word: None,
+        };
+        parse(text, &setting).map(|m| (text[..m.len].to_string(), m.value))
+    }
+
+    fn value(published: &str, tense: Tense, text: &str) -> Option<String> {
+        at(published, tense, text).and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn absolute() {
+        assert_eq!(
+            value("2024-05-14", Tense::Past, "April 24 were"),
+            Some("2024-04-24".into())
+        );
+        assert_eq!(
+            value("2021-09-02", Tense::Past, "Sept. 1, said"),
+            Some("2021-09-01".into())
+        );
+        assert_eq!(
+            value("2021-09-02", Tense::Neutral, "Feb. 24, 2022."),
+            Some("2022-02-24".into())
+        );
+        assert_eq!(
+            value("2021-09-02", Tense::Neutral, "14 May 2024"),
+            Some("2024-05-14".into())
+        );
+        assert_eq!(
+            value("2021-09-02", Tense::Neutral, "2024-06-01"),
+            Some("2024-06-01".into())
+        );
+        assert_eq!(
+            value("2021-09-02", Tense::Neutral, "August 2023"),
+            Some("2023-08".into())
+        );
+        assert_eq!(
+            value("2021-09-02", Tense::Neutral, "in 1993,"),
+            Some("1993".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Future, "mid-January"),
+            Some("2025-01".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Neutral, "in January"),
+            Some("2025-01".into())
+        );
+    }
+
+    #[test]
+    fn relative_with_tense() {
+        // 2024-06-12 is a Wednesday.
+        assert_eq!(
+            value("2024-06-12", Tense::Future, "on Thursday"),
+            Some("2024-06-13".into())
+        );
+        assert_eq!(
+            value("2024-06-12", Tense::Past, "Tuesday that"),
+            Some("2024-06-11".into())
+        );
+        assert_eq!(
+            value("2024-06-12", Tense::Past, "Thursday"),
+            Some("2024-06-06".into())
+        );
+        assert_eq!(
+            value("2024-06-12", Tense::Past, "Wednesday."),
+            Some("2024-06-12".into())
+        );
+        assert_eq!(
+            value("2024-06-12", Tense::Neutral, "this week"),
+            Some("2024-W24".into())
+        );
+        assert_eq!(
+            value("2024-05-14", Tense::Neutral, "last month"),
+            Some("2024-04".into())
+        );
+        assert_eq!(
+            value("2024-10-21", Tense::Neutral, "next year"),
+            Some("2025".into())
+        );
+        assert_eq!(
+            value("2024-05-14", Tense::Neutral, "July last year"),
+            Some("2023-07".into())
+        );
+        assert_eq!(
+            value("2024-06-12", Tense::Neutral, "today"),
+            Some("2024-06-12".into())
+        );
+    }
+
+    #[test]
+    fn unresolved_without_publication_date() {
+        let setting = Setting {
+            published: None,
+            tense: Tense::Past,
+            previous_word: None,
+        };
+        assert_eq!(
+            parse("last month", &setting),
+            Some(DateMatch {
+                len: 10,
+                value: None
+            })
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(at("2024-06-12", Tense::Past, "May we"), None);
+        assert_eq!(at("2024-06-12", Tense::Past, "2000 troops"), None);
+        assert_eq!(at("2024-06-12", Tense::Past, "this plan"), None);
+    }
+}

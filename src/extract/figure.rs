@@ -1,0 +1,590 @@
+//! The scanner: walks a sentence's words and, where a figure may start,
+//! runs the parsers of each kind in turn (dates, then hedged quantities:
+//! money, percent, durations, measures, ratios and scores, counts).
+
+use std::borrow::Cow;
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+use super::claim::{Claim, Hedge, Kind, Value};
+use super::context::Sentence;
+use super::date::{self, Setting};
+use super::duration::{self, Tail};
+use super::hedge::{hedge, starts_hedge};
+use super::number::{digits_scaled, is_space, number, short_scale, Number};
+use super::words::is_currency_symbol;
+use super::{count, measure, money, percent, ratio};
+use crate::span::Span;
+
+/// Every figure in the sentence, in order.
+pub fn scan(s: &Sentence) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let token = s.tokens[i];
+        if token.is_word() && may_start(token.text(s.text)) {
+            if let Some(found) = figure_at(s, i) {
+                let end = found
+                    .iter()
+                    .map(|c| c.span.end)
+                    .max()
+                    .unwrap_or(token.span.end);
+                claims.extend(found);
+                while i < s.tokens.len() && s.tokens[i].span.start < end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    claims
+}
+
+/// A cheap look at a word before any parser runs.
+fn may_start(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() || is_currency_symbol(first) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    starts_hedge(lower)
+        || date::may_start(lower, word)
+        || number(word).is_ok()
+        || matches!(
+            lower,
+            "between"
+                | "half"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "billions"
+                | "tens"
+                | "scores"
+        )
+        || (word.chars().any(|c| c.is_ascii_uppercase()) && money::prefix(word).is_some())
+        || (word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
+    let token = s.tokens[i];
+    let start = token.span.start;
+    let input = &s.text[start..s.span.end];
+    let word = token.text(s.text);
+    let lower = word.to_lowercase();
+    let previous = s.word_before(i);
+    if let Some(claim) = the_next_unit(s, i, &lower, previous.as_deref()) {
+        return Some(vec![claim]);
+    }
+    if date::may_start(&lower, word) {
+        let setting = Setting {
+            published: s.published,
+            tense: s.tense_at(i),
+            previous_word: previous.clone(),
+        };
+        if let Some(m) = date::parse(input, &setting) {
+            let value = m.value.map_or(Value::Unknown, Value::Text);
+            return Some(vec![Claim::new(
+                Kind::Date,
+                Span::new(start, start + m.len),
+                value,
+            )]);
+        }
+    }
+    let (body, hedge) = match hedge(input) {
+        Ok((rest, h)) => (rest, Some(h)),
+        Err(_) => (input, None),
+    };
+    let between = lower == "between";
+    let body = if between {
+        input[7..].trim_start_matches(is_space)
+    } else {
+        body
+    };
+    if between && body.len() == input.len() - 7 {
+        return None;
+    }
+    let hedged_from = if hedge.is_some() || between {
+        Some(start)
+    } else {
+        None
+    };
+    let body_start = start + (input.len() - body.len());
+    // A capitalised word right before a number makes it part of a name:
+    // "Windows 11", "Boeing 737", "Room 101", "Article 5".
+    // A score after a team's name ("beat the Hawks 112-104") is no name.
+    let is_pair = word
+        .split(['-', '–'])
+        .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        .count()
+        == 2;
+    if hedged_from.is_none() && i > 0 && s.is_name_word(i - 1) && !is_pair {
+        return None;
+    }
+    let q = Quantity {
+        s,
+        i,
+        start: hedged_from.unwrap_or(body_start),
+        hedge,
+        between,
+        previous: previous.as_deref(),
+    };
+    q.parse(body, body_start)
+}
+
+/// "over the next year", "in the past week": a period of one unit, not a date.
+fn the_next_unit(s: &Sentence, i: usize, lower: &str, previous: Option<&str>) -> Option<Claim> {
+    if previous != Some("the") || !matches!(lower, "next" | "past" | "last" | "coming") {
+        return None;
+    }
+    let unit_token = s.tokens.get(i + 1)?;
+    let (rest, unit, _) = duration::suffix(&s.text[s.tokens[i].span.end..unit_token.span.end])?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let mut claim = Claim::new(
+        Kind::Duration,
+        Span::new(s.tokens[i - 1].span.start, unit_token.span.end),
+        Value::Number(1.0),
+    );
+    claim.unit = Some(Cow::Borrowed(unit));
+    claim.interval = Some(Hedge::interval(None, 1.0, 1.0));
+    Some(claim)
+}
+
+struct Quantity<'s, 't> {
+    s: &'s Sentence<'t>,
+    i: usize,
+    /// Where the claim's text starts (at the hedge, if any).
+    start: usize,
+    hedge: Option<Hedge>,
+    between: bool,
+    previous: Option<&'s str>,
+}
+
+impl Quantity<'_, '_> {
+    fn offset(&self, rest: &str) -> usize {
+        self.s.span.end - rest.len()
+    }
+
+    fn claim(
+        &self,
+        kind: Kind,
+        rest: &str,
+        value: f64,
+        high: f64,
+        unit: Option<Cow<'static, str>>,
+    ) -> Claim {
+        let mut claim = Claim::new(
+            kind,
+            Span::new(self.start, self.offset(rest)),
+            Value::Number(value),
+        );
+        claim.unit = unit;
+        claim.hedge = self.hedge;
+        claim.interval = Some(Hedge::interval(self.hedge, value, high));
+        claim
+    }
+
+    fn parse(&self, body: &str, body_start: usize) -> Option<Vec<Claim>> {
+        if let Some(claim) = self.money_first(body) {
+            return Some(vec![claim]);
+        }
+        let (rest, n) = number(body).ok()?;
+        if let Number {
+            form: super::number::Form::Words {
+                capitalized: true, ..
+            },
+            ..
+        } = n
+        {
+            // "Group of Seven", "Article Five": a capitalised number word mid-sentence is a name.
+            if !self.s.starts_sentence(self.i) && self.hedge.is_none() {
+                return None;
+            }
+        }
+        if is_code_or_time(rest) || self.is_phone_or_code(body, rest) {
+            // Consumed, and no claim: the digits are part of a code.
+            return Some(Vec::new());
+        }
+        if let Some(claims) = self.with_unit(rest, n, n.value) {
+            return Some(claims);
+        }
+        if let Some(claims) = self.range_or_pair(rest, n) {
+            return Some(claims);
+        }
+        if n.is_bare_word() {
+            return None;
+        }
+        if let Some((end, lemma, phrase)) = count::noun_after(rest) {
+            return Some(vec![self.count(&rest[end..], n, n.value, lemma, phrase)]);
+        }
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return None; // "5G", "1990s", "14th"
+        }
+        if self.hedge.is_none() && self.i > 0 && self.s.is_capitalized_word(self.i - 1) {
+            return None; // "Game 5": a bare number after a capitalised word names something
+        }
+        let next_is_code = self.s.tokens.get(self.i + 1).is_some_and(|t| {
+            t.is_word()
+                && t.text(self.s.text).chars().any(|c| c.is_ascii_digit())
+                && t.text(self.s.text).chars().any(char::is_alphabetic)
+        });
+        if next_is_code {
+            return Some(Vec::new()); // "asteroid 2011 QF7"
+        }
+        if n.is_year_like() && self.hedge.is_none() && (1900.0..=2100.0).contains(&n.value) {
+            let claim = Claim::new(
+                Kind::Date,
+                Span::new(body_start, self.offset(rest)),
+                Value::Text(format!("{}", n.value as i32)),
+            );
+            return Some(vec![claim]);
+        }
+        if n.lower_bound {
+            return None; // "hundreds of" with no noun
+        }
+        let mut claim = self.claim(Kind::Count, rest, n.value, n.value, None);
+        self.apply_lower_bound(&mut claim, n);
+        Some(vec![claim])
+    }
+
+    /// "(555) 014-2290", "014", "0-60 mph": digits that are a code or a test's name.
+    fn is_phone_or_code(&self, body: &str, rest: &str) -> bool {
+        let leading_zero =
+            body.starts_with('0') && body[1..].starts_with(|c: char| c.is_ascii_digit());
+        let in_parens = self.i > 0
+            && self.s.words[self.i - 1] == "("
+            && rest.starts_with(')')
+            && rest[1..]
+                .trim_start_matches(is_space)
+                .starts_with(|c: char| c.is_ascii_digit());
+        let zero_to = body.starts_with("0-") || body.starts_with("0–");
+        leading_zero || in_parens || zero_to
+    }
+
+    fn apply_lower_bound(&self, claim: &mut Claim, n: Number) {
+        if n.lower_bound && claim.hedge.is_none() {
+            claim.hedge = Some(Hedge::MoreThan);
+            claim.interval = Some(Hedge::interval(claim.hedge, n.value, n.value));
+        }
+    }
+
+    fn count(&self, rest: &str, n: Number, high: f64, lemma: String, phrase: &str) -> Claim {
+        let (rest, unit) = match measure::rate(rest) {
+            Some((after, period)) => (after, format!("{lemma}-per-{period}")),
+            None => (rest, lemma),
+        };
+        let mut claim = self.claim(Kind::Count, rest, n.value, high, Some(Cow::Owned(unit)));
+        claim.subject = Some(phrase.trim().to_string());
+        self.apply_lower_bound(&mut claim, n);
+        claim
+    }
+
+    /// "$61 billion", "€228 million", "$7 to $9 a share", "$750,000 to $1 million".
+    fn money_first(&self, body: &str) -> Option<Claim> {
+        let (after_mark, code) = money::prefix(body)?;
+        let (mut rest, mut low) = money_amount(after_mark)?;
+        let mut high = low;
+        if let Some(r) = self.range_tail(rest) {
+            let after = money::prefix(r).map_or(r, |(after, _)| after);
+            if let Some((r, h)) = money_amount(after) {
+                // "$7-9 million": the scale written once applies to both ends.
+                let scaled_low = if h >= 1e3 && low < 1e3 {
+                    low * scale_of(h)
+                } else {
+                    low
+                };
+                if h >= scaled_low {
+                    (low, high, rest) = (scaled_low, h, r);
+                }
+            }
+        }
+        Some(self.claim(Kind::Money, rest, low, high, Some(Cow::Borrowed(code))))
+    }
+
+    /// The connector of a range: " to ", "-", "–", or " and " after "between".
+    fn range_tail<'a>(&self, rest: &'a str) -> Option<&'a str> {
+        if self.previous == Some("from") {
+            return None;
+        }
+        let connector = if self.between { " and " } else { " to " };
+        let spaced = rest.trim_start_matches(is_space);
+        if spaced.len() < rest.len() {
+            let word = connector.trim();
+            if let Some(after) = super::lexicon::phrase(spaced, word, false) {
+                let after_space = after.trim_start_matches(is_space);
+                if after_space.len() < after.len() {
+                    return Some(after_space);
+                }
+            }
+            return None;
+        }
+        if self.between {
+            return None;
+        }
+        rest.strip_prefix(['-', '–', '‑'])
+    }
+
+    /// A number followed directly by its unit: percent, currency word,
+    /// time unit, measure.
+    fn with_unit(&self, rest: &str, n: Number, high: f64) -> Option<Vec<Claim>> {
+        let words_only = n.is_words();
+        if let Some((r, unit)) = percent::suffix(rest) {
+            if !n.is_bare_word() {
+                return Some(vec![self.claim(
+                    Kind::Percent,
+                    r,
+                    n.value,
+                    high,
+                    Some(Cow::Borrowed(unit)),
+                )]);
+            }
+        }
+        if let Some((r, code)) = money::suffix(rest) {
+            if !n.is_bare_word() {
+                let mut claim =
+                    self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed(code)));
+                self.apply_lower_bound(&mut claim, n);
+                return Some(vec![claim]);
+            }
+        }
+        if matches!(n.form, super::number::Form::Digits { scaled: true, .. }) {
+            if let Some(r) = money::pounds_suffix(rest) {
+                return Some(vec![self.claim(
+                    Kind::Money,
+                    r,
+                    n.value,
+                    high,
+                    Some(Cow::Borrowed("GBP")),
+                )]);
+            }
+        }
+        if let Some((r, unit, tail)) = duration::suffix(rest) {
+            let bare_ok = !n.is_bare_word()
+                || tail == Tail::Ago
+                || self.hedge.is_some()
+                || word_is_one(self.s, self.i);
+            if bare_ok {
+                // "3.5 billion years ago" is geological time, not a calendar date.
+                if tail == Tail::Ago && n.value.fract() == 0.0 && n.value <= 10_000.0 {
+                    let value = self
+                        .s
+                        .published
+                        .and_then(|d| ago(d, n.value, unit))
+                        .map_or(Value::Unknown, Value::Text);
+                    let mut claim =
+                        Claim::new(Kind::Date, Span::new(self.start, self.offset(r)), value);
+                    claim.hedge = self.hedge;
+                    return Some(vec![claim]);
+                }
+                return Some(vec![self.claim(
+                    Kind::Duration,
+                    r,
+                    n.value,
+                    high,
+                    Some(Cow::Borrowed(unit)),
+                )]);
+            }
+        }
+        if n.is_bare_word() {
+            if let Some((r, unit)) = duration::and_a_half(rest) {
+                return Some(vec![self.claim(
+                    Kind::Duration,
+                    r,
+                    n.value + 0.5,
+                    high + 0.5,
+                    Some(Cow::Borrowed(unit)),
+                )]);
+            }
+            return None;
+        }
+        let attached = !rest.starts_with(|c: char| is_space(c) || c == '-' || c == '‑');
+        if !(attached && words_only) {
+            if let Some((r, unit)) = measure::suffix(rest) {
+                let (r, unit) = match measure::rate(r) {
+                    Some((after, period)) if !unit.contains("-per-") => {
+                        (after, Cow::Owned(format!("{unit}-per-{period}")))
+                    }
+                    _ => (r, Cow::Borrowed(unit)),
+                };
+                return Some(vec![self.claim(
+                    Kind::Measure,
+                    r,
+                    n.value,
+                    high,
+                    Some(unit),
+                )]);
+            }
+        }
+        None
+    }
+
+    /// "20–25%", "between 7 and 9 percent", "from 5 to 10 percent" (two
+    /// claims), or a ratio or score "3 to 1", "won 3-1".
+    fn range_or_pair(&self, rest: &str, n: Number) -> Option<Vec<Claim>> {
+        if let Some(r) = self.range_tail(rest).or_else(|| self.after_from(rest)) {
+            if let Ok((after, high)) = number(r) {
+                if high.value >= n.value && !high.is_bare_word() {
+                    if let Some(mut claims) = self.with_unit(after, n, high.value) {
+                        if self.previous == Some("from") {
+                            // "from 5 to 10 percent": the first figure alone, in the unit of the second.
+                            let claim = &mut claims[0];
+                            claim.span.end = self.offset(rest);
+                            claim.interval = Some(Hedge::interval(self.hedge, n.value, n.value));
+                            return Some(claims);
+                        }
+                        return Some(claims);
+                    }
+                    if self.between {
+                        if let Some((end, lemma, phrase)) = count::noun_after(after) {
+                            return Some(vec![self.count(
+                                &after[end..],
+                                n,
+                                high.value,
+                                lemma,
+                                phrase,
+                            )]);
+                        }
+                        return Some(vec![self.claim(
+                            Kind::Count,
+                            after,
+                            n.value,
+                            high.value,
+                            None,
+                        )]);
+                    }
+                }
+            }
+        }
+        if self.between || n.lower_bound {
+            return None;
+        }
+        let (after, right, joiner) = ratio::right_side(rest)?;
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let kind = ratio::classify(joiner, &self.s.words, n.value, right.value)?;
+        let mut claim = Claim::new(
+            kind,
+            Span::new(self.start, self.offset(after)),
+            Value::Unknown,
+        );
+        if kind == Kind::Score {
+            claim.value = Value::Text(format!(
+                "{}-{}",
+                super::claim::format_number(n.value),
+                super::claim::format_number(right.value)
+            ));
+            claim.unit = Some(Cow::Borrowed("score"));
+        } else {
+            if right.value == 0.0 {
+                return None;
+            }
+            let value = n.value / right.value;
+            claim.value = Value::Number(value);
+            claim.unit = Some(Cow::Borrowed("ratio"));
+            claim.hedge = self.hedge;
+            claim.interval = Some(Hedge::interval(self.hedge, value, value));
+        }
+        Some(vec![claim])
+    }
+
+    /// "from 5 to 10 percent": the connector after the first figure.
+    fn after_from<'a>(&self, rest: &'a str) -> Option<&'a str> {
+        if self.previous != Some("from") {
+            return None;
+        }
+        let spaced = rest.trim_start_matches(is_space);
+        let after = super::lexicon::phrase(spaced, "to", false)?;
+        let after_space = after.trim_start_matches(is_space);
+        (spaced.len() < rest.len() && after_space.len() < after.len()).then_some(after_space)
+    }
+}
+
+/// Whether the word at token `i` is literally "one" (which, unlike "a",
+/// can stand for a single unit of time: "one year").
+fn word_is_one(s: &Sentence, i: usize) -> bool {
+    s.tokens
+        .get(i)
+        .is_some_and(|t| t.text(s.text).eq_ignore_ascii_case("one"))
+}
+
+/// An amount after a currency mark, with long or one-letter scales.
+fn money_amount(input: &str) -> Option<(&str, f64)> {
+    let (rest, n) = digits_scaled(input).ok()?;
+    if let Some((r, s)) = (matches!(n.form, super::number::Form::Digits { scaled: false, .. }))
+        .then(|| short_scale(rest).ok())
+        .flatten()
+    {
+        return Some((r, n.value * s));
+    }
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((rest, n.value))
+}
+
+/// The scale (1e3, 1e6, ...) a large amount was written with.
+fn scale_of(value: f64) -> f64 {
+    [1e12, 1e9, 1e6, 1e3]
+        .into_iter()
+        .find(|s| value >= *s)
+        .unwrap_or(1.0)
+}
+
+/// After a number: "/7" (24/7), ".0" (versions), clock times "a.m.".
+fn is_code_or_time(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let first = chars.next();
+    let second = chars.next();
+    if matches!(first, Some('/' | '.' | ',')) && second.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let spaced = rest.trim_start_matches(is_space);
+    [
+        "a.m.",
+        "p.m.",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "GMT",
+        "BST",
+        "ET",
+        "EST",
+        "PT",
+        "o'clock",
+        "o’clock",
+        "hrs",
+    ]
+    .iter()
+    .any(|t| {
+        super::lexicon::phrase(spaced, t, true).is_some()
+            && (spaced.len() < rest.len() || t.starts_with(['a', 'p']))
+    })
+}
+
+/// `n` units before the publication date, at the unit's precision.
+fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
+    if n.fract() != 0.0 || n > 10_000.0 {
+        return None;
+    }
+    let n = n as i64;
+    Some(match unit {
+        "year" => format!("{:04}", i64::from(published.year()) - n),
+        "decade" => format!("{:04}", i64::from(published.year()) - 10 * n),
+        "month" => {
+            let d = published.checked_sub(n.months()).ok()?;
+            format!("{:04}-{:02}", d.year(), d.month())
+        }
+        "week" => published.checked_sub((7 * n).days()).ok()?.to_string(),
+        "day" => published.checked_sub(n.days()).ok()?.to_string(),
+        _ => return None,
+    })
+}

@@ -1,0 +1,177 @@
+//! Claim extraction: from a document's masked text to typed, span-exact
+//! claims. One module per claim kind; `figure` runs them over each sentence,
+//! `quote` and `speaker` find quotations and who said them.
+
+pub mod claim;
+mod context;
+mod count;
+mod date;
+mod duration;
+mod figure;
+mod hedge;
+mod lexicon;
+mod measure;
+mod money;
+mod number;
+mod percent;
+mod quote;
+mod ratio;
+mod speaker;
+mod words;
+
+use crate::document::{sentences, Document};
+use crate::span::Span;
+pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
+use context::Sentence;
+use quote::Quotation;
+use speaker::{Attribution, Speakers};
+
+/// Every claim in the document, ordered by position.
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    let sentence_spans = sentences::split(text, &doc.blocks);
+    let quotes = quote::find(text, &doc.blocks);
+    let mut speakers = Speakers::default();
+    let mut claims = Vec::new();
+    let mut quote_claims: Vec<Claim> = Vec::with_capacity(quotes.len());
+    let mut seen: Vec<(Span, Vec<Attribution>)> = Vec::new();
+    let mut next_quote = 0;
+
+    for &span in &sentence_spans {
+        let s = Sentence::new(text, span, doc.meta.date);
+        speakers.observe(&s);
+        // Verbs inside a quotation are the quoted person's words, not attributions.
+        let mut attributions = speaker::attributions(&s);
+        attributions.retain(|a| !quotes.iter().any(|q| q.span.contains(a.verb.start)));
+        let sentence_speaker = attributions
+            .first()
+            .and_then(|a| speakers.resolve(a.phrase.slice(text)));
+
+        let first_of_sentence = claims.len();
+        for mut claim in figure::scan(&s) {
+            claim.sentence = span;
+            claim.speaker = sentence_speaker.clone();
+            if is_figure(claim.kind) {
+                claim.change = s.change_around(claim.span.start, claim.span.end);
+                if claim.subject.is_none() && claim.kind != Kind::Count {
+                    claim.subject = s.subject_after(claim.span.end);
+                }
+            }
+            if claim.kind == Kind::Count && claim.unit.is_none() {
+                // A bare number counts what the figure before it counted: "up from 12".
+                claim.unit = claims[first_of_sentence..]
+                    .iter()
+                    .rev()
+                    .find(|c: &&Claim| c.kind == Kind::Count && c.unit.is_some())
+                    .and_then(|c| c.unit.clone());
+            }
+            claims.push(claim);
+        }
+        seen.push((span, attributions));
+
+        while next_quote < quotes.len() && quotes[next_quote].span.end <= span.end {
+            let q = quotes[next_quote];
+            let speaker = quote_attribution(text, q, &seen)
+                .and_then(|phrase| speakers.resolve(phrase.slice(text)))
+                .or_else(|| inherited_speaker(doc, &quotes, next_quote, &quote_claims, &seen));
+            let value = collapse_spaces(q.inner.slice(text));
+            let mut claim = Claim::new(Kind::Quote, q.span, Value::Text(value));
+            claim.sentence = sentence_of(&seen, q.span.start).map_or(span, |s| s.cover(span));
+            claim.speaker = speaker;
+            quote_claims.push(claim);
+            next_quote += 1;
+        }
+    }
+    // Figures inside a quotation are the quoted speaker's.
+    for claim in &mut claims {
+        if let Some(q) = quote_claims
+            .iter()
+            .find(|q| q.span.start < claim.span.start && claim.span.end <= q.span.end)
+        {
+            claim.speaker = q.speaker.clone();
+        }
+    }
+    claims.extend(quote_claims);
+    claims.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+            .then(a.kind.cmp(&b.kind))
+    });
+    claims
+}
+
+fn is_figure(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Money | Kind::Percent | Kind::Count | Kind::Measure
+    )
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span> {
+    seen.iter()
+        .map(|(s, _)| *s)
+        .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+}
+
+/// The speaker phrase of a quotation: a verb right after the closing mark
+/// ("…,” Sullivan said), else right before the opening one (Zelenskiy said, “…”).
+fn quote_attribution(text: &str, q: Quotation, seen: &[(Span, Vec<Attribution>)]) -> Option<Span> {
+    let touching: Vec<&Attribution> = seen
+        .iter()
+        .filter(|(s, _)| s.overlaps(q.span) || s.contains(q.span.start))
+        .flat_map(|(_, a)| a.iter())
+        .collect();
+    let no_quote_between = |from: usize, to: usize| !text[from..to].contains(['“', '”', '"', '‘']);
+    // Partial quotations joined in one sentence share the attribution after them.
+    let after = touching
+        .iter()
+        .filter(|a| a.verb.start >= q.span.end)
+        .min_by_key(|a| a.verb.start);
+    if let Some(a) = after {
+        return Some(a.phrase);
+    }
+    touching
+        .iter()
+        .filter(|a| {
+            a.verb.end <= q.span.start
+                && a.phrase.end <= q.span.start
+                && no_quote_between(a.verb.end, q.span.start)
+        })
+        .max_by_key(|a| a.verb.end)
+        .map(|a| a.phrase)
+}
+
+/// A quotation standing on its own continues the last quoted speaker: the
+/// previous quotation in its paragraph, or in the paragraph before when the
+/// quotation opens its own.
+fn inherited_speaker(
+    doc: &Document,
+    quotes: &[Quotation],
+    index: usize,
+    done: &[Claim],
+    seen: &[(Span, Vec<Attribution>)],
+) -> Option<String> {
+    let q = quotes[index];
+    let previous = done.last()?;
+    let block_of = |offset: usize| {
+        doc.blocks
+            .iter()
+            .position(|b| b.start <= offset && offset < b.end.max(b.start + 1))
+    };
+    let (here, there) = (block_of(q.span.start)?, block_of(previous.span.start)?);
+    let own_sentences_silent = seen
+        .iter()
+        .filter(|(s, _)| s.overlaps(q.span))
+        .all(|(_, a)| a.is_empty());
+    let opens_block = doc.blocks[here].start == q.span.start;
+    let continues = here == there || (opens_block && here == there + 1);
+    (own_sentences_silent && continues)
+        .then(|| previous.speaker.clone())
+        .flatten()
+}

@@ -1,0 +1,145 @@
+//! Money: "$61 billion", "US$1.2 billion", "€228 million", "£2.5bn",
+//! "UAH 40 billion", "Rs 500 crore", "10.8 trillion roubles",
+//! "61 billion dollars", "40 million shekels".
+
+use super::lexicon::{longest, phrase};
+
+/// Currency marks written before the amount, with their ISO 4217 codes.
+/// Case-sensitive: "US$" and "Rs" are marks, "us" and "rs" are not.
+const PREFIXES: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("CAN$", "CAD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("NT$", "TWD"),
+    ("R$", "BRL"),
+    ("MX$", "MXN"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₴", "UAH"),
+    ("₪", "ILS"),
+    ("₺", "TRY"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("฿", "THB"),
+];
+
+/// ISO codes written before the amount ("UAH 40 billion", "CHF 3.5m").
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "UAH", "RUB", "CHF", "AUD", "CAD", "NZD",
+    "HKD", "SGD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "TRY", "ILS", "ZAR", "BRL", "MXN",
+    "KRW", "TWD", "THB", "MYR", "IDR", "PHP", "VND", "NGN", "KES", "EGP", "SAR", "AED", "QAR",
+    "PKR", "BDT",
+];
+
+/// Currency words written after the amount. Longer phrases first where they share a start.
+const WORDS: &[(&str, &str)] = &[
+    ("US dollars", "USD"),
+    ("U.S. dollars", "USD"),
+    ("American dollars", "USD"),
+    ("Australian dollars", "AUD"),
+    ("Canadian dollars", "CAD"),
+    ("Hong Kong dollars", "HKD"),
+    ("New Zealand dollars", "NZD"),
+    ("Singapore dollars", "SGD"),
+    ("Taiwan dollars", "TWD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("rouble", "RUB"),
+    ("ruble", "RUB"),
+    ("hryvnias", "UAH"),
+    ("hryvnia", "UAH"),
+    ("shekels", "ILS"),
+    ("shekel", "ILS"),
+    ("ringgit", "MYR"),
+    ("pesos", "MXN"),
+    ("francs", "CHF"),
+    ("Swiss francs", "CHF"),
+    ("won", "KRW"),
+    ("rand", "ZAR"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("baht", "THB"),
+    ("rupiah", "IDR"),
+    ("naira", "NGN"),
+    ("dirhams", "AED"),
+    ("riyals", "SAR"),
+    ("zloty", "PLN"),
+    ("kronor", "SEK"),
+    ("kronur", "ISK"),
+    ("kroner", "NOK"),
+    ("reais", "BRL"),
+    ("dong", "VND"),
+    ("shillings", "KES"),
+    ("cedis", "GHS"),
+];
+
+/// A currency mark before an amount: returns the rest (at the digits) and the code.
+pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
+    if let Some((rest, code)) = longest(input, PREFIXES, true) {
+        let rest = rest.trim_start_matches(super::number::is_space);
+        return Some((rest, code));
+    }
+    let code = CODES.iter().find(|code| input.starts_with(**code))?;
+    let rest = &input[code.len()..];
+    let spaced = rest.trim_start_matches(super::number::is_space);
+    // "UAH 40" or "USD40", never "USDA".
+    (spaced.starts_with(|c: char| c.is_ascii_digit())).then_some((spaced, *code))
+}
+
+/// A currency word after an amount: "dollars", "roubles", "Australian dollars".
+pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
+    let spaced = input.trim_start_matches(super::number::is_space);
+    if spaced.len() == input.len() {
+        return None;
+    }
+    longest(spaced, WORDS, false).map(|(rest, code)| (rest, *code))
+}
+
+/// "pounds" after a scaled amount is money ("40 million pounds"); after a
+/// plain number it is a weight.
+pub fn pounds_suffix(input: &str) -> Option<&str> {
+    let spaced = input.trim_start_matches(super::number::is_space);
+    phrase(spaced, "pounds", false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_words() {
+        assert_eq!(prefix("US$1.2 billion"), Some(("1.2 billion", "USD")));
+        assert_eq!(prefix("HK$12"), Some(("12", "HKD")));
+        assert_eq!(prefix("UAH 40 billion"), Some(("40 billion", "UAH")));
+        assert_eq!(prefix("Rs 500 crore"), Some(("500 crore", "INR")));
+        assert_eq!(prefix("USDA 40"), None);
+        assert_eq!(suffix(" roubles."), Some((".", "RUB")));
+        assert_eq!(suffix(" Australian dollars"), Some(("", "AUD")));
+        assert_eq!(suffix(" wonder"), None);
+    }
+}

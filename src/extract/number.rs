@@ -1,0 +1,421 @@
+//! Numbers as news copy writes them: "1,250", "4.2", "$4.2bn" (the scale),
+//! "61 billion", "two-and-a-half", "a dozen", "Half a million", "hundreds of
+//! thousands of".
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::character::complete::{char, digit1};
+use nom::combinator::{map, opt, recognize, value};
+use nom::multi::many0;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+/// A parsed number and what its wording says about it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub form: Form,
+    /// "thousands of": the value is a lower bound.
+    pub lower_bound: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Written with digits; `year_like` for a bare four-digit integer.
+    Digits { year_like: bool, scaled: bool },
+    /// Written in words; `bare` for a lone "a", "an" or "one".
+    Words { bare: bool, capitalized: bool },
+}
+
+impl Number {
+    pub fn is_bare_word(&self) -> bool {
+        matches!(self.form, Form::Words { bare: true, .. })
+    }
+
+    pub fn is_year_like(&self) -> bool {
+        matches!(
+            self.form,
+            Form::Digits {
+                year_like: true,
+                ..
+            }
+        )
+    }
+
+    pub fn is_words(&self) -> bool {
+        matches!(self.form, Form::Words { .. })
+    }
+}
+
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\t'
+    )
+}
+
+/// One or more spaces of any width.
+pub fn ws(i: &str) -> IResult<&str, &str> {
+    take_while1(is_space)(i)
+}
+
+/// A hyphen of any kind.
+pub fn hyphen(i: &str) -> IResult<&str, &str> {
+    alt((tag("-"), tag("‑"), tag("–"))).parse(i)
+}
+
+/// The space or hyphen between the words of a number or unit.
+pub fn sep(i: &str) -> IResult<&str, &str> {
+    alt((ws, hyphen)).parse(i)
+}
+
+/// A run of ASCII letters, the unit of word matching.
+pub fn word(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_alphabetic())(i)
+}
+
+/// Succeeds when the input does not continue a word.
+pub fn boundary(i: &str) -> IResult<&str, ()> {
+    match i.chars().next() {
+        Some(c) if c.is_alphanumeric() => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+        _ => Ok((i, ())),
+    }
+}
+
+/// Matches one of `words` (case-insensitive) as a whole word.
+pub fn keyword<'a>(
+    words: &'static [&'static str],
+) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let (rest, w) = word(i)?;
+        if words.iter().any(|k| k.eq_ignore_ascii_case(w)) {
+            Ok((rest, w))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        }
+    }
+}
+
+/// A number in digits or words, with its scale.
+pub fn number(i: &str) -> IResult<&str, Number> {
+    alt((digits_scaled, spelled)).parse(i)
+}
+
+/// Digits with an optional scale word: "61 billion", "4.2bn", "1.8 billion-".
+pub fn digits_scaled(i: &str) -> IResult<&str, Number> {
+    let (rest, (n, scale)) = (numeral, opt(preceded(opt(sep), scale_word))).parse(i)?;
+    Ok(match scale {
+        Some(s) => (
+            rest,
+            Number {
+                value: n.value * s,
+                form: Form::Digits {
+                    year_like: false,
+                    scaled: true,
+                },
+                ..n
+            },
+        ),
+        None => (rest, n),
+    })
+}
+
+/// Digits with thousands separators and decimals: "1,250", "0.65", "2024".
+pub fn numeral(i: &str) -> IResult<&str, Number> {
+    let three = || take_while_m_n(3, 3, |c: char| c.is_ascii_digit());
+    let (rest, text) = recognize((
+        digit1,
+        many0((char(','), three())),
+        opt((char('.'), digit1)),
+    ))
+    .parse(i)?;
+    // A digit right after a group ("1,2345") or a second decimal point
+    // ("2.3.1") means this is not a number but a code or version.
+    let mut after = rest.chars();
+    let next = after.next();
+    let next2 = after.next();
+    if next.is_some_and(|c| c.is_ascii_digit())
+        || (matches!(next, Some('.' | ',')) && next2.is_some_and(|c| c.is_ascii_digit()))
+        || text.len() > 24
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    let value = parse_digits(text);
+    let year_like = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
+    Ok((
+        rest,
+        Number {
+            value,
+            form: Form::Digits {
+                year_like,
+                scaled: false,
+            },
+            lower_bound: false,
+        },
+    ))
+}
+
+/// The value of validated digits; commas are thousands separators.
+fn parse_digits(text: &str) -> f64 {
+    let parsed = if text.contains(',') {
+        text.replace(',', "").parse()
+    } else {
+        text.parse()
+    };
+    parsed.unwrap_or(f64::NAN)
+}
+
+/// A scale word after a number: "million", "bn", "crore".
+pub fn scale_word(i: &str) -> IResult<&str, f64> {
+    let (rest, w) = word(i)?;
+    let scale = match w.to_ascii_lowercase().as_str() {
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        "crore" | "crores" => 1e7,
+        "lakh" | "lakhs" => 1e5,
+        _ => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        }
+    };
+    Ok((rest, scale))
+}
+
+/// The one-letter scales that only follow a currency: "$5m", "$4.2B", "$300k".
+pub fn short_scale(i: &str) -> IResult<&str, f64> {
+    let (rest, s) = alt((
+        value(1e6, alt((tag("m"), tag("M")))),
+        value(1e9, alt((tag("b"), tag("B")))),
+        value(1e3, alt((tag("k"), tag("K")))),
+    ))
+    .parse(i)?;
+    boundary(rest)?;
+    Ok((rest, s))
+}
+
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+fn small_word(w: &str) -> Option<(f64, bool)> {
+    let lower = w.to_ascii_lowercase();
+    if let Some(n) = UNITS.iter().position(|u| *u == lower) {
+        return Some((n as f64, false));
+    }
+    TENS.iter()
+        .position(|t| *t == lower)
+        .map(|n| ((n as f64 + 2.0) * 10.0, true))
+}
+
+/// A number in words: "seven", "twenty-five", "a dozen", "three hundred",
+/// "two-and-a-half", "Half a million", "hundreds of thousands of".
+pub fn spelled(i: &str) -> IResult<&str, Number> {
+    let capitalized = i.chars().next().is_some_and(char::is_uppercase);
+    let (rest, (value, bare, lower_bound)) = alt((
+        map(plural_of, |v| (v, false, true)),
+        map(half_scale, |v| (v, false, false)),
+        cardinal,
+    ))
+    .parse(i)?;
+    boundary(rest)?;
+    Ok((
+        rest,
+        Number {
+            value,
+            form: Form::Words { bare, capitalized },
+            lower_bound,
+        },
+    ))
+}
+
+/// "hundreds of", "tens of thousands of", "dozens of": a lower bound.
+fn plural_of(i: &str) -> IResult<&str, f64> {
+    let plural = |i| {
+        let (rest, w) = word(i)?;
+        let v = match w.to_ascii_lowercase().as_str() {
+            "dozens" => 12.0,
+            "scores" => 20.0,
+            "tens" => 10.0,
+            "hundreds" => 100.0,
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            "billions" => 1e9,
+            "trillions" => 1e12,
+            _ => {
+                return Err(nom::Err::Error(nom::error::Error::new(
+                    i,
+                    nom::error::ErrorKind::Tag,
+                )))
+            }
+        };
+        Ok((rest, v))
+    };
+    let of = |i| (ws, tag_no_case("of"), boundary).parse(i);
+    let (mut rest, mut v) = (plural, of).map(|(v, _)| v).parse(i)?;
+    // "hundreds of thousands of", "tens of millions of"
+    while let Ok((r, more)) = preceded(ws, (plural, of).map(|(v, _)| v)).parse(rest) {
+        if more <= v {
+            break;
+        }
+        v *= more;
+        rest = r;
+    }
+    // "tens of" and "hundreds of" alone need a following scale or noun; the caller decides.
+    Ok((rest, v))
+}
+
+/// "half a million", "half a billion".
+fn half_scale(i: &str) -> IResult<&str, f64> {
+    let (rest, (_, _, _, _, scale)) = (
+        tag_no_case("half"),
+        ws,
+        keyword(&["a", "an"]),
+        ws,
+        scale_word,
+    )
+        .parse(i)?;
+    Ok((rest, scale / 2.0))
+}
+
+/// (value, bare, lower_bound) of a cardinal in words.
+fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
+    let (mut rest, first) = word(i)?;
+    let mut value;
+    let article = matches!(first.to_ascii_lowercase().as_str(), "a" | "an");
+    if article {
+        value = 1.0;
+    } else {
+        let Some((v, is_tens)) = small_word(first) else {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )));
+        };
+        value = v;
+        if is_tens {
+            // "twenty-five", "twenty five"
+            if let Ok((r, (_, unit))) = (sep, word).parse(rest) {
+                if let Some((u, false)) = small_word(unit).filter(|(u, _)| (1.0..10.0).contains(u))
+                {
+                    value += u;
+                    rest = r;
+                }
+            }
+        }
+    }
+    let mut multiplied = false;
+    if let Ok((r, _)) = (sep, tag_no_case("hundred"), boundary).parse(rest) {
+        value *= 100.0;
+        rest = r;
+        multiplied = true;
+    }
+    // "two-and-a-half", "two and a half"
+    if !article {
+        if let Ok((r, _)) = (
+            sep,
+            tag_no_case("and"),
+            sep,
+            keyword(&["a"]),
+            sep,
+            tag_no_case("half"),
+            boundary,
+        )
+            .parse(rest)
+        {
+            value += 0.5;
+            rest = r;
+            multiplied = true;
+        }
+    }
+    if let Ok((r, (_, scale))) = (ws, scale_word).parse(rest) {
+        value *= scale;
+        rest = r;
+        multiplied = true;
+    } else if let Ok((r, _)) = (ws, tag_no_case("dozen"), boundary).parse(rest) {
+        value *= 12.0;
+        rest = r;
+        multiplied = true;
+    }
+    let bare = !multiplied && (article || value == 1.0);
+    Ok((rest, (value, bare, false)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Option<(f64, &str)> {
+        number(text).ok().map(|(rest, n)| (n.value, rest))
+    }
+
+    #[test]
+    fn digits_and_scales() {
+        assert_eq!(parse("1,250 casualties"), Some((1250.0, " casualties")));
+        assert_eq!(parse("61 billion military"), Some((61e9, " military")));
+        assert_eq!(parse("4.2bn."), Some((4.2e9, ".")));
+        assert_eq!(parse("1.8 billion-mile"), Some((1.8e9, "-mile")));
+        assert_eq!(parse("0.65 per cent"), Some((0.65, " per cent")));
+        assert_eq!(parse("500 crore"), Some((5e9, "")));
+    }
+
+    #[test]
+    fn codes_are_not_numbers() {
+        assert_eq!(parse("2.3.1"), None);
+        assert_eq!(parse("1,2345"), None);
+        assert_eq!(parse(&"9".repeat(100)), None);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(parse("twenty-five men"), Some((25.0, " men")));
+        assert_eq!(parse("a dozen towns"), Some((12.0, " towns")));
+        assert_eq!(parse("Half a million people"), Some((500_000.0, " people")));
+        assert_eq!(parse("two-and-a-half years"), Some((2.5, " years")));
+        assert_eq!(
+            parse("hundreds of thousands of rounds"),
+            Some((100_000.0, " rounds"))
+        );
+        assert_eq!(parse("three hundred"), Some((300.0, "")));
+        assert_eq!(parse("seventeen"), Some((17.0, "")));
+        assert_eq!(parse("seventh"), None);
+        let (_, a) = number("a year").unwrap();
+        assert!(a.is_bare_word());
+        let (_, one) = number("one of").unwrap();
+        assert!(one.is_bare_word());
+    }
+}

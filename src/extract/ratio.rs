@@ -1,0 +1,195 @@
+//! Ratios ("3 to 1", "three-to-one", "3:1", "a 3-1 margin") and sports
+//! scores ("won 3-1", "2-2 on aggregate"), told apart by the words around them.
+
+use super::claim::Kind;
+use super::number::{numeral, spelled, ws, Number};
+use nom::branch::alt;
+use nom::bytes::complete::tag_no_case;
+use nom::Parser;
+
+/// How the two sides are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Joiner {
+    /// "3 to 1", "three-to-one"
+    To,
+    /// "3:1"
+    Colon,
+    /// "3-1"
+    Dash,
+}
+
+/// The right-hand side of a pair after the left number: returns the rest,
+/// the right number and the joiner.
+pub fn right_side(input: &str) -> Option<(&str, Number, Joiner)> {
+    let right = |i| alt((numeral, spelled)).parse(i);
+    if let Some(r) = input.strip_prefix(':') {
+        let (rest, n) = numeral(r).ok()?;
+        return Some((rest, n, Joiner::Colon));
+    }
+    if let Ok((rest, (_, _, _, n))) = (
+        alt((ws, tag_no_case("-"))),
+        tag_no_case("to"),
+        alt((ws, tag_no_case("-"))),
+        right,
+    )
+        .parse(input)
+    {
+        return Some((rest, n, Joiner::To));
+    }
+    let r = input.strip_prefix(['-', '–', '‑'])?;
+    let (rest, n) = numeral(r).ok()?;
+    Some((rest, n, Joiner::Dash))
+}
+
+/// Results of a game: these settle it before any ratio cue ("won 3-1 against").
+const RESULT_CUES: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "defeat",
+    "defeats",
+    "lost",
+    "lose",
+    "loses",
+    "loss",
+    "drew",
+    "draw",
+    "draws",
+    "drawn",
+    "victory",
+    "victories",
+    "aggregate",
+    "half-time",
+    "halftime",
+];
+
+const SCORE_CUES: &[&str] = &[
+    "led",
+    "lead",
+    "leads",
+    "leading",
+    "trailed",
+    "trailing",
+    "aggregate",
+    "series",
+    "score",
+    "scored",
+    "scoreline",
+    "halftime",
+    "half-time",
+    "thrashed",
+    "edged",
+    "routed",
+    "rout",
+    "match",
+    "game",
+    "final",
+    "goals",
+    "innings",
+    "set",
+    "sets",
+];
+
+const RATIO_CUES: &[&str] = &[
+    "margin",
+    "majority",
+    "ratio",
+    "vote",
+    "voted",
+    "votes",
+    "ruled",
+    "ruling",
+    "decision",
+    "split",
+    "odds",
+    "outnumber",
+    "outnumbers",
+    "outnumbered",
+    "outnumbering",
+    "outvoted",
+    "advantage",
+    "against",
+];
+
+/// Decides whether a pair is a score, a ratio, or neither (a lone "3-1"
+/// with no telling context is left alone). `words` are the sentence's
+/// lowercased words.
+pub fn classify(joiner: Joiner, words: &[String], left: f64, right: f64) -> Option<Kind> {
+    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
+    if joiner == Joiner::Dash && (left >= 1000.0 || right >= 1000.0) {
+        return None; // years, phone numbers, codes
+    }
+    if joiner == Joiner::Colon && right >= 10.0 && left <= 24.0 {
+        return None; // a clock time: "10:30"
+    }
+    if has(RESULT_CUES) {
+        return Some(Kind::Score);
+    }
+    if has(RATIO_CUES) {
+        return Some(Kind::Ratio);
+    }
+    if has(SCORE_CUES) {
+        return Some(Kind::Score);
+    }
+    match joiner {
+        Joiner::To | Joiner::Colon => Some(Kind::Ratio),
+        Joiner::Dash => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn pairs() {
+        assert_eq!(
+            right_side(" to 1 on").map(|(r, n, j)| (r, n.value, j)),
+            Some((" on", 1.0, Joiner::To))
+        );
+        assert_eq!(
+            right_side("-to-one").map(|(r, n, j)| (r, n.value, j)),
+            Some(("", 1.0, Joiner::To))
+        );
+        assert_eq!(
+            right_side(":1").map(|(_, n, j)| (n.value, j)),
+            Some((1.0, Joiner::Colon))
+        );
+        assert_eq!(
+            right_side("-1 margin").map(|(_, n, j)| (n.value, j)),
+            Some((1.0, Joiner::Dash))
+        );
+    }
+
+    #[test]
+    fn context_decides() {
+        assert_eq!(
+            classify(Joiner::Dash, &words("they won 3-1"), 3.0, 1.0),
+            Some(Kind::Score)
+        );
+        assert_eq!(
+            classify(Joiner::Dash, &words("by a 3-1 margin"), 3.0, 1.0),
+            Some(Kind::Ratio)
+        );
+        assert_eq!(
+            classify(Joiner::To, &words("the council voted 9 to 4"), 9.0, 4.0),
+            Some(Kind::Ratio)
+        );
+        assert_eq!(
+            classify(Joiner::Colon, &words("at 10:30"), 10.0, 30.0),
+            None
+        );
+        assert_eq!(
+            classify(Joiner::Dash, &words("the 2022-23 season"), 2022.0, 23.0),
+            None
+        );
+    }
+}

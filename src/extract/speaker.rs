@@ -1,0 +1,760 @@
+//! Attribution: who said it. Finds "X said", "said X", "X told reporters",
+//! "according to X" around a quotation or in a sentence, and resolves what
+//! it finds: a bare surname to the full name mentioned earlier, "he" to the
+//! person last quoted, "the statement" to the body that issued it. Unnamed
+//! speakers ("a US official") stay as written.
+
+use super::context::Sentence;
+use super::words::is_capitalized;
+use crate::span::Span;
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "stated",
+    "called",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "explained",
+    "argued",
+    "claimed",
+    "insisted",
+    "warned",
+    "asked",
+    "replied",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "confirmed",
+    "declared",
+    "estimated",
+    "reported",
+    "suggested",
+    "predicted",
+    "cautioned",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "observed",
+    "remarked",
+    "commented",
+    "countered",
+    "vowed",
+    "pledged",
+    "promised",
+    "urged",
+    "quipped",
+    "agreed",
+    "boasted",
+    "complained",
+    "tell",
+];
+
+/// Words between a speaker and the verb: "Austin has said", "she also noted".
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "reportedly",
+    "previously",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "would",
+    "will",
+    "had",
+    "repeatedly",
+    "publicly",
+    "recently",
+];
+
+/// Words that end a speaker phrase when reading away from the verb.
+const PHRASE_STOPS: &[&str] = &[
+    "that", "as", "and", "but", "while", "when", "which", "who", "because", "if", "so", "than",
+    "after", "before", "with", "in", "on", "at", "to", "for", "from", "is", "are", "was", "were",
+    "will", "would", "during", "where", "although", "though", "since", "until", "by", "it's",
+    "it’s", "about", "what", "how", "why", "also", "not", "this", "these", "has", "have", "had",
+    "there", "said", "told", "of",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "release",
+    "report",
+    "readout",
+    "communique",
+    "communiqué",
+    "letter",
+    "post",
+    "tweet",
+    "filing",
+];
+
+/// Titles that stand before a name: "Secretary Austin", "Mr. Zelenskiy".
+const TITLES: &[&str] = &[
+    "Secretary",
+    "President",
+    "Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Prime",
+    "Chancellor",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Coach",
+    "Captain",
+    "Capt",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Adm",
+    "Professor",
+    "Prof",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chief",
+    "Commissioner",
+    "Ambassador",
+    "Councillor",
+    "Councilwoman",
+    "Councilman",
+    "Councilmember",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Deputy",
+    "Vice",
+    "General",
+    "Leader",
+    "Speaker",
+    "Premier",
+    "Manager",
+    "Officer",
+    "Executive",
+    "Adviser",
+    "Advisor",
+    "Inspector",
+    "Superintendent",
+    "Detective",
+    "Sergeant",
+    "Colonel",
+    "Lieutenant",
+    "Admiral",
+    "Marshal",
+    "Father",
+    "Sister",
+    "Rabbi",
+    "Imam",
+    "Bishop",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Commander",
+    "Dame",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Attorney",
+    "Treasurer",
+    "Auditor",
+];
+
+/// Words that make a capitalised phrase an organisation, not a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "House",
+    "Ministry",
+    "Department",
+    "Office",
+    "Council",
+    "Agency",
+    "Group",
+    "Committee",
+    "Commission",
+    "Bank",
+    "Fund",
+    "Union",
+    "Party",
+    "Organization",
+    "Organisation",
+    "Institute",
+    "University",
+    "College",
+    "Association",
+    "Government",
+    "Administration",
+    "Police",
+    "Service",
+    "Court",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Company",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "Post",
+    "Times",
+    "Journal",
+    "News",
+    "Press",
+    "Kremlin",
+    "Pentagon",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Board",
+    "Authority",
+    "Federation",
+    "League",
+    "Club",
+    "Center",
+    "Centre",
+    "Hospital",
+    "Network",
+    "Foundation",
+    "Bureau",
+    "Secretariat",
+    "Cabinet",
+    "Command",
+    "Corps",
+    "Guard",
+    "Assembly",
+    "Republic",
+    "States",
+    "Nations",
+    "Embassy",
+    "Alliance",
+    "Coalition",
+    "Media",
+    "Council",
+    "Trust",
+    "Society",
+    "Agency",
+    "Unit",
+    "Team",
+    "Airlines",
+    "Motors",
+    "Group",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Labs",
+    "Technologies",
+    "Systems",
+    "Energy",
+    "Health",
+    "Insurance",
+    "Exchange",
+    "Reserve",
+    "Treasury",
+    "Statistics",
+    "Survey",
+    "Observatory",
+    "Laboratory",
+    "Lab",
+    "Station",
+    "Program",
+    "Programme",
+];
+
+/// Words that can never be part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "It",
+    "This",
+    "That",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "US",
+    "U.S",
+    "UK",
+    "EU",
+    "UN",
+];
+
+/// What the document has said so far about who is who.
+#[derive(Default)]
+pub struct Speakers {
+    /// Full names mentioned, latest last ("Jake Sullivan").
+    names: Vec<String>,
+    /// The last person a claim or quotation was attributed to.
+    last_person: Option<String>,
+    /// The last speaker of any sort.
+    last_speaker: Option<String>,
+    /// The last organisation quoted.
+    last_organisation: Option<String>,
+}
+
+impl Speakers {
+    /// Notes the full names a sentence mentions.
+    pub fn observe(&mut self, s: &Sentence) {
+        let mut run: Vec<&str> = Vec::new();
+        let flush = |run: &mut Vec<&str>, names: &mut Vec<String>| {
+            if let Some(name) = person_name(run) {
+                if name.contains(' ') {
+                    names.retain(|n| n != &name);
+                    names.push(name);
+                }
+            }
+            run.clear();
+        };
+        for token in &s.tokens {
+            let word = token.text(s.text);
+            let joins_name = token.is_word()
+                && is_capitalized(word)
+                && !NOT_NAMES.contains(&word)
+                && !word.contains(['’', '\'']);
+            let possessive = token.is_word()
+                && is_capitalized(word)
+                && (word.ends_with("’s") || word.ends_with("'s"));
+            if joins_name {
+                run.push(word);
+            } else if possessive {
+                let stem = word
+                    .strip_suffix("’s")
+                    .or_else(|| word.strip_suffix("'s"))
+                    .unwrap_or(word);
+                run.push(stem);
+                flush(&mut run, &mut self.names);
+            } else if !(token.text(s.text) == "." && run.last().is_some_and(|w| w.len() <= 3)) {
+                flush(&mut run, &mut self.names);
+            }
+        }
+        flush(&mut run, &mut self.names);
+    }
+
+    /// Turns the words of a speaker phrase into the speaker's name.
+    pub fn resolve(&mut self, phrase: &str) -> Option<String> {
+        let phrase = phrase.trim().trim_end_matches([',', '.', ':']);
+        let lower = phrase.to_lowercase();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let speaker = if PRONOUNS.contains(&lower.as_str()) {
+            match lower.as_str() {
+                "he" | "she" => self.last_person.clone(),
+                "it" => self
+                    .last_organisation
+                    .clone()
+                    .or_else(|| self.last_speaker.clone()),
+                "they" => self.last_speaker.clone(),
+                _ => None,
+            }?
+        } else if words.len() <= 3
+            && words
+                .iter()
+                .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()))
+            && !words.iter().any(|w| is_capitalized(w))
+        {
+            self.last_organisation
+                .clone()
+                .or_else(|| self.last_speaker.clone())?
+        } else {
+            self.name_in(&words)
+        };
+        self.remember(&speaker);
+        Some(speaker)
+    }
+
+    fn name_in(&self, words: &[&str]) -> String {
+        // The trailing capitalised run: "national security adviser Jake Sullivan".
+        let mut start = words.len();
+        while start > 0 {
+            let w = words[start - 1];
+            let joiner = matches!(
+                w,
+                "of" | "for" | "and" | "de" | "van" | "von" | "bin" | "al"
+            ) && start < words.len();
+            if is_capitalized(w) || (joiner && start >= 2 && is_capitalized(words[start - 2])) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        while start < words.len() && ["The", "A", "An"].contains(&words[start]) {
+            start += 1;
+        }
+        let run = &words[start..];
+        if run.is_empty() {
+            return lowercase_article(words);
+        }
+        let with_article = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
+        let run_text = run.join(" ");
+        if run
+            .iter()
+            .any(|w| ORGANISATION_WORDS.contains(&w.trim_end_matches(['’', '\'', 's'])))
+            || run
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+        {
+            return if with_article {
+                format!("the {run_text}")
+            } else {
+                run_text
+            };
+        }
+        match person_name(run) {
+            Some(name) if name.contains(' ') => name,
+            Some(surname) => self
+                .names
+                .iter()
+                .rev()
+                .find(|n| n.rsplit(' ').next() == Some(surname.as_str()))
+                .cloned()
+                .unwrap_or(if with_article {
+                    format!("the {surname}")
+                } else {
+                    surname
+                }),
+            None => lowercase_article(words),
+        }
+    }
+
+    fn remember(&mut self, speaker: &str) {
+        self.last_speaker = Some(speaker.to_string());
+        let capitalized_words = speaker.split(' ').filter(|w| is_capitalized(w)).count();
+        let organisation = speaker.starts_with("the ")
+            || speaker.split(' ').any(|w| ORGANISATION_WORDS.contains(&w));
+        if organisation && capitalized_words > 0 {
+            self.last_organisation = Some(speaker.to_string());
+        } else if capitalized_words > 0 && !speaker.starts_with(char::is_lowercase) {
+            self.last_person = Some(speaker.to_string());
+        }
+    }
+}
+
+/// The phrase as written, with a sentence-initial "The" or "A" lowercased.
+fn lowercase_article(words: &[&str]) -> String {
+    let mut phrase = words.join(" ");
+    if let Some(first) = words.first().filter(|w| ["The", "A", "An"].contains(w)) {
+        phrase.replace_range(..first.len(), &first.to_lowercase());
+    }
+    phrase
+}
+
+/// A person's name in a run of capitalised words, titles dropped: the last
+/// two words, or one (a surname) when a title stands before it.
+fn person_name(run: &[&str]) -> Option<String> {
+    let words: Vec<&str> = run
+        .iter()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty()
+        || words.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        || words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+    {
+        return None;
+    }
+    let last_title = words.iter().rposition(|w| TITLES.contains(w));
+    let names = match last_title {
+        Some(t) => &words[t + 1..],
+        None => &words[..],
+    };
+    match names.len() {
+        0 => None,
+        1 => Some(names[0].to_string()),
+        n => Some(names[n - 2..].join(" ")),
+    }
+}
+
+/// Where a speaker phrase was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The phrase naming the speaker ("national security adviser Jake Sullivan").
+    pub phrase: Span,
+    /// The verb's position, to pick the attribution nearest a quotation.
+    pub verb: Span,
+}
+
+/// Every attribution in a sentence.
+pub fn attributions(s: &Sentence) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for (v, token) in s.tokens.iter().enumerate() {
+        let word = s.words[v].as_str();
+        if word == "according" && s.words.get(v + 1).is_some_and(|w| w == "to") {
+            if let Some(phrase) = phrase_after(s, v + 2) {
+                found.push(Attribution {
+                    phrase,
+                    verb: token.span,
+                });
+            }
+            continue;
+        }
+        if !VERBS.contains(&word) {
+            continue;
+        }
+        if let Some(phrase) = phrase_before(s, v) {
+            found.push(Attribution {
+                phrase,
+                verb: token.span,
+            });
+        } else if let Some(phrase) = phrase_after(s, v + 1).filter(|_| verb_may_lead(s, v)) {
+            found.push(Attribution {
+                phrase,
+                verb: token.span,
+            });
+        }
+    }
+    found
+}
+
+/// "said the official" only after a quotation or a comma, or opening a clause.
+fn verb_may_lead(s: &Sentence, v: usize) -> bool {
+    v == 0
+        || matches!(
+            s.words[v - 1].as_str(),
+            "," | "”" | "\"" | "’" | ":" | "—" | "–"
+        )
+}
+
+fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
+    let mut j = v;
+    while j > 0 && AUXILIARIES.contains(&s.words[j - 1].as_str()) {
+        j -= 1;
+    }
+    let end = j;
+    while j > 0 && end - j < 12 {
+        let mut k = j - 1;
+        if s.words[k] == ")" {
+            // "(NATO)": step over a parenthetical inside the phrase.
+            match s.words[..k].iter().rposition(|w| w == "(") {
+                Some(open) if open > 0 && k - open <= 4 => k = open - 1,
+                _ => break,
+            }
+        }
+        let token = s.tokens[k];
+        let word = s.words[k].as_str();
+        let abbreviation_dot = word == "." && k > 0 && is_abbreviation(s, k - 1);
+        // "of" joins capitalised words: "the Ministry of Foreign Affairs".
+        let joins_names = word == "of"
+            && k > 0
+            && is_capitalized(s.tokens[k - 1].text(s.text))
+            && is_capitalized(s.tokens[k + 1].text(s.text));
+        if !(token.is_word() || abbreviation_dot) || (PHRASE_STOPS.contains(&word) && !joins_names)
+        {
+            break;
+        }
+        if token.is_word() && word.ends_with("ly") && k + 1 == end {
+            break; // "has repeatedly said" is handled above; "quickly said" has no speaker
+        }
+        j = k;
+    }
+    if j == end {
+        return None;
+    }
+    // The phrase must end in a name, a pronoun or a noun, not a verb or number.
+    let last = s.words[end - 1].as_str();
+    if last.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(last) {
+        return None;
+    }
+    Some(Span::new(
+        s.tokens[j].span.start,
+        s.tokens[end - 1].span.end,
+    ))
+}
+
+fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
+    if s.words
+        .get(from)
+        .is_none_or(|w| PHRASE_STOPS.contains(&w.as_str()))
+    {
+        return None;
+    }
+    let mut j = from;
+    while j < s.tokens.len() && j - from < 8 {
+        let token = s.tokens[j];
+        let word = s.words[j].as_str();
+        let abbreviation_dot =
+            word == "." && j > from && is_abbreviation(s, j - 1) && j + 1 < s.tokens.len();
+        let joins_names = word == "of"
+            && j > from
+            && is_capitalized(s.tokens[j - 1].text(s.text))
+            && s.tokens
+                .get(j + 1)
+                .is_some_and(|t| is_capitalized(t.text(s.text)));
+        if !(token.is_word() || abbreviation_dot)
+            || (j > from && ((PHRASE_STOPS.contains(&word) && !joins_names) || is_time_word(word)))
+            || word == "reporters"
+        {
+            break;
+        }
+        j += 1;
+    }
+    (j > from).then(|| Span::new(s.tokens[from].span.start, s.tokens[j - 1].span.end))
+}
+
+/// "Dr", "Mr", "U.S": a word whose period does not end the phrase.
+fn is_abbreviation(s: &Sentence, i: usize) -> bool {
+    let word = s.tokens[i].text(s.text);
+    s.tokens[i].is_word() && (word.contains('.') || TITLES.contains(&word)) && word.len() <= 5
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+    )
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "last"
+            | "earlier"
+            | "later"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> Sentence<'_> {
+        Sentence::new(text, Span::new(0, text.len()), None)
+    }
+
+    fn speaker(speakers: &mut Speakers, text: &str) -> Option<String> {
+        let s = sentence(text);
+        speakers.observe(&s);
+        let a = attributions(&s).into_iter().next()?;
+        speakers.resolve(a.phrase.slice(text))
+    }
+
+    #[test]
+    fn names_titles_and_surnames() {
+        let mut speakers = Speakers::default();
+        assert_eq!(
+            speaker(
+                &mut speakers,
+                "“It works,” national security adviser Jake Sullivan told reporters Wednesday."
+            )
+            .as_deref(),
+            Some("Jake Sullivan")
+        );
+        assert_eq!(
+            speaker(&mut speakers, "The deal is done, Sullivan said.").as_deref(),
+            Some("Jake Sullivan")
+        );
+        assert_eq!(
+            speaker(&mut speakers, "“They asked,” he said.").as_deref(),
+            Some("Jake Sullivan")
+        );
+        assert_eq!(
+            speaker(
+                &mut speakers,
+                "“It is,” said a US official who briefed reporters."
+            )
+            .as_deref(),
+            Some("a US official")
+        );
+        assert_eq!(
+            speaker(&mut speakers, "Defense Secretary Lloyd Austin arrived.").as_deref(),
+            None
+        );
+        assert_eq!(
+            speaker(&mut speakers, "Secretary Austin said the war goes on.").as_deref(),
+            Some("Lloyd Austin")
+        );
+    }
+
+    #[test]
+    fn statements_resolve_to_their_issuer() {
+        let mut speakers = Speakers::default();
+        assert_eq!(
+            speaker(
+                &mut speakers,
+                "“It grew,” said the White House in the statement."
+            )
+            .as_deref(),
+            Some("the White House")
+        );
+        assert_eq!(
+            speaker(&mut speakers, "“We agree,” the statement said.").as_deref(),
+            Some("the White House")
+        );
+        assert_eq!(
+            speaker(
+                &mut speakers,
+                "Prices rose, according to the Ministry of Finance."
+            )
+            .as_deref(),
+            Some("the Ministry of Finance")
+        );
+    }
+}

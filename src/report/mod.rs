@@ -1,0 +1,3 @@
+//! Printing results for people and for machines.
+
+pub mod claims;

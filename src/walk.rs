@@ -1,0 +1,48 @@
+//! Turning the paths on the command line into the list of articles to read.
+//! Folders are walked with the `ignore` crate (so `.gitignore` is respected
+//! and hidden files are skipped) and sorted, so output order is stable.
+
+use std::path::{Path, PathBuf};
+
+use crate::document::Format;
+use crate::error::InputError;
+
+/// The articles named by `paths`, and the errors for paths that name none.
+pub fn articles(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(err) => errors.push(InputError::io(path, err)),
+            Ok(meta) if meta.is_dir() => {
+                let found = walk(path, &mut errors);
+                if found.is_empty() {
+                    errors.push(InputError::NoArticles { path: path.clone() });
+                }
+                files.extend(found);
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, errors: &mut Vec<InputError>) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir).follow_links(false).build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && Format::from_path(entry.path()).is_some() {
+                    found.push(entry.into_path());
+                }
+            }
+            Err(err) => errors.push(InputError::Io {
+                path: dir.to_path_buf(),
+                source: std::io::Error::other(err.to_string()),
+            }),
+        }
+    }
+    found.sort();
+    found
+}

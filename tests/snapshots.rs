@@ -1,0 +1,36 @@
+//! Snapshots of the claims of every seed article, one line per claim
+//! (position, kind, value and unit, hedge, change, speaker, subject, text).
+//! Reviewed line by line before acceptance: a snapshot of wrong output is a
+//! wrong test.
+
+use std::path::Path;
+
+use claimlint::document::{Document, Meta, SourcesCache};
+use claimlint::extract::extract;
+use claimlint::report::claims::row;
+
+fn claims_of(path: &Path) -> String {
+    let doc = Document::load(path, &SourcesCache::default(), &Meta::default()).unwrap();
+    extract(&doc)
+        .iter()
+        .map(|c| row(&doc, c).trim_end().to_string() + "\n")
+        .collect()
+}
+
+#[test]
+fn seed_claims() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5);
+    for path in names {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("claims_{stem}"), claims_of(&path));
+        });
+    }
+}
