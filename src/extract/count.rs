@@ -138,15 +138,14 @@ pub fn plural_lemma(word: &str) -> Option<String> {
     }
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
     let acronym = word.len() > 2
-        && word[..word.len() - 1]
-            .chars()
-            .all(|c| c.is_ascii_uppercase())
-        && word.ends_with('s');
+        && word
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.chars().all(|c| c.is_ascii_uppercase()));
     if capitalized && !acronym {
         return None;
     }
     if acronym {
-        return Some(lower[..lower.len() - 1].to_string());
+        return Some(lower.trim_end_matches('s').to_string());
     }
     if lower.len() < 3
         || !lower.ends_with('s')
