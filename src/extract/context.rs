@@ -84,7 +84,7 @@ impl<'t> Sentence<'t> {
 
     /// The tense of the verb governing token `i`: the nearest marker before
     /// it ("will sign ... on Thursday"), else the nearest after it ("On
-    /// Monday, Sullivan said").
+    /// Monday, Quinlan said").
     pub fn tense_at(&self, i: usize) -> Tense {
         let before = self.tense_markers.iter().rev().find(|(at, _)| *at < i);
         let after = self.tense_markers.iter().find(|(at, _)| *at > i);
@@ -417,7 +417,7 @@ mod tests {
         let s = sentence("Biden will sign a deal on Thursday, officials said.");
         let thursday = s.words.iter().position(|w| w == "thursday").unwrap();
         assert_eq!(s.tense_at(thursday), Tense::Future);
-        let s = sentence("Lavrov told reporters Tuesday that it works.");
+        let s = sentence("Ostrova told reporters Tuesday that it works.");
         assert_eq!(s.tense_at(3), Tense::Past);
     }
 

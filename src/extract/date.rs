@@ -90,7 +90,7 @@ const LEADS: &[&str] = &["in", "on", "since"];
 pub struct Setting {
     pub published: Option<Date>,
     pub tense: Tense,
-    /// The lowercased word before the date, if any ("in", "the", "kiev's").
+    /// The lowercased word before the date, if any ("in", "the", "lisbon's").
     pub previous_word: Option<String>,
 }
 
@@ -202,7 +202,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
             }
         }
     }
-    // A year: "in 1993", "since 2014", "Kiev's 2023 counter-offensive".
+    // A year: "in 1993", "since 2014", "Lisbon's 2023 counter-offensive".
     let (rest, year) = numeral(body).ok()?;
     if !year.is_year_like()
         || !(1800.0..=2199.0).contains(&year.value)
@@ -358,10 +358,7 @@ fn year_after(input: &str, comma_allowed: bool) -> Option<(&str, i16)> {
     } else {
         input
     };
-    let spaced = rest.trim_start_matches(is_space);
-    if spaced.len() == rest.len() {
-        return None;
-    }
+    let spaced = super::lexicon::after_spaces(rest)?;
     let (after, year) = numeral(spaced).ok()?;
     if !year.is_year_like() || after.starts_with(|c: char| c.is_alphanumeric()) {
         return None;

@@ -39,6 +39,13 @@ pub fn phrase<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<
     Some(rest)
 }
 
+/// What follows one or more spaces at the start of `input`; `None` when
+/// `input` does not start with a space.
+pub fn after_spaces(input: &str) -> Option<&str> {
+    let spaced = input.trim_start_matches(is_space);
+    (spaced.len() < input.len()).then_some(spaced)
+}
+
 /// The longest entry of `table` that matches at the start of `input`.
 pub fn longest<'a, 't, T>(
     input: &'a str,

@@ -254,10 +254,7 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
 
 /// A rate after a unit or counted noun: returns the rest and the period.
 pub fn rate(input: &str) -> Option<(&str, &'static str)> {
-    let spaced = input.trim_start_matches(is_space);
-    if spaced.len() == input.len() {
-        return None;
-    }
+    let spaced = super::lexicon::after_spaces(input)?;
     longest(spaced, RATES, false).map(|(rest, period)| (rest, *period))
 }
 

@@ -120,7 +120,7 @@ fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span>
 }
 
 /// The speaker phrase of a quotation: a verb right after the closing mark
-/// ("…,” Sullivan said), else right before the opening one (Zelenskiy said, “…”).
+/// ("…,” Quinlan said), else right before the opening one (Okonjo said, “…”).
 fn quote_attribution(text: &str, q: Quotation, seen: &[(Span, Vec<Attribution>)]) -> Option<Span> {
     let touching: Vec<&Attribution> = seen
         .iter()

@@ -113,10 +113,7 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
 
 /// A currency word after an amount: "dollars", "roubles", "Australian dollars".
 pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
-    let spaced = input.trim_start_matches(super::number::is_space);
-    if spaced.len() == input.len() {
-        return None;
-    }
+    let spaced = super::lexicon::after_spaces(input)?;
     longest(spaced, WORDS, false).map(|(rest, code)| (rest, *code))
 }
 

@@ -62,7 +62,7 @@ const VERBS: &[&str] = &[
     "tell",
 ];
 
-/// Words between a speaker and the verb: "Austin has said", "she also noted".
+/// Words between a speaker and the verb: "Hallam has said", "she also noted".
 const AUXILIARIES: &[&str] = &[
     "has",
     "have",
@@ -106,7 +106,7 @@ const DOCUMENTS: &[&str] = &[
     "filing",
 ];
 
-/// Titles that stand before a name: "Secretary Austin", "Mr. Zelenskiy".
+/// Titles that stand before a name: "Secretary Hallam", "Mr. Okonjo".
 const TITLES: &[&str] = &[
     "Secretary",
     "President",
@@ -343,7 +343,7 @@ const NOT_NAMES: &[&str] = &[
 /// What the document has said so far about who is who.
 #[derive(Default)]
 pub struct Speakers {
-    /// Full names mentioned, latest last ("Jake Sullivan").
+    /// Full names mentioned, latest last ("Mara Quinlan").
     names: Vec<String>,
     /// The last person a claim or quotation was attributed to.
     last_person: Option<String>,
@@ -423,7 +423,7 @@ impl Speakers {
     }
 
     fn name_in(&self, words: &[&str]) -> String {
-        // The trailing capitalised run: "national security adviser Jake Sullivan".
+        // The trailing capitalised run: "national security adviser Mara Quinlan".
         let mut start = words.len();
         while start > 0 {
             let w = words[start - 1];
@@ -527,7 +527,7 @@ fn person_name(run: &[&str]) -> Option<String> {
 /// Where a speaker phrase was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Attribution {
-    /// The phrase naming the speaker ("national security adviser Jake Sullivan").
+    /// The phrase naming the speaker ("national security adviser Mara Quinlan").
     pub phrase: Span,
     /// The verb's position, to pick the attribution nearest a quotation.
     pub verb: Span,
@@ -702,18 +702,18 @@ mod tests {
         assert_eq!(
             speaker(
                 &mut speakers,
-                "“It works,” national security adviser Jake Sullivan told reporters Wednesday."
+                "“It works,” national security adviser Mara Quinlan told reporters Wednesday."
             )
             .as_deref(),
-            Some("Jake Sullivan")
+            Some("Mara Quinlan")
         );
         assert_eq!(
-            speaker(&mut speakers, "The deal is done, Sullivan said.").as_deref(),
-            Some("Jake Sullivan")
+            speaker(&mut speakers, "The deal is done, Quinlan said.").as_deref(),
+            Some("Mara Quinlan")
         );
         assert_eq!(
-            speaker(&mut speakers, "“They asked,” he said.").as_deref(),
-            Some("Jake Sullivan")
+            speaker(&mut speakers, "“They asked,” she said.").as_deref(),
+            Some("Mara Quinlan")
         );
         assert_eq!(
             speaker(
@@ -724,12 +724,12 @@ mod tests {
             Some("a US official")
         );
         assert_eq!(
-            speaker(&mut speakers, "Defense Secretary Lloyd Austin arrived.").as_deref(),
+            speaker(&mut speakers, "Defense Secretary Peter Hallam arrived.").as_deref(),
             None
         );
         assert_eq!(
-            speaker(&mut speakers, "Secretary Austin said the war goes on.").as_deref(),
-            Some("Lloyd Austin")
+            speaker(&mut speakers, "Secretary Hallam said the war goes on.").as_deref(),
+            Some("Peter Hallam")
         );
     }
 
