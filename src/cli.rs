@@ -1,16 +1,23 @@
-//! The command line: `claimlint claims PATH...`.
+//! The command line: `claims` lists what articles claim, `check` cross-checks
+//! them against the rules, `rules` and `explain` show the rules.
+//!
+//! Exit codes: 0 when all went well (and `check` found nothing at or above
+//! `--fail-on`), 1 when `check` found something that is, 2 on usage, rule or
+//! input errors.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::check::{self, Article};
 use crate::document::{Document, Meta, SourcesCache};
 use crate::error::{parse_date, InputError};
-use crate::extract::{extract, Claim};
+use crate::extract::extract;
 use crate::report;
+use crate::rules::{RuleError, RuleSet, Severity};
 use crate::walk;
 
 #[derive(Parser)]
@@ -26,24 +33,72 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Cross-check the claims of articles against the rules and each other.
+    Check(CheckArgs),
     /// List the claims (figures, dates, durations, quotations) of articles.
     Claims(ClaimsArgs),
+    /// List the loaded rules: id, severity, type and what each checks.
+    Rules(RulesArgs),
+    /// Print a rule's full description, with an example.
+    Explain(ExplainArgs),
 }
 
+/// The articles to read, and what to assume about them.
 #[derive(clap::Args)]
-struct ClaimsArgs {
+struct Inputs {
     /// Articles or folders of articles (.md, .markdown, .txt).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
-    format: ClaimsFormat,
     /// The outlet, for every file (overrides front matter and sources.yaml).
     #[arg(long)]
     source: Option<String>,
     /// The publication date, YYYY-MM-DD, for every file (overrides front matter and sources.yaml).
     #[arg(long, value_parser = date_arg)]
     date: Option<jiff::civil::Date>,
+}
+
+#[derive(clap::Args)]
+struct RuleFiles {
+    /// Rule files or folders of them, instead of the built-in default pack.
+    #[arg(long = "rules", value_name = "FILE|DIR")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    rules: RuleFiles,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Exit with 1 when a finding of this severity or above is reported.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+}
+
+#[derive(clap::Args)]
+struct ClaimsArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+    format: ClaimsFormat,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    #[command(flatten)]
+    rules: RuleFiles,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The rule id, as `claimlint rules` lists it.
+    rule: String,
+    #[command(flatten)]
+    rules: RuleFiles,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -54,61 +109,215 @@ enum ClaimsFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Diagnostics with the text of every place involved.
+    Human,
+    /// The JSON document described in docs/rules.md.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Exit 0 whatever is found.
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
 fn date_arg(value: &str) -> Result<jiff::civil::Date, String> {
     parse_date(value).ok_or_else(|| format!("{value:?} is not a date in YYYY-MM-DD form"))
 }
 
-/// Exit codes: 0 when all went well, 2 when some input could not be read.
+const USAGE_ERROR: u8 = 2;
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
+        Command::Rules(args) => list_rules(args),
+        Command::Explain(args) => explain(args),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let Some(rules) = load_rules(&args.rules) else {
+        return ExitCode::from(USAGE_ERROR);
+    };
+    let (articles, errors) = read_articles(&args.inputs);
+    let findings = check::run(&rules, &articles);
+    let out = match args.format {
+        CheckFormat::Human => report::findings::human(&findings, &articles, color_wanted()),
+        CheckFormat::Json => report::findings::json(&findings, &articles),
+    };
+    if !print(&out) {
+        return ExitCode::from(USAGE_ERROR);
+    }
+    if report_input_errors(errors) {
+        return ExitCode::from(USAGE_ERROR);
+    }
+    let failing = args
+        .fail_on
+        .threshold()
+        .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
 fn claims(args: ClaimsArgs) -> ExitCode {
-    let overrides = Meta {
-        source: args.source,
-        date: args.date,
-    };
-    let (files, mut errors) = walk::articles(&args.paths);
-    let sources = SourcesCache::default();
-    let loaded: Vec<Result<(Document, Vec<Claim>), InputError>> = files
-        .par_iter()
-        .map(|path| {
-            let doc = Document::load(path, &sources, &overrides)?;
-            let claims = extract(&doc);
-            Ok((doc, claims))
-        })
+    let (articles, errors) = read_articles(&args.inputs);
+    let views: Vec<_> = articles
+        .iter()
+        .map(|a| (&a.doc, a.claims.as_slice()))
         .collect();
-    let mut results = Vec::new();
-    for item in loaded {
-        match item {
-            Ok(pair) => results.push(pair),
-            Err(err) => errors.push(err),
-        }
-    }
-    let views: Vec<(&Document, &[Claim])> =
-        results.iter().map(|(d, c)| (d, c.as_slice())).collect();
     let out = match args.format {
         ClaimsFormat::Table => report::claims::table(&views),
         ClaimsFormat::Json => report::claims::json(&views),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
-        return ExitCode::from(2);
+    if !print(&out) || report_input_errors(errors) {
+        ExitCode::from(USAGE_ERROR)
+    } else {
+        ExitCode::SUCCESS
     }
+}
+
+fn list_rules(args: RulesArgs) -> ExitCode {
+    let Some(rules) = load_rules(&args.rules) else {
+        return ExitCode::from(USAGE_ERROR);
+    };
+    let width = rules.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for rule in &rules.rules {
+        out.push_str(&format!(
+            "{:width$}  {:7}  {:16}  {}\n",
+            rule.id,
+            rule.severity.name(),
+            rule.rule_type().name(),
+            rule.summary
+        ));
+    }
+    if print(&out) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(USAGE_ERROR)
+    }
+}
+
+fn explain(args: ExplainArgs) -> ExitCode {
+    let Some(rules) = load_rules(&args.rules) else {
+        return ExitCode::from(USAGE_ERROR);
+    };
+    let Some(rule) = rules.get(&args.rule) else {
+        let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+        eprintln!(
+            "error: no rule `{}` is loaded\n  help: the loaded rules are: {}",
+            args.rule,
+            known.join(", ")
+        );
+        return ExitCode::from(USAGE_ERROR);
+    };
+    let mut out = format!(
+        "{}  ({} {}, from {})\n\n{}\n",
+        rule.id,
+        rule.severity.name(),
+        rule.rule_type().name(),
+        rule.origin.display(),
+        rule.summary
+    );
+    if let Some(description) = &rule.description {
+        out.push_str(&format!("\n{}\n", description.trim_end()));
+    }
+    if let Some(example) = &rule.example {
+        out.push_str("\nExample:\n");
+        for line in example.trim_end().lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+    }
+    out.push_str(&format!("\nWhat to verify: {}\n", rule.help));
+    if print(&out) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(USAGE_ERROR)
+    }
+}
+
+/// The rules named on the command line, or the default pack; errors are printed.
+fn load_rules(files: &RuleFiles) -> Option<RuleSet> {
+    let loaded = if files.rules.is_empty() {
+        RuleSet::default_pack()
+    } else {
+        RuleSet::load(&files.rules)
+    };
+    loaded
+        .map_err(|errors: Vec<RuleError>| {
+            for err in errors {
+                eprintln!("{:?}", miette::Report::new(err));
+            }
+        })
+        .ok()
+}
+
+/// Reads, parses and extracts every article in parallel, keeping input order.
+fn read_articles(inputs: &Inputs) -> (Vec<Article>, Vec<InputError>) {
+    let overrides = Meta {
+        source: inputs.source.clone(),
+        date: inputs.date,
+    };
+    let (files, mut errors) = walk::articles(&inputs.paths);
+    let sources = SourcesCache::default();
+    let loaded: Vec<Result<Article, InputError>> = files
+        .par_iter()
+        .map(|path| {
+            let doc = Document::load(path, &sources, &overrides)?;
+            let claims = extract(&doc);
+            Ok(Article { doc, claims })
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(loaded.len());
+    for item in loaded {
+        match item {
+            Ok(article) => articles.push(article),
+            Err(err) => errors.push(err),
+        }
+    }
+    (articles, errors)
+}
+
+/// Prints input errors; true when there were any.
+fn report_input_errors(errors: Vec<InputError>) -> bool {
     let failed = !errors.is_empty();
     for err in errors {
         eprintln!("{:?}", miette::Report::new(err));
     }
-    if !failed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    }
+    failed
+}
+
+/// Writes to stdout; false when stdout is gone.
+fn print(out: &str) -> bool {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_ok()
+}
+
+/// Colour on a terminal, unless `NO_COLOR` is set.
+fn color_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }

@@ -5,10 +5,12 @@
 //! The pipeline: [`document`] reads an article and masks what is not prose,
 //! [`extract`] turns its text into [`extract::Claim`]s, [`report`] prints them.
 
+pub mod check;
 pub mod cli;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod report;
+pub mod rules;
 pub mod span;
 pub mod walk;

@@ -258,6 +258,18 @@ pub fn rate(input: &str) -> Option<(&str, &'static str)> {
     longest(spaced, RATES, false).map(|(rest, period)| (rest, *period))
 }
 
+/// Whether `name` is a unit name measures are reported in ("kilometre",
+/// "barrel-per-day"), for checking the units rule files refer to.
+pub fn is_unit_name(name: &str) -> bool {
+    let known = |n: &str| SYMBOLS.iter().chain(WORDS).any(|(_, unit)| *unit == n);
+    match name.split_once("-per-") {
+        Some((unit, period)) if !known(name) => {
+            known(unit) && RATES.iter().any(|(_, p)| *p == period)
+        }
+        _ => known(name),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

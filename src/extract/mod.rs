@@ -17,6 +17,7 @@ mod percent;
 mod quote;
 mod ratio;
 mod speaker;
+pub mod units;
 mod words;
 
 use crate::document::{sentences, Document};

@@ -1,3 +1,4 @@
-//! Printing results for people and for machines.
+//! Printing results: claims (`claims`) and findings (`check`).
 
 pub mod claims;
+pub mod findings;

@@ -1,0 +1,124 @@
+//! Reference facts: figures checked against a dated table of what was true
+//! at each article's publication date, and dates and ages of an event
+//! checked against the day it happened.
+
+use jiff::civil::Date;
+
+use super::{when, window, Article, Finding, Location};
+use crate::extract::claim::format_number;
+use crate::extract::{Claim, Kind, Value};
+use crate::rules::{Fact, FactRule, Rule};
+
+pub fn check(rule: &Rule, fact: &FactRule, articles: &[Article]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, article) in articles.iter().enumerate() {
+        let text = article.doc.text.as_str();
+        for claim in &article.claims {
+            if fact
+                .scope
+                .unit_of(claim.kind, claim.unit.as_deref())
+                .is_none()
+            {
+                continue;
+            }
+            let span = window(text, claim.span, claim.sentence, fact.scope.topic.window);
+            if !fact.scope.topic.matches(span.slice(text)) {
+                continue;
+            }
+            let published = article.doc.meta.date;
+            let problem = match &fact.fact {
+                Fact::Timeline(timeline) => {
+                    published.and_then(|day| against_timeline(claim, timeline, day, fact))
+                }
+                Fact::Event(event) => match claim.kind {
+                    Kind::Date => against_event_date(claim, *event, fact),
+                    Kind::Duration => {
+                        published.and_then(|day| against_event_age(claim, *event, day, fact))
+                    }
+                    _ => None,
+                },
+            };
+            if let Some(problem) = problem {
+                let text = article.quote_text(claim.span);
+                findings.push(Finding::new(
+                    rule,
+                    format!("{}: {problem}", rule.summary.trim_end_matches('.')),
+                    vec![Location {
+                        article: index,
+                        span: claim.span,
+                        label: text,
+                    }],
+                ));
+            }
+        }
+    }
+    findings
+}
+
+fn against_timeline(
+    claim: &Claim,
+    timeline: &[(Date, f64)],
+    published: Date,
+    fact: &FactRule,
+) -> Option<String> {
+    let expected = Fact::value_on(timeline, published)?;
+    let value = claim.value.as_number()?;
+    let (low, high) = claim
+        .interval
+        .map_or((Some(value), Some(value)), |i| (i.low, i.high));
+    let t = fact.tolerance;
+    let slack = t.absolute.max(t.relative * expected.abs());
+    let fits =
+        low.is_none_or(|l| l - slack <= expected) && high.is_none_or(|h| expected <= h + slack);
+    if fits {
+        return None;
+    }
+    let since = timeline
+        .iter()
+        .rev()
+        .find(|(from, _)| *from <= published)
+        .map(|(from, _)| *from)?;
+    Some(format!(
+        "the article says {}, but on {published} the figure was {} (since {since})",
+        format_number(value),
+        format_number(expected)
+    ))
+}
+
+fn against_event_date(claim: &Claim, event: Date, fact: &FactRule) -> Option<String> {
+    let Value::Text(iso) = &claim.value else {
+        return None;
+    };
+    let (first, last) = when::range(iso)?;
+    let slack = fact.tolerance.days;
+    let day = when::day_number(event);
+    let fits = when::day_number(first) - slack <= day && day <= when::day_number(last) + slack;
+    (!fits).then(|| format!("the article dates it {iso}; the reference date is {event}"))
+}
+
+fn against_event_age(
+    claim: &Claim,
+    event: Date,
+    published: Date,
+    fact: &FactRule,
+) -> Option<String> {
+    let value = claim.value.as_number()?;
+    let unit = claim.unit.as_deref()?;
+    let days = when::unit_days(unit)?;
+    let (shortest, longest) = claim
+        .interval
+        .map_or((Some(value), Some(value)), |i| (i.low, i.high));
+    let age = when::day_number(published) - when::day_number(event);
+    let slack = fact.tolerance.days;
+    let fits = shortest.is_none_or(|s| s * days - slack <= age)
+        && longest.is_none_or(|l| age <= l * days + slack);
+    if fits {
+        return None;
+    }
+    let implied = when::days_before(published, value * days)?;
+    Some(format!(
+        "{} {unit}s before publication ({published}) is {}, but the reference date is {event}",
+        format_number(value),
+        implied.strftime("%Y-%m")
+    ))
+}

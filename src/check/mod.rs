@@ -1,0 +1,170 @@
+//! Cross-checking: runs every rule over the claims of every article and
+//! returns [`Finding`]s. Claims are grouped by rule, unit and key before
+//! anything is compared, so the work grows with the number of claims, not
+//! with its square. Findings come out in one order whatever the thread count.
+
+mod facts;
+mod figures;
+mod names;
+mod quotes;
+mod style;
+mod when;
+
+use rayon::prelude::*;
+
+use crate::document::Document;
+use crate::extract::Claim;
+use crate::rules::{Check, Rule, RuleSet, Severity};
+use crate::span::Span;
+
+/// An article with its claims.
+pub struct Article {
+    pub doc: Document,
+    pub claims: Vec<Claim>,
+}
+
+impl Article {
+    /// "CNN, 2024-10-21", or the file name when the outlet is unknown.
+    pub fn source_label(&self) -> String {
+        let source = self.doc.meta.source.clone().unwrap_or_else(|| {
+            self.doc.path.file_name().map_or_else(
+                || self.doc.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        });
+        match self.doc.meta.date {
+            Some(date) => format!("{source}, {date}"),
+            None => source,
+        }
+    }
+
+    /// The raw text of a span, with runs of whitespace collapsed.
+    pub fn quote_text(&self, span: Span) -> String {
+        span.slice(&self.doc.raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// One place a finding points at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    /// Index of the article in the checked list.
+    pub article: usize,
+    pub span: Span,
+    pub label: String,
+}
+
+/// A problem an editor should look at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub locations: Vec<Location>,
+}
+
+impl Finding {
+    fn new(rule: &Rule, message: String, locations: Vec<Location>) -> Finding {
+        Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message,
+            help: rule.help.clone(),
+            locations,
+        }
+    }
+
+    fn sort_key(&self) -> (usize, usize, usize, &str, &str) {
+        let first = self.locations.first();
+        (
+            first.map_or(usize::MAX, |l| l.article),
+            first.map_or(0, |l| l.span.start),
+            first.map_or(0, |l| l.span.end),
+            &self.rule,
+            &self.message,
+        )
+    }
+}
+
+/// Every finding of every rule, sorted by article, position and rule.
+pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = rules
+        .rules
+        .par_iter()
+        .flat_map_iter(|rule| check_rule(rule, articles))
+        .collect();
+    for finding in &mut findings {
+        finding.locations.sort_by_key(|l| (l.article, l.span));
+        finding
+            .locations
+            .dedup_by(|a, b| a.article == b.article && a.span == b.span);
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings
+}
+
+fn check_rule(rule: &Rule, articles: &[Article]) -> Vec<Finding> {
+    match &rule.check {
+        Check::Figure(figure) => figures::check(rule, figure, articles),
+        Check::Fact(fact) => facts::check(rule, fact, articles),
+        Check::Quote(quote) => quotes::check(rule, quote, articles),
+        Check::Name(name) => names::check(rule, name, articles),
+        Check::Style(style) => style::check(rule, style, articles),
+    }
+}
+
+/// The span of up to `words` words either side of `claim`, within its sentence.
+fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
+    let sentence = sentence.cover(claim);
+    let before = &text[sentence.start..claim.start];
+    let mut start = claim.start;
+    let mut seen = 0;
+    for (i, _) in before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+    {
+        seen += 1;
+        start = sentence.start + i;
+        if seen > words {
+            break;
+        }
+    }
+    if seen <= words {
+        start = sentence.start;
+    }
+    let after = &text[claim.end..sentence.end];
+    let mut end = sentence.end;
+    let mut seen = 0;
+    for (i, _) in after.char_indices().filter(|(_, c)| c.is_whitespace()) {
+        seen += 1;
+        if seen > words {
+            end = claim.end + i;
+            break;
+        }
+    }
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_stop_at_the_word_count_and_the_sentence() {
+        let text = "One two three four FIGURE five six seven. Next";
+        let claim = Span::new(19, 25);
+        let sentence = Span::new(0, 41);
+        assert_eq!(
+            window(text, claim, sentence, 2).slice(text),
+            " three four FIGURE five six"
+        );
+        assert_eq!(
+            window(text, claim, sentence, 9).slice(text),
+            "One two three four FIGURE five six seven."
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Name consistency: a person or place spelled two ways, within an article
+//! or across the articles checked together.
+//!
+//! Capitalised words are collected with their neighbours in the name
+//! ("Antony" before "Blinken"). Candidate pairs come from a deletion index
+//! (each spelling and every spelling one letter shorter), so only spellings
+//! within two edits of each other meet, in time linear in the vocabulary.
+//! A pair is a variant when the two stand beside the same word, or when
+//! both are long and one edit apart; inflections (Russia / Russian) and the
+//! rule's allow-list are not.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use strsim::damerau_levenshtein;
+
+use super::{Article, Finding, Location};
+use crate::rules::{NameRule, Rule};
+use crate::span::Span;
+
+/// Endings that make another word from a name, not another spelling of it.
+const INFLECTIONS: &[&str] = &[
+    "s", "es", "n", "an", "ian", "ians", "ans", "ns", "ese", "ish", "i", "is", "ic", "ics", "ism",
+    "ist", "ists",
+];
+/// A differing word shorter than this is not compared, even beside a shared word ("Mark"/"Mary").
+const MIN_CONTEXT_LENGTH: usize = 5;
+
+/// One capitalised word in an article.
+struct Mention {
+    article: usize,
+    span: Span,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding> {
+    let mut lowercase_words: HashSet<String> = HashSet::new();
+    let mut mentions: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        collect(index, article, &mut mentions, &mut lowercase_words);
+    }
+    // Capitalised only at the start of a sentence, the word is a common one.
+    mentions.retain(|word, _| !lowercase_words.contains(&word.to_lowercase()));
+
+    let mut index: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for word in mentions.keys() {
+        let lower = word.to_lowercase();
+        for key in deletions(&lower) {
+            index.entry(key).or_default().insert(word);
+        }
+    }
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for words in index.values().filter(|w| w.len() > 1) {
+        for a in words {
+            for b in words {
+                if a < b && is_variant(a, b, names, &mentions) {
+                    pairs.insert((a, b));
+                }
+            }
+        }
+    }
+
+    let mut findings = Vec::new();
+    for (a, b) in pairs {
+        let (ma, mb) = (&mentions[a], &mentions[b]);
+        let articles_of = |m: &[Mention]| m.iter().map(|m| m.article).collect::<BTreeSet<_>>();
+        let both: Vec<usize> = articles_of(ma)
+            .intersection(&articles_of(mb))
+            .copied()
+            .collect();
+        if both.is_empty() {
+            let locations = ma
+                .iter()
+                .chain(mb)
+                .map(|m| location(m, articles, true))
+                .collect();
+            findings.push(Finding {
+                severity: names.corpus_severity,
+                ..Finding::new(
+                    rule,
+                    format!(
+                        "one name spelled two ways across articles: {}",
+                        counts(a, ma, b, mb, None)
+                    ),
+                    locations,
+                )
+            });
+        }
+        for article in both {
+            let locations = ma
+                .iter()
+                .chain(mb)
+                .filter(|m| m.article == article)
+                .map(|m| location(m, articles, false))
+                .collect();
+            let message = format!(
+                "one name spelled two ways in this article: {}",
+                counts(a, ma, b, mb, Some(article))
+            );
+            findings.push(Finding::new(rule, message, locations));
+        }
+    }
+    findings
+}
+
+/// "Zelensky (1×), Zelenskiy (4×)", counting within one article or all.
+fn counts(a: &str, ma: &[Mention], b: &str, mb: &[Mention], article: Option<usize>) -> String {
+    let n = |ms: &[Mention]| {
+        ms.iter()
+            .filter(|m| article.is_none_or(|x| m.article == x))
+            .count()
+    };
+    format!("{a} ({}×), {b} ({}×)", n(ma), n(mb))
+}
+
+fn location(m: &Mention, articles: &[Article], across: bool) -> Location {
+    let article = &articles[m.article];
+    let written = article.quote_text(m.span);
+    Location {
+        article: m.article,
+        span: m.span,
+        label: if across {
+            format!("{written} ({})", article.source_label())
+        } else {
+            written
+        },
+    }
+}
+
+/// Records the article's capitalised words (possessives stripped) and its lowercase words.
+fn collect(
+    index: usize,
+    article: &Article,
+    mentions: &mut BTreeMap<String, Vec<Mention>>,
+    lowercase: &mut HashSet<String>,
+) {
+    let text = article.doc.text.as_str();
+    for block in &article.doc.blocks {
+        let words: Vec<Span> = words(text, *block);
+        for (i, &span) in words.iter().enumerate() {
+            let word = span.slice(text);
+            if !is_name(word) {
+                if word.starts_with(char::is_lowercase) {
+                    lowercase.insert(word.to_string());
+                }
+                continue;
+            }
+            let neighbour = |j: Option<usize>| {
+                let s = *words.get(j?)?;
+                let w = s.slice(text);
+                let adjacent = text[span.end.min(s.end)..span.start.max(s.start)]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-');
+                (adjacent && is_name(w)).then(|| w.to_string())
+            };
+            mentions.entry(word.to_string()).or_default().push(Mention {
+                article: index,
+                span,
+                before: neighbour(i.checked_sub(1)),
+                after: neighbour(Some(i + 1)),
+            });
+        }
+    }
+}
+
+/// Spans of the words of a block: letters and inner apostrophes, without a
+/// possessive ending.
+fn words(text: &str, block: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let slice = block.slice(text);
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
+        // An apostrophe followed by a letter stays inside the word ("O'Brien").
+        let inner_apostrophe = start.is_some()
+            && (c == '\'' || c == '’')
+            && slice[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+        if c.is_alphabetic() || inner_apostrophe {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = &slice[s..i];
+            let bare = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            out.push(Span::new(block.start + s, block.start + s + bare.len()));
+        }
+    }
+    out
+}
+
+/// A capitalised word that is not an acronym: "Zelensky", not "NATO".
+fn is_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.any(char::is_lowercase)
+        && word.chars().count() >= 3
+}
+
+/// The word and each way of deleting one letter from it.
+fn deletions(word: &str) -> Vec<String> {
+    let mut keys = vec![word.to_string()];
+    for (i, c) in word.char_indices() {
+        keys.push(format!("{}{}", &word[..i], &word[i + c.len_utf8()..]));
+    }
+    keys
+}
+
+fn is_variant(
+    a: &str,
+    b: &str,
+    names: &NameRule,
+    mentions: &BTreeMap<String, Vec<Mention>>,
+) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if names.allow.contains(&(la.clone(), lb.clone()))
+        || is_inflection(&la, &lb)
+        || is_inflection(&lb, &la)
+    {
+        return false;
+    }
+    if la.chars().next() != lb.chars().next() {
+        return false;
+    }
+    let distance = damerau_levenshtein(&la, &lb);
+    let shorter = la.chars().count().min(lb.chars().count());
+    if distance == 0 || distance > 2 {
+        return false;
+    }
+    let long_and_close = shorter >= names.min_length && distance == 1;
+    long_and_close
+        || (shorter >= MIN_CONTEXT_LENGTH && share_a_neighbour(&mentions[a], &mentions[b]))
+}
+
+fn is_inflection(stem: &str, word: &str) -> bool {
+    word.strip_prefix(stem).is_some_and(|ending| INFLECTIONS.contains(&ending))
+        // "Ukraine" / "Ukrainian": a final e gives way to the ending.
+        || stem.strip_suffix('e').is_some_and(|s| word.strip_prefix(s).is_some_and(|ending| INFLECTIONS.contains(&ending)))
+}
+
+fn share_a_neighbour(a: &[Mention], b: &[Mention]) -> bool {
+    fn neighbours(ms: &[Mention]) -> HashSet<(u8, &String)> {
+        ms.iter()
+            .flat_map(|m| {
+                [
+                    m.before.as_ref().map(|w| (0, w)),
+                    m.after.as_ref().map(|w| (1, w)),
+                ]
+            })
+            .flatten()
+            .collect()
+    }
+    !neighbours(a).is_disjoint(&neighbours(b))
+}

@@ -1,0 +1,288 @@
+//! Quote fidelity: the same quotation worded differently in two places
+//! (drift), or put in two different speakers' mouths (misattribution).
+//!
+//! Quotations are reduced to lowercase words without editorial brackets and
+//! indexed by their three-word shingles; only quotations that share a
+//! shingle are compared, word by word, so the cost stays near-linear.
+
+use std::collections::HashMap;
+
+use strsim::generic_levenshtein;
+
+use super::{Article, Finding, Location};
+use crate::extract::{Claim, Kind, Value};
+use crate::rules::{QuoteCheck, QuoteRule, Rule};
+
+const SHINGLE: usize = 3;
+/// A shingle shared by more quotations than this is boilerplate ("the
+/// United States"), not evidence that two quotations are one.
+const MAX_POSTINGS: usize = 64;
+/// Words of a quotation that are compared; a longer one is cut here, so a
+/// runaway quotation cannot make the comparison quadratic.
+const MAX_WORDS: usize = 300;
+
+struct Quoted<'a> {
+    article: usize,
+    claim: &'a Claim,
+    /// Interned words, so comparing them is comparing integers.
+    words: Vec<u32>,
+    text: String,
+}
+
+pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Finding> {
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let quoted: Vec<Quoted> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(article, a)| a.claims.iter().map(move |claim| (article, claim)))
+        .filter(|(_, c)| c.kind == Kind::Quote)
+        .filter_map(|(article, claim)| {
+            let Value::Text(text) = &claim.value else {
+                return None;
+            };
+            let mut words = normalized_words(text);
+            words.truncate(MAX_WORDS);
+            let text = words.join(" ");
+            let words: Vec<u32> = words
+                .into_iter()
+                .map(|w| {
+                    let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                    *vocabulary.entry(w).or_insert(next)
+                })
+                .collect();
+            (words.len() >= quote.min_words).then_some(Quoted {
+                article,
+                claim,
+                words,
+                text,
+            })
+        })
+        .collect();
+
+    let mut postings: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    for (i, q) in quoted.iter().enumerate() {
+        for shingle in q.words.windows(SHINGLE) {
+            let list = postings.entry(shingle).or_default();
+            if list.last() != Some(&i) && list.len() <= MAX_POSTINGS {
+                list.push(i);
+            }
+        }
+    }
+    let mut components = UnionFind::new(quoted.len());
+    let mut drifted = vec![false; quoted.len()];
+    let mut compared = std::collections::HashSet::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                if !compared.insert((i, j)) {
+                    continue;
+                }
+                let distance = aligned_distance(&quoted[i].words, &quoted[j].words);
+                let shorter = quoted[i].words.len().min(quoted[j].words.len());
+                let similarity = 1.0 - distance as f64 / shorter as f64;
+                if similarity >= quote.similarity {
+                    components.join(i, j);
+                    if distance > 0 {
+                        drifted[i] = true;
+                        drifted[j] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..quoted.len() {
+        groups.entry(components.root(i)).or_default().push(i);
+    }
+    let mut findings = Vec::new();
+    for members in groups.into_values().filter(|m| m.len() > 1) {
+        let finding = match quote.check {
+            QuoteCheck::Wording if members.iter().any(|&i| drifted[i]) => {
+                Some(drift(rule, &members, &quoted, articles))
+            }
+            QuoteCheck::Speaker => misattribution(rule, &members, &quoted, articles),
+            QuoteCheck::Wording => None,
+        };
+        findings.extend(finding);
+    }
+    findings
+}
+
+/// Lowercase words of a quotation, without bracketed insertions.
+fn normalized_words(text: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(['\'', '’']).to_lowercase().replace('’', "'"))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Word edit distance between the shorter quotation and its best-aligned
+/// stretch of the longer one, so a partial quote of a longer statement
+/// counts as identical. Stretches are aligned on shared shingles and may
+/// grow or shrink by two words.
+fn aligned_distance(a: &[u32], b: &[u32]) -> usize {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut best = generic_levenshtein(&short.to_vec(), &long.to_vec());
+    if short.len() == long.len() {
+        return best;
+    }
+    let mut offsets: Vec<usize> = Vec::new();
+    for (s, shingle) in short.windows(SHINGLE).enumerate() {
+        for (l, window) in long.windows(SHINGLE).enumerate() {
+            if window == shingle && l >= s && !offsets.contains(&(l - s)) {
+                offsets.push(l - s);
+            }
+        }
+    }
+    for start in offsets {
+        for len in short.len().saturating_sub(2)..=short.len() + 2 {
+            let end = (start + len).min(long.len());
+            best = best.min(generic_levenshtein(
+                &short.to_vec(),
+                &long[start..end].to_vec(),
+            ));
+        }
+    }
+    best
+}
+
+fn drift(rule: &Rule, members: &[usize], quoted: &[Quoted], articles: &[Article]) -> Finding {
+    let locations = members
+        .iter()
+        .map(|&i| {
+            let q = &quoted[i];
+            Location {
+                article: q.article,
+                span: q.claim.span,
+                label: format!("worded this way ({})", articles[q.article].source_label()),
+            }
+        })
+        .collect();
+    let first = &quoted[members[0]];
+    Finding::new(
+        rule,
+        format!(
+            "quotation worded differently in {} places: \"{}\"",
+            members.len(),
+            short(&first.text)
+        ),
+        locations,
+    )
+}
+
+fn misattribution(
+    rule: &Rule,
+    members: &[usize],
+    quoted: &[Quoted],
+    articles: &[Article],
+) -> Option<Finding> {
+    let named: Vec<(usize, &str)> = members
+        .iter()
+        .filter_map(|&i| {
+            quoted[i]
+                .claim
+                .speaker
+                .as_deref()
+                .filter(|s| is_named(s))
+                .map(|s| (i, s))
+        })
+        .collect();
+    let conflict = named
+        .iter()
+        .any(|(_, a)| named.iter().any(|(_, b)| !same_speaker(a, b)));
+    if !conflict {
+        return None;
+    }
+    let mut speakers: Vec<&str> = Vec::new();
+    let locations = named
+        .iter()
+        .map(|&(i, speaker)| {
+            if !speakers.iter().any(|s| same_speaker(s, speaker)) {
+                speakers.push(speaker);
+            }
+            let q = &quoted[i];
+            Location {
+                article: q.article,
+                span: q.claim.span,
+                label: format!(
+                    "attributed to {speaker} ({})",
+                    articles[q.article].source_label()
+                ),
+            }
+        })
+        .collect();
+    Some(Finding::new(
+        rule,
+        format!(
+            "the same quotation is attributed to {}: \"{}\"",
+            speakers.join(" and "),
+            short(&quoted[members[0]].text)
+        ),
+        locations,
+    ))
+}
+
+/// A named speaker: a proper name, not "a US official" or "the statement".
+fn is_named(speaker: &str) -> bool {
+    let first = speaker.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        && !matches!(first, "The" | "A" | "An" | "He" | "She" | "They" | "It")
+}
+
+/// "Sullivan" and "Jake Sullivan" are one speaker: one's words are all in the other's.
+fn same_speaker(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (words(a), words(b));
+    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+}
+
+fn short(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// Disjoint sets over quotation indices.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Output of `claimlint check`: findings as miette diagnostics for people,
+//! or as the JSON document machines build on (documented in `docs/rules.md`).
+//! Every format is produced here, from the same list of findings.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+use serde::Serialize;
+
+use crate::check::{Article, Finding, Location};
+use crate::rules::Severity;
+
+/// One location as the JSON contract lays it out.
+#[derive(Serialize)]
+struct LocationRecord<'a> {
+    file: String,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct FindingRecord<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    help: &'a str,
+    locations: Vec<LocationRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingsDocument<'a> {
+    findings: Vec<FindingRecord<'a>>,
+}
+
+/// `{"findings":[{"rule","severity","message","help","locations":[...]}]}`.
+pub fn json(findings: &[Finding], articles: &[Article]) -> String {
+    let findings = findings
+        .iter()
+        .map(|f| FindingRecord {
+            rule: &f.rule,
+            severity: f.severity.name(),
+            message: &f.message,
+            help: &f.help,
+            locations: f
+                .locations
+                .iter()
+                .map(|l| {
+                    let doc = &articles[l.article].doc;
+                    let position = doc.position(l.span.start);
+                    LocationRecord {
+                        file: doc.display_path().to_string(),
+                        start: l.span.start,
+                        end: l.span.end,
+                        line: position.line,
+                        column: position.column,
+                        text: l.span.slice(&doc.raw),
+                        label: &l.label,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&FindingsDocument { findings })
+        .unwrap_or_else(|err| format!("{{\"error\":{:?}}}", err.to_string()));
+    out.push('\n');
+    out
+}
+
+/// Each finding as a miette diagnostic, then a one-line summary.
+pub fn human(findings: &[Finding], articles: &[Article], color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let sources: Vec<Arc<NamedSource<String>>> = articles
+        .iter()
+        .map(|a| {
+            Arc::new(NamedSource::new(
+                a.doc.display_path().to_string(),
+                a.doc.raw.clone(),
+            ))
+        })
+        .collect();
+    let mut out = String::new();
+    for finding in findings {
+        let diagnostic = FindingDiagnostic::new(finding, &sources);
+        if handler.render_report(&mut out, &diagnostic).is_err() {
+            out.push_str(&format!("{}: {}\n", finding.rule, finding.message));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(findings, articles.len()));
+    out
+}
+
+/// "3 findings (1 error, 2 warnings) in 5 articles".
+pub fn summary(findings: &[Finding], articles: usize) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut parts = Vec::new();
+    for (severity, word) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Info, "info"),
+    ] {
+        let n = count(severity);
+        if n > 0 {
+            parts.push(if severity == Severity::Info {
+                format!("{n} info")
+            } else {
+                plural(n, word)
+            });
+        }
+    }
+    let detail = if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    };
+    format!(
+        "{}{detail} in {}\n",
+        plural(findings.len(), "finding"),
+        plural(articles, "article")
+    )
+}
+
+/// A finding as miette sees it: labels in the first file, and one related
+/// diagnostic per other file, each with its own snippet.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: Arc<NamedSource<String>>,
+    labels: Vec<LabeledSpan>,
+    elsewhere: Vec<FileSnippet>,
+}
+
+impl<'a> FindingDiagnostic<'a> {
+    fn new(finding: &'a Finding, sources: &[Arc<NamedSource<String>>]) -> FindingDiagnostic<'a> {
+        let mut by_article: Vec<(usize, Vec<&Location>)> = Vec::new();
+        for location in &finding.locations {
+            match by_article.iter_mut().find(|(a, _)| *a == location.article) {
+                Some((_, list)) => list.push(location),
+                None => by_article.push((location.article, vec![location])),
+            }
+        }
+        let mut files = by_article
+            .into_iter()
+            .map(|(article, locations)| (Arc::clone(&sources[article]), labels(&locations)));
+        let (source, labels) = files
+            .next()
+            .unwrap_or_else(|| (Arc::new(NamedSource::new("", String::new())), Vec::new()));
+        let elsewhere = files
+            .map(|(source, labels)| FileSnippet {
+                message: format!("also in {}", source.name()),
+                severity: finding.severity,
+                source,
+                labels,
+            })
+            .collect();
+        FindingDiagnostic {
+            finding,
+            source,
+            labels,
+            elsewhere,
+        }
+    }
+}
+
+fn labels(locations: &[&Location]) -> Vec<LabeledSpan> {
+    locations
+        .iter()
+        .map(|l| LabeledSpan::new(Some(l.label.clone()), l.span.start, l.span.len()))
+        .collect()
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.finding.rule, self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.finding.severity))
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source.as_ref())
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.elsewhere.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.elsewhere.iter().map(|s| s as &dyn Diagnostic),
+        ))
+    }
+}
+
+/// The part of a finding that lies in another file.
+struct FileSnippet {
+    message: String,
+    severity: Severity,
+    source: Arc<NamedSource<String>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for FileSnippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for FileSnippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FileSnippet {}
+
+impl Diagnostic for FileSnippet {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.severity))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source.as_ref())
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}

@@ -1,0 +1,327 @@
+//! Rules: the YAML files that say what to cross-check, loaded, validated and
+//! compiled into [`Rule`]s. The default pack (`rules/` in the repository) is
+//! built into the binary, so `claimlint check` works anywhere.
+
+mod compile;
+mod error;
+pub mod schema;
+pub mod topic;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::extract::Kind;
+pub use error::RuleError;
+pub use schema::{Period, QuoteCheck, RuleType, Severity};
+pub use topic::Topic;
+
+/// Rule files larger than this are refused before they are parsed.
+pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The default pack, as shipped in `rules/`.
+const DEFAULT_PACK: &[(&str, &str)] = &[
+    (
+        "rules/general.yaml",
+        include_str!("../../rules/general.yaml"),
+    ),
+    (
+        "rules/ukraine.yaml",
+        include_str!("../../rules/ukraine.yaml"),
+    ),
+];
+
+/// One loaded rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub description: Option<String>,
+    pub example: Option<String>,
+    /// What the editor should verify.
+    pub help: String,
+    /// The rule file it came from.
+    pub origin: PathBuf,
+    pub check: Check,
+}
+
+impl Rule {
+    pub fn rule_type(&self) -> RuleType {
+        match self.check {
+            Check::Figure(_) => RuleType::FigureAgreement,
+            Check::Fact(_) => RuleType::ReferenceFact,
+            Check::Quote(_) => RuleType::QuoteFidelity,
+            Check::Name(_) => RuleType::NameConsistency,
+            Check::Style(_) => RuleType::HouseStyle,
+        }
+    }
+}
+
+/// What a rule checks, by type.
+#[derive(Debug)]
+pub enum Check {
+    Figure(FigureRule),
+    Fact(FactRule),
+    Quote(QuoteRule),
+    Name(NameRule),
+    Style(StyleRule),
+}
+
+/// Which claims a figure rule looks at: kinds, units and topic.
+#[derive(Debug)]
+pub struct Scope {
+    pub kinds: Vec<Kind>,
+    /// Unit → the unit it is compared as; empty means any unit.
+    pub units: HashMap<String, String>,
+    pub topic: Topic,
+}
+
+impl Scope {
+    /// The unit a claim is compared in, or `None` when the rule ignores it.
+    pub fn unit_of<'a>(&'a self, kind: Kind, unit: Option<&'a str>) -> Option<&'a str> {
+        if !self.kinds.contains(&kind) {
+            return None;
+        }
+        if self.units.is_empty() {
+            return Some(unit.unwrap_or(""));
+        }
+        self.units.get(unit?).map(String::as_str)
+    }
+}
+
+/// How far apart two values may be and still agree.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tolerance {
+    pub relative: f64,
+    pub absolute: f64,
+    pub days: f64,
+}
+
+#[derive(Debug)]
+pub struct FigureRule {
+    pub scope: Scope,
+    pub actors: Option<Names>,
+    pub qualifiers: Option<Names>,
+    pub tolerance: Tolerance,
+    pub period: Period,
+}
+
+/// A set of phrases, each standing for a canonical name.
+#[derive(Debug)]
+pub struct Names {
+    pub regex: Regex,
+    /// Lowercased phrase (spaces collapsed) → canonical name.
+    pub canonical: HashMap<String, String>,
+}
+
+impl Names {
+    /// The canonical name of a matched phrase.
+    pub fn canonical(&self, matched: &str) -> Option<&str> {
+        let key = normalize_phrase(matched);
+        self.canonical.get(&key).map(String::as_str).or_else(|| {
+            // A phrase with a trailing `*` matched a longer word.
+            self.canonical
+                .iter()
+                .filter(|(phrase, _)| key.starts_with(phrase.as_str()))
+                .max_by_key(|(phrase, _)| phrase.len())
+                .map(|(_, name)| name.as_str())
+        })
+    }
+}
+
+pub fn normalize_phrase(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_end_matches('*')
+        .to_string()
+}
+
+#[derive(Debug)]
+pub struct FactRule {
+    pub scope: Scope,
+    pub fact: Fact,
+    pub tolerance: Tolerance,
+}
+
+#[derive(Debug)]
+pub enum Fact {
+    /// Values from dates on, sorted by date.
+    Timeline(Vec<(Date, f64)>),
+    /// The day an event happened.
+    Event(Date),
+}
+
+impl Fact {
+    /// The value in force on `day`, or `None` before the timeline starts.
+    pub fn value_on(timeline: &[(Date, f64)], day: Date) -> Option<f64> {
+        timeline
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= day)
+            .map(|(_, v)| *v)
+    }
+}
+
+#[derive(Debug)]
+pub struct QuoteRule {
+    pub check: QuoteCheck,
+    pub min_words: usize,
+    pub similarity: f64,
+}
+
+#[derive(Debug)]
+pub struct NameRule {
+    pub min_length: usize,
+    /// Lowercased pairs of distinct names, both orders.
+    pub allow: HashSet<(String, String)>,
+    pub corpus_severity: Severity,
+}
+
+#[derive(Debug)]
+pub struct StyleRule {
+    pub prefer: String,
+    pub avoid: Regex,
+    pub except: Option<Regex>,
+    pub in_quotes: bool,
+}
+
+/// The loaded rules, in file order.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The default pack built into the binary.
+    pub fn default_pack() -> Result<RuleSet, Vec<RuleError>> {
+        let files = DEFAULT_PACK
+            .iter()
+            .map(|(path, raw)| (PathBuf::from(path), (*raw).to_string()));
+        RuleSet::from_files(files)
+    }
+
+    /// Rules from files and folders of `*.yaml` / `*.yml` files. Every file
+    /// is read and every error reported, not just the first.
+    pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let mut files = Vec::new();
+        for path in paths {
+            match rule_files(path) {
+                Ok(found) => {
+                    for file in found {
+                        match read_rule_file(&file) {
+                            Ok(raw) => files.push((file, raw)),
+                            Err(err) => errors.push(err),
+                        }
+                    }
+                }
+                Err(err) => errors.push(err),
+            }
+        }
+        match RuleSet::from_files(files) {
+            Ok(set) if errors.is_empty() => Ok(set),
+            Ok(_) => Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                Err(errors)
+            }
+        }
+    }
+
+    fn from_files(
+        files: impl IntoIterator<Item = (PathBuf, String)>,
+    ) -> Result<RuleSet, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for (path, raw) in files {
+            match compile::file(&path, &raw) {
+                Ok(compiled) => {
+                    for (rule, id_offset) in compiled {
+                        if let Some(first) = seen.get(&rule.id) {
+                            errors.push(RuleError::at(
+                                &path,
+                                &raw,
+                                id_offset,
+                                rule.id.len(),
+                                format!("duplicate rule id `{}`", rule.id),
+                                Some(format!(
+                                    "`{}` is already defined in {}; ids must be unique",
+                                    rule.id,
+                                    first.display()
+                                )),
+                            ));
+                            continue;
+                        }
+                        seen.insert(rule.id.clone(), path.clone());
+                        rules.push(rule);
+                    }
+                }
+                Err(errs) => errors.extend(errs),
+            }
+        }
+        if errors.is_empty() {
+            Ok(RuleSet { rules })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
+    let meta = std::fs::metadata(path).map_err(|source| RuleError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|source| RuleError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(RuleError::NoRules {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(files)
+}
+
+/// Reads a rule file, refusing oversized ones before reading them.
+fn read_rule_file(path: &Path) -> Result<String, RuleError> {
+    let io = |source| RuleError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_RULE_FILE_BYTES {
+        return Err(RuleError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_RULE_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    String::from_utf8(bytes).map_err(|_| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the file is not valid UTF-8",
+        ))
+    })
+}
