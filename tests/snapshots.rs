@@ -1,7 +1,7 @@
 //! Snapshots of the claims of every seed article, one line per claim
 //! (position, kind, value and unit, hedge, change, speaker, subject, text).
 //! Reviewed line by line before acceptance: a snapshot of wrong output is a
-//! wrong test.
+//! wrong test. Also the findings of `claimlint check seeds/`, human and JSON.
 
 use std::path::Path;
 
@@ -33,4 +33,37 @@ fn seed_claims() {
             insta::assert_snapshot!(format!("claims_{stem}"), claims_of(&path));
         });
     }
+}
+
+/// `claimlint check seeds/` as a person and as a machine sees it.
+fn check_seeds(format: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(["check", "seeds/", "--format", format])
+        .env("NO_COLOR", "1")
+        .current_dir(root)
+        .output()
+        .unwrap();
+    // Findings at warning level are expected on the seeds: exit code 1.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn seed_check_human() {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("check_seeds_human", check_seeds("human"));
+    });
+}
+
+#[test]
+fn seed_check_json() {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("check_seeds_json", check_seeds("json"));
+    });
 }

@@ -5,10 +5,11 @@
 //! window of words is on the rule's topic. It is then keyed by unit,
 //! qualifier ("new", "remaining"), actor (the nearest named donor, group or
 //! army) and date (the nearest date in its window). Within an article a
-//! figure without an actor or date joins the article's only actor or date;
+//! figure without an actor or date takes those of the nearest figure that
+//! has them, in its own or a neighbouring paragraph;
 //! across articles only figures with the same actor are compared, and those
 //! without their own date only within the rule's period of publication.
-//! Every step is a hash-map grouping, so the cost is linear in the claims.
+//! Every step is a grouping by key, so the cost grows linearly with the claims.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,11 @@ struct Mention<'a> {
     unit: &'a str,
     qualifier: Option<&'a str>,
     actor: Option<&'a str>,
+    /// Whether the actor was written as a proper name ("the Contact Group",
+    /// not "the group"): only those anchor a comparison between sources.
+    named: bool,
+    /// The paragraph the claim stands in.
+    block: usize,
     /// The date of the nearest date claim in the window, at month precision.
     when: Option<String>,
     low: f64,
@@ -44,7 +50,7 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
                 findings.push(disagreement(rule, &group, articles, false));
                 continue;
             }
-            let Some(actor) = group[0].actor else {
+            let Some(actor) = group[0].actor.filter(|_| group.iter().any(|m| m.named)) else {
                 continue;
             };
             let Some(period) = group[0]
@@ -94,16 +100,26 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 return None;
             }
             let (low, high) = bounds(claim)?;
-            let nearest =
-                |names: &'a crate::rules::Names| nearest_name(names, text, claim.span, span);
+            let sentence = claim.sentence.cover(claim.span);
+            let actor = figure
+                .actors
+                .as_ref()
+                .and_then(|a| nearest_name(a, text, claim.span, sentence));
             Some(Mention {
                 article: index,
                 claim,
                 unit,
-                qualifier: figure.qualifiers.as_ref().and_then(nearest),
-                actor: figure.actors.as_ref().and_then(|a| {
-                    nearest_name(a, text, claim.span, claim.sentence.cover(claim.span))
-                }),
+                qualifier: figure
+                    .qualifiers
+                    .as_ref()
+                    .and_then(|q| nearest_name(q, text, claim.span, span))
+                    .map(|(name, _)| name),
+                actor: actor.map(|(name, _)| name),
+                named: actor.is_some_and(|(_, written)| written.starts_with(char::is_uppercase)),
+                block: article
+                    .doc
+                    .blocks
+                    .partition_point(|b| b.end <= claim.span.start),
                 when: nearest_date(&dates, claim, span),
                 low,
                 high,
@@ -150,13 +166,14 @@ fn bounds(claim: &Claim) -> Option<(f64, f64)> {
     })
 }
 
-/// The canonical name of the phrase nearest to the claim within `span`.
-fn nearest_name<'a>(
+/// The canonical name of the phrase nearest to the claim within `span`,
+/// with the phrase as written.
+fn nearest_name<'a, 't>(
     names: &'a crate::rules::Names,
-    text: &str,
+    text: &'t str,
     claim: Span,
     span: Span,
-) -> Option<&'a str> {
+) -> Option<(&'a str, &'t str)> {
     names
         .regex
         .find_iter(span.slice(text))
@@ -168,7 +185,7 @@ fn nearest_name<'a>(
         })
         .filter(|(found, _)| !found.overlaps(claim))
         .min_by_key(|(found, _)| distance(*found, claim))
-        .and_then(|(_, matched)| names.canonical(matched))
+        .and_then(|(_, matched)| names.canonical(matched).map(|name| (name, matched)))
 }
 
 fn distance(a: Span, b: Span) -> usize {
@@ -227,34 +244,35 @@ fn groups(mentions: Vec<Mention>) -> Vec<Vec<Mention>> {
     out
 }
 
-/// Splits by `key`; mentions with no key join the only keyed part, if
-/// there is exactly one, and take its key.
+/// Splits by `key`. A mention with no key takes the key of the nearest
+/// mention that has one in its own or a neighbouring paragraph, the way a
+/// reader carries "the coalition" from one paragraph into the next.
 fn split_merging_unknown<'a, K: Ord + Clone>(
     mentions: Vec<Mention<'a>>,
     key: impl Fn(&Mention<'a>) -> Option<K>,
     set: impl Fn(&mut Mention<'a>, Option<K>),
 ) -> Vec<Vec<Mention<'a>>> {
-    let mut keyed: BTreeMap<K, Vec<Mention>> = BTreeMap::new();
-    let mut unkeyed = Vec::new();
-    for m in mentions {
-        match key(&m) {
-            Some(k) => keyed.entry(k).or_default().push(m),
-            None => unkeyed.push(m),
-        }
-    }
-    if keyed.len() == 1 {
-        if let Some((k, group)) = keyed.iter_mut().next() {
-            for mut m in unkeyed.drain(..) {
+    let anchors: Vec<(usize, usize, K)> = mentions
+        .iter()
+        .filter_map(|m| key(m).map(|k| (m.claim.span.start, m.block, k)))
+        .collect();
+    let mut parts: BTreeMap<Option<K>, Vec<Mention>> = BTreeMap::new();
+    for mut m in mentions {
+        if key(&m).is_none() {
+            // Anchors are in text order: the nearest is next to the insertion point.
+            let at = m.claim.span.start;
+            let i = anchors.partition_point(|(start, _, _)| *start < at);
+            let nearest = anchors[i.saturating_sub(1)..(i + 1).min(anchors.len())]
+                .iter()
+                .filter(|(_, block, _)| block.abs_diff(m.block) <= 1)
+                .min_by_key(|(start, _, _)| start.abs_diff(at));
+            if let Some((_, _, k)) = nearest {
                 set(&mut m, Some(k.clone()));
-                group.push(m);
             }
         }
+        parts.entry(key(&m)).or_default().push(m);
     }
-    let mut out: Vec<Vec<Mention>> = keyed.into_values().collect();
-    if !unkeyed.is_empty() {
-        out.push(unkeyed);
-    }
-    out
+    parts.into_values().collect()
 }
 
 /// The range every mention of the group allows, or `None` when they conflict.

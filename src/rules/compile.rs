@@ -415,7 +415,7 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         ));
     }
     let actors = match &spec.actors {
-        Some(map) => names(map, "actors", false, here)?,
+        Some(map) => names(map, "actors", true, here)?,
         None => None,
     };
     let qualifiers = match &spec.qualifiers {
