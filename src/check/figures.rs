@@ -11,6 +11,7 @@
 //! without their own date only within the rule's period of publication.
 //! Every step is a grouping by key, so the cost grows linearly with the claims.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{when, window, Article, Finding, Location};
@@ -18,13 +19,17 @@ use crate::extract::{Claim, Kind, Value};
 use crate::rules::{FigureRule, Period, Rule};
 use crate::span::Span;
 
+/// Qualifiers modify the figure itself ("the remaining $7 billion", "a
+/// new $60 million package"), so only words this close count.
+const QUALIFIER_WINDOW: usize = 4;
+
 /// A claim that belongs to the rule, with what tells it apart from others.
 struct Mention<'a> {
     article: usize,
     claim: &'a Claim,
     unit: &'a str,
     qualifier: Option<&'a str>,
-    actor: Option<&'a str>,
+    actor: Option<Cow<'a, str>>,
     /// Whether the actor was written as a proper name ("the Contact Group",
     /// not "the group"): only those anchor a comparison between sources.
     named: bool,
@@ -50,7 +55,11 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
                 findings.push(disagreement(rule, &group, articles, false));
                 continue;
             }
-            let Some(actor) = group[0].actor.filter(|_| group.iter().any(|m| m.named)) else {
+            let Some(actor) = group[0]
+                .actor
+                .as_deref()
+                .filter(|_| group.iter().any(|m| m.named))
+            else {
                 continue;
             };
             let Some(period) = group[0]
@@ -101,10 +110,16 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
             }
             let (low, high) = bounds(claim)?;
             let sentence = claim.sentence.cover(claim.span);
+            let qualifier_span = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
             let actor = figure
                 .actors
                 .as_ref()
                 .and_then(|a| nearest_name(a, text, claim.span, sentence));
+            let subject = if figure.by_subject {
+                Some(Cow::Owned(subject_key(claim)?))
+            } else {
+                actor.map(|(name, _)| Cow::Borrowed(name))
+            };
             Some(Mention {
                 article: index,
                 claim,
@@ -112,9 +127,9 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 qualifier: figure
                     .qualifiers
                     .as_ref()
-                    .and_then(|q| nearest_name(q, text, claim.span, span))
+                    .and_then(|q| nearest_name(q, text, claim.span, qualifier_span))
                     .map(|(name, _)| name),
-                actor: actor.map(|(name, _)| name),
+                actor: subject,
                 named: actor.is_some_and(|(_, written)| written.starts_with(char::is_uppercase)),
                 block: article
                     .doc
@@ -126,6 +141,21 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
             })
         })
         .collect()
+}
+
+/// A claim's subject phrase without its determiners, lowercased: "the
+/// city's budget" and "the budget" are one subject.
+fn subject_key(claim: &Claim) -> Option<String> {
+    let subject = claim.subject.as_deref()?.to_lowercase();
+    let words: Vec<&str> = subject
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// A figure introduced as part of another ("including $400 million") is
@@ -233,7 +263,7 @@ fn groups(mentions: Vec<Mention>) -> Vec<Vec<Mention>> {
     }
     let mut out = Vec::new();
     for group in by_kind.into_values() {
-        for by_actor in split_merging_unknown(group, |m| m.actor, |m, a| m.actor = a) {
+        for by_actor in split_merging_unknown(group, |m| m.actor.clone(), |m, a| m.actor = a) {
             out.extend(split_merging_unknown(
                 by_actor,
                 |m| m.when.clone(),
@@ -324,7 +354,7 @@ fn disagreement(rule: &Rule, group: &[Mention], articles: &[Article], across: bo
     let message = if across {
         format!("{topic} between sources: {}", values.join(" vs "))
     } else {
-        format!("{topic} within this article: {}", values.join(" vs "))
+        format!("{topic}: {}", values.join(" vs "))
     };
     Finding::new(rule, message, locations)
 }

@@ -29,18 +29,15 @@ pub fn check(rule: &Rule, style: &StyleRule, articles: &[Article]) -> Vec<Findin
                 continue;
             }
             let written = article.quote_text(span);
-            findings.push(Finding {
-                help: format!("write `{}`", style.prefer),
-                ..Finding::new(
-                    rule,
-                    format!("`{written}`: house style is `{}`", style.prefer),
-                    vec![Location {
-                        article: index,
-                        span,
-                        label: format!("write `{}`", style.prefer),
-                    }],
-                )
-            });
+            findings.push(Finding::new(
+                rule,
+                format!("`{written}`: house style is `{}`", style.prefer),
+                vec![Location {
+                    article: index,
+                    span,
+                    label: format!("write `{}`", style.prefer),
+                }],
+            ));
         }
     }
     findings

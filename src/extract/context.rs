@@ -107,7 +107,12 @@ impl<'t> Sentence<'t> {
     pub fn is_name_word(&self, i: usize) -> bool {
         let token = self.tokens[i];
         let word = token.text(self.text);
-        if !self.is_capitalized_word(i) || self.starts_sentence(i) {
+        // A possessive owns the figure, it does not name it: "NATO's 31 members".
+        let possessive = word.ends_with("'s")
+            || word.ends_with("’s")
+            || word.ends_with('\'')
+            || word.ends_with('’');
+        if !self.is_capitalized_word(i) || self.starts_sentence(i) || possessive {
             return false;
         }
         let lower = &self.words[i];

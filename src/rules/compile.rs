@@ -21,17 +21,22 @@ const MAX_WINDOW: usize = 200;
 
 /// The rules of one file, each with the byte offset of its id.
 pub fn file(path: &Path, raw: &str) -> Result<Vec<(Rule, usize)>, Vec<RuleError>> {
+    // Syntax first: a typed parse would report a mis-indented key as a
+    // missing field, somewhere else.
+    serde_yaml::from_str::<serde_yaml::Value>(raw)
+        .map_err(|err| vec![yaml_error(path, raw, &err)])?;
     let parsed: RuleFile =
         serde_yaml::from_str(raw).map_err(|err| vec![yaml_error(path, raw, &err)])?;
-    let ids = id_offsets(raw);
+    let layout = Layout::new(raw);
     let mut errors = Vec::new();
     let mut rules = Vec::new();
     for (index, spec) in parsed.rules.into_iter().enumerate() {
-        let start = ids.get(index).copied().unwrap_or(0);
-        let end = ids.get(index + 1).copied().unwrap_or(raw.len());
+        let start = layout.ids.get(index).copied().unwrap_or(0);
+        let end = layout.ids.get(index + 1).copied().unwrap_or(raw.len());
         let here = Here {
             path,
             raw,
+            layout: &layout,
             start,
             end,
         };
@@ -50,12 +55,16 @@ pub fn file(path: &Path, raw: &str) -> Result<Vec<(Rule, usize)>, Vec<RuleError>
 fn yaml_error(path: &Path, raw: &str, err: &serde_yaml::Error) -> RuleError {
     let offset = err.location().map_or(0, |l| l.index());
     let message = err.to_string();
-    // serde_yaml appends " at line L column C"; the diagnostic shows that already.
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
+    // serde_yaml appends " at line L column C" to the error it points at; the
+    // diagnostic shows that position already. Later positions stay.
+    let message = match err.location() {
+        Some(l) => message.replacen(
+            &format!(" at line {} column {}", l.line(), l.column()),
+            "",
+            1,
+        ),
+        None => message,
+    };
     RuleError::at(
         path,
         raw,
@@ -66,40 +75,143 @@ fn yaml_error(path: &Path, raw: &str, err: &serde_yaml::Error) -> RuleError {
     )
 }
 
-/// Offsets of each rule's `id:` value, in order.
-fn id_offsets(raw: &str) -> Vec<usize> {
-    let mut offsets = Vec::new();
+/// A line of the rule file that starts with `key:`.
+struct KeyLine<'a> {
+    key: &'a str,
+    /// Offset of the key, and its column (indentation, list dashes included).
+    offset: usize,
+    column: usize,
+    value: usize,
+}
+
+fn key_lines(raw: &str) -> Vec<KeyLine<'_>> {
+    let mut keys = Vec::new();
     let mut line_start = 0;
     for line in raw.split_inclusive('\n') {
         let trimmed = line.trim_start_matches([' ', '\t', '-']);
-        if let Some(rest) = trimmed.strip_prefix("id") {
-            let after = rest.trim_start_matches([' ', '\t']);
-            if let Some(value) = after.strip_prefix(':') {
-                let value_start = line.len() - value.trim_start().len();
-                offsets.push(line_start + value_start);
-            }
+        let column = line.len() - trimmed.len();
+        let key_len = trimmed
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(trimmed.len());
+        let after = trimmed[key_len..].trim_start_matches([' ', '\t']);
+        if key_len > 0 && after.starts_with(':') {
+            let value = &after[1..];
+            keys.push(KeyLine {
+                key: &trimmed[..key_len],
+                offset: line_start + column,
+                column,
+                value: line_start + line.len() - value.trim_start().len(),
+            });
         }
         line_start += line.len();
     }
-    offsets
+    keys
+}
+
+/// Where the YAML holds rules: each rule's `id:` value and the byte ranges
+/// of prose (summaries, descriptions, examples, help), where a word that
+/// happens to match is never what an error is about.
+struct Layout<'a> {
+    ids: Vec<usize>,
+    keys: Vec<KeyLine<'a>>,
+    prose: Vec<(usize, usize)>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(raw: &'a str) -> Layout<'a> {
+        let all = key_lines(raw);
+        let mut prose = Vec::new();
+        for (i, key) in all.iter().enumerate() {
+            if matches!(key.key, "summary" | "description" | "example" | "help") {
+                let end = all[i + 1..]
+                    .iter()
+                    .find(|k| k.column <= key.column)
+                    .map_or(raw.len(), |k| k.offset);
+                prose.push((key.value, end));
+            }
+        }
+        let in_prose = |offset: usize| prose.iter().any(|&(s, e)| s <= offset && offset < e);
+        let keys: Vec<KeyLine> = all.into_iter().filter(|k| !in_prose(k.offset)).collect();
+        let id_column = keys.iter().find(|k| k.key == "id").map(|k| k.column);
+        let ids = keys
+            .iter()
+            .filter(|k| k.key == "id" && Some(k.column) == id_column)
+            .map(|k| k.value)
+            .collect();
+        Layout { ids, keys, prose }
+    }
+
+    fn in_prose(&self, offset: usize) -> bool {
+        self.prose.iter().any(|&(s, e)| s <= offset && offset < e)
+    }
 }
 
 /// Where one rule sits in its file, for pointing errors at it.
 struct Here<'a> {
     path: &'a Path,
     raw: &'a str,
+    layout: &'a Layout<'a>,
     start: usize,
     end: usize,
 }
 
 impl Here<'_> {
-    /// An error at the first `needle` inside this rule, else at its id.
+    /// An error at the first `needle` of this rule outside its prose, else at its id.
     fn error(&self, needle: &str, message: String, help: Option<String>) -> RuleError {
-        let section = &self.raw[self.start..self.end.max(self.start)];
-        let (offset, len) = match section.find(needle).filter(|_| !needle.is_empty()) {
-            Some(i) => (self.start + i, needle.len()),
-            None => (self.start, 1),
-        };
+        let found = self.occurrences(self.start, needle).next();
+        self.error_at(found, needle, message, help)
+    }
+
+    /// An error at the first `needle` in the value of `field`.
+    fn error_in(
+        &self,
+        field: &str,
+        needle: &str,
+        message: String,
+        help: Option<String>,
+    ) -> RuleError {
+        let from = self.key(field).unwrap_or(self.start);
+        let found = self.occurrences(from, needle).next();
+        self.error_at(found, needle, message, help)
+    }
+
+    /// An error at the last `needle` in the value of `field`: the repeat, not the original.
+    fn error_at_last(
+        &self,
+        field: &str,
+        needle: &str,
+        message: String,
+        help: Option<String>,
+    ) -> RuleError {
+        let from = self.key(field).unwrap_or(self.start);
+        let found = self.occurrences(from, needle).last();
+        self.error_at(found, needle, message, help)
+    }
+
+    fn key(&self, field: &str) -> Option<usize> {
+        self.layout
+            .keys
+            .iter()
+            .find(|k| k.key == field && self.start <= k.offset && k.offset < self.end)
+            .map(|k| k.offset)
+    }
+
+    fn occurrences<'n>(&'n self, from: usize, needle: &'n str) -> impl Iterator<Item = usize> + 'n {
+        let end = self.end.max(from);
+        self.raw[from..end]
+            .match_indices(needle)
+            .map(move |(i, _)| from + i)
+            .filter(move |&at| !needle.is_empty() && !self.layout.in_prose(at))
+    }
+
+    fn error_at(
+        &self,
+        found: Option<usize>,
+        needle: &str,
+        message: String,
+        help: Option<String>,
+    ) -> RuleError {
+        let (offset, len) = found.map_or((self.start, 1), |at| (at, needle.len()));
         RuleError::at(self.path, self.raw, offset, len, message, help)
     }
 }
@@ -130,10 +242,10 @@ fn rule(spec: RuleSpec, here: &Here) -> Result<Rule, RuleError> {
         RuleType::NameConsistency => Check::Name(name(&spec, here)?),
         RuleType::HouseStyle => Check::Style(style(&spec, here)?),
     };
-    let help = spec
-        .help
-        .clone()
-        .unwrap_or_else(|| default_help(spec.kind).to_string());
+    let help = spec.help.clone().unwrap_or_else(|| match &spec.prefer {
+        Some(prefer) if spec.kind == RuleType::HouseStyle => format!("write `{prefer}`"),
+        _ => default_help(spec.kind).to_string(),
+    });
     Ok(Rule {
         id: spec.id,
         severity: spec.severity,
@@ -159,7 +271,7 @@ fn default_help(kind: RuleType) -> &'static str {
 /// Fields that belong to other rule types are an error, not ignored.
 fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> {
     use RuleType::*;
-    let fields: [(&str, bool, &[RuleType]); 18] = [
+    let fields: [(&str, bool, &[RuleType]); 19] = [
         (
             "kinds",
             spec.kinds.is_some(),
@@ -183,6 +295,7 @@ fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> 
         ("actors", spec.actors.is_some(), &[FigureAgreement]),
         ("qualifiers", spec.qualifiers.is_some(), &[FigureAgreement]),
         ("period", spec.period.is_some(), &[FigureAgreement]),
+        ("by-subject", spec.by_subject.is_some(), &[FigureAgreement]),
         ("timeline", spec.timeline.is_some(), &[ReferenceFact]),
         ("date", spec.date.is_some(), &[ReferenceFact]),
         ("check", spec.check.is_some(), &[QuoteFidelity]),
@@ -277,7 +390,12 @@ fn scope(spec: &RuleSpec, here: &Here, allowed: &[Kind]) -> Result<Scope, RuleEr
                     .filter_map(|&k| units::check(k, unit).err())
                     .next()
                     .unwrap_or_default();
-                return Err(here.error(unit, format!("unknown unit `{unit}`: {reason}"), None));
+                return Err(here.error_in(
+                    "units",
+                    unit,
+                    format!("unknown unit `{unit}`: {reason}"),
+                    None,
+                ));
             }
             units.insert((*unit).clone(), (*canonical).clone());
         }
@@ -414,6 +532,13 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
             None,
         ));
     }
+    if spec.by_subject == Some(true) && spec.actors.is_some() {
+        return Err(here.error(
+            "by-subject:",
+            "`by-subject` and `actors` both say what tells figures apart; use one".into(),
+            None,
+        ));
+    }
     let actors = match &spec.actors {
         Some(map) => names(map, "actors", true, here)?,
         None => None,
@@ -428,6 +553,7 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         qualifiers,
         tolerance,
         period: spec.period.unwrap_or(Period::Month),
+        by_subject: spec.by_subject.unwrap_or(false),
     })
 }
 
@@ -485,14 +611,16 @@ fn timeline_entries(
     let mut out = Vec::with_capacity(entries.len());
     for entry in entries {
         let date = parse_date(&entry.from).ok_or_else(|| {
-            here.error(
+            here.error_at_last(
+                "timeline",
                 &entry.from,
                 format!("`{}` is not a date in YYYY-MM-DD form", entry.from),
                 None,
             )
         })?;
         if out.last().is_some_and(|(last, _)| *last >= date) {
-            return Err(here.error(
+            return Err(here.error_at_last(
+                "timeline",
                 &entry.from,
                 "timeline dates must be in increasing order".into(),
                 None,
@@ -560,7 +688,8 @@ fn style(spec: &RuleSpec, here: &Here) -> Result<StyleRule, RuleError> {
         ));
     }
     if let Some(same) = avoid.iter().find(|a| a.trim() == prefer.trim()) {
-        return Err(here.error(
+        return Err(here.error_in(
+            "avoid",
             same,
             format!("`{same}` is both preferred and avoided"),
             None,

@@ -107,6 +107,8 @@ pub struct FigureRule {
     pub qualifiers: Option<Names>,
     pub tolerance: Tolerance,
     pub period: Period,
+    /// The subject phrase, not an actor, tells quantities apart.
+    pub by_subject: bool,
 }
 
 /// A set of phrases, each standing for a canonical name.
@@ -303,21 +305,26 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(files)
 }
 
-/// Reads a rule file, refusing oversized ones before reading them.
+/// Reads a rule file, refusing oversized ones without reading past the limit.
 fn read_rule_file(path: &Path) -> Result<String, RuleError> {
+    use std::io::Read;
     let io = |source| RuleError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_RULE_FILE_BYTES {
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_RULE_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(RuleError::TooLarge {
             path: path.to_path_buf(),
             size,
             limit: MAX_RULE_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
     String::from_utf8(bytes).map_err(|_| {
         io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,

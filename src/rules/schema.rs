@@ -67,6 +67,10 @@ pub struct RuleSpec {
     /// Across sources, figures without their own date are compared only
     /// with figures published in the same period (figure-agreement).
     pub period: Option<Period>,
+    /// Figures are one quantity only when their subject phrases are the
+    /// same ("the $4.2bn budget" / "the $4.5bn budget"), and only within an
+    /// article (figure-agreement).
+    pub by_subject: Option<bool>,
     /// A figure that changed over time (reference-fact).
     pub timeline: Option<Vec<TimelineEntry>>,
     /// The day an event happened (reference-fact); dates naming it and
