@@ -17,6 +17,7 @@ use crate::document::{Document, Meta, SourcesCache};
 use crate::error::{parse_date, InputError};
 use crate::extract::extract;
 use crate::report;
+use crate::report::findings::Format;
 use crate::rules::{RuleError, RuleSet, Severity};
 use crate::walk;
 
@@ -29,6 +30,10 @@ use crate::walk;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Threads for reading and checking (default: one per core). Output is
+    /// the same whatever the number.
+    #[arg(long, global = true, value_name = "N")]
+    threads: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -46,7 +51,8 @@ enum Command {
 /// The articles to read, and what to assume about them.
 #[derive(clap::Args)]
 struct Inputs {
-    /// Articles or folders of articles (.md, .markdown, .txt).
+    /// Articles or folders of articles (.md, .markdown, .txt); `-` reads
+    /// one article from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The outlet, for every file (overrides front matter and sources.yaml).
@@ -71,8 +77,8 @@ struct CheckArgs {
     #[command(flatten)]
     rules: RuleFiles,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    format: CheckFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     /// Exit with 1 when a finding of this severity or above is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
@@ -110,14 +116,6 @@ enum ClaimsFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum CheckFormat {
-    /// Diagnostics with the text of every place involved.
-    Human,
-    /// The JSON document described in docs/rules.md.
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
     Warning,
@@ -145,6 +143,12 @@ const USAGE_ERROR: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(threads) = cli.threads {
+        // Fails only if a pool exists already, and none does this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
     match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
@@ -159,10 +163,7 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let (articles, errors) = read_articles(&args.inputs);
     let findings = check::run(&rules, &articles);
-    let out = match args.format {
-        CheckFormat::Human => report::findings::human(&findings, &articles, color_wanted()),
-        CheckFormat::Json => report::findings::json(&findings, &articles),
-    };
+    let out = report::findings::render(args.format, &findings, &articles, &rules, color_wanted());
     if !print(&out) {
         return ExitCode::from(USAGE_ERROR);
     }

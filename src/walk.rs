@@ -7,11 +7,18 @@ use std::path::{Path, PathBuf};
 use crate::document::Format;
 use crate::error::InputError;
 
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
 /// The articles named by `paths`, and the errors for paths that name none.
 pub fn articles(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
+        if path.as_os_str() == STDIN {
+            files.push(path.clone());
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(err) => errors.push(InputError::io(path, err)),
             Ok(meta) if meta.is_dir() => {

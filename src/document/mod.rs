@@ -111,6 +111,9 @@ impl Document {
         sources: &SourcesCache,
         overrides: &Meta,
     ) -> Result<Document, InputError> {
+        if path.as_os_str() == crate::walk::STDIN {
+            return Document::from_stdin(overrides);
+        }
         let bytes = std::fs::read(path).map_err(|err| InputError::io(path, err))?;
         let raw = decode(path, bytes)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
@@ -121,6 +124,25 @@ impl Document {
             format,
             listed.overridden_by(overrides),
         )
+    }
+
+    /// Reads one article from standard input: Markdown when it opens with
+    /// front matter, plain text otherwise.
+    fn from_stdin(overrides: &Meta) -> Result<Document, InputError> {
+        use std::io::Read;
+        let path = PathBuf::from("<stdin>");
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|err| InputError::io(&path, err))?;
+        let raw = decode(&path, bytes)?;
+        let format = if raw.starts_with("---") {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
+        Document::parse(path, raw, format, overrides.clone())
     }
 
     pub fn position(&self, offset: usize) -> Position {

@@ -1,6 +1,5 @@
-//! Output of `claimlint check`: findings as miette diagnostics for people,
-//! or as the JSON document machines build on (documented in `docs/rules.md`).
-//! Every format is produced here, from the same list of findings.
+//! Findings for people: one miette diagnostic per finding, with a label on
+//! every span and a related snippet for every other file involved.
 
 use std::fmt;
 use std::sync::Arc;
@@ -8,73 +7,12 @@ use std::sync::Arc;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
-use serde::Serialize;
 
 use crate::check::{Article, Finding, Location};
 use crate::rules::Severity;
 
-/// One location as the JSON contract lays it out.
-#[derive(Serialize)]
-struct LocationRecord<'a> {
-    file: String,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    text: &'a str,
-    label: &'a str,
-}
-
-#[derive(Serialize)]
-struct FindingRecord<'a> {
-    rule: &'a str,
-    severity: &'static str,
-    message: &'a str,
-    help: &'a str,
-    locations: Vec<LocationRecord<'a>>,
-}
-
-#[derive(Serialize)]
-struct FindingsDocument<'a> {
-    findings: Vec<FindingRecord<'a>>,
-}
-
-/// `{"findings":[{"rule","severity","message","help","locations":[...]}]}`.
-pub fn json(findings: &[Finding], articles: &[Article]) -> String {
-    let findings = findings
-        .iter()
-        .map(|f| FindingRecord {
-            rule: &f.rule,
-            severity: f.severity.name(),
-            message: &f.message,
-            help: &f.help,
-            locations: f
-                .locations
-                .iter()
-                .map(|l| {
-                    let doc = &articles[l.article].doc;
-                    let position = doc.position(l.span.start);
-                    LocationRecord {
-                        file: doc.display_path().to_string(),
-                        start: l.span.start,
-                        end: l.span.end,
-                        line: position.line,
-                        column: position.column,
-                        text: l.span.slice(&doc.raw),
-                        label: &l.label,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    let mut out = serde_json::to_string_pretty(&FindingsDocument { findings })
-        .unwrap_or_else(|err| format!("{{\"error\":{:?}}}", err.to_string()));
-    out.push('\n');
-    out
-}
-
 /// Each finding as a miette diagnostic, then a one-line summary.
-pub fn human(findings: &[Finding], articles: &[Article], color: bool) -> String {
+pub fn render(findings: &[Finding], articles: &[Article], color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {

@@ -1,0 +1,78 @@
+//! Output of `claimlint check`: the one place findings become text, in
+//! every format. People get miette diagnostics (`human`); machines get the
+//! JSON contract (`json`), SARIF 2.1.0 for code scanning (`sarif`), GitHub
+//! workflow commands (`github`), or one line per finding (`short`).
+
+mod human;
+mod json;
+mod lines;
+mod sarif;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::check::{Article, Finding, Location};
+use crate::rules::RuleSet;
+use crate::span::Position;
+
+pub use human::summary;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Diagnostics with the text of every place involved (colour on a terminal).
+    Human,
+    /// The JSON document described in docs/rules.md.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate the pull request.
+    Github,
+    /// `file:line:col: severity[rule] message`, one line per location.
+    Short,
+}
+
+/// Renders `findings` in `format`. `rules` gives SARIF its rule metadata.
+pub fn render(
+    format: Format,
+    findings: &[Finding],
+    articles: &[Article],
+    rules: &RuleSet,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => human::render(findings, articles, color),
+        Format::Json => json::render(findings, articles),
+        Format::Sarif => sarif::render(findings, articles, rules),
+        Format::Github => lines::github(findings, articles),
+        Format::Short => lines::short(findings, articles),
+    }
+}
+
+/// A location with what every format needs: file name, positions, text.
+struct Resolved<'a> {
+    file: String,
+    start: Position,
+    end: Position,
+    text: &'a str,
+}
+
+impl<'a> Resolved<'a> {
+    fn new(location: &Location, articles: &'a [Article]) -> Resolved<'a> {
+        let doc = &articles[location.article].doc;
+        Resolved {
+            file: doc.display_path().to_string(),
+            start: doc.position(location.span.start),
+            end: doc.position(location.span.end),
+            text: location.span.slice(&doc.raw),
+        }
+    }
+}
+
+/// Pretty JSON with a final newline; serialising our own structs cannot fail,
+/// but if it did the output says so rather than being empty.
+fn to_json<T: Serialize>(value: &T) -> String {
+    let mut out = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|err| format!("{{\"error\":{:?}}}", err.to_string()));
+    out.push('\n');
+    out
+}
