@@ -6,19 +6,20 @@
 //! input errors.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::check::{self, Article};
+use crate::config::{Config, FailOn, STARTER};
 use crate::document::{Document, Meta, SourcesCache};
 use crate::error::{parse_date, InputError};
 use crate::extract::extract;
 use crate::report;
 use crate::report::findings::Format;
-use crate::rules::{RuleError, RuleSet, Severity};
+use crate::rules::{RuleError, RuleSet};
 use crate::walk;
 
 #[derive(Parser)]
@@ -30,6 +31,10 @@ use crate::walk;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The configuration file (default: the first claimlint.yaml or
+    /// .claimlint.yaml from the current directory up).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Threads for reading and checking (default: one per core). Output is
     /// the same whatever the number.
     #[arg(long, global = true, value_name = "N")]
@@ -46,6 +51,15 @@ enum Command {
     Rules(RulesArgs),
     /// Print a rule's full description, with an example.
     Explain(ExplainArgs),
+    /// Write a commented starter claimlint.yaml in the current directory.
+    Init(InitArgs),
+}
+
+#[derive(clap::Args)]
+struct InitArgs {
+    /// Replace an existing claimlint.yaml.
+    #[arg(long)]
+    force: bool,
 }
 
 /// The articles to read, and what to assume about them.
@@ -79,9 +93,10 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Exit with 1 when a finding of this severity or above is reported.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding of this severity or above is reported
+    /// (default: the configuration's `fail-on`, else warning).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
 }
 
 #[derive(clap::Args)]
@@ -115,26 +130,6 @@ enum ClaimsFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    /// Exit 0 whatever is found.
-    Never,
-}
-
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
-}
-
 fn date_arg(value: &str) -> Result<jiff::civil::Date, String> {
     parse_date(value).ok_or_else(|| format!("{value:?} is not a date in YYYY-MM-DD form"))
 }
@@ -149,19 +144,31 @@ pub fn main() -> ExitCode {
             .num_threads(threads.max(1))
             .build_global();
     }
+    if let Command::Init(args) = &cli.command {
+        return init(args);
+    }
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let config = match Config::find(cli.config.as_deref(), &here) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::new(err));
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
     match cli.command {
-        Command::Check(args) => check(args),
-        Command::Claims(args) => claims(args),
-        Command::Rules(args) => list_rules(args),
-        Command::Explain(args) => explain(args),
+        Command::Check(args) => check(args, &config),
+        Command::Claims(args) => claims(args, &config),
+        Command::Rules(args) => list_rules(args, &config),
+        Command::Explain(args) => explain(args, &config),
+        Command::Init(_) => ExitCode::SUCCESS,
     }
 }
 
-fn check(args: CheckArgs) -> ExitCode {
-    let Some(rules) = load_rules(&args.rules) else {
+fn check(args: CheckArgs, config: &Config) -> ExitCode {
+    let Some(rules) = load_rules(&args.rules, config) else {
         return ExitCode::from(USAGE_ERROR);
     };
-    let (articles, errors) = read_articles(&args.inputs);
+    let (articles, errors) = read_articles(&args.inputs, config);
     let findings = check::run(&rules, &articles);
     let out = report::findings::render(args.format, &findings, &articles, &rules, color_wanted());
     if !print(&out) {
@@ -172,6 +179,8 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let failing = args
         .fail_on
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Warning)
         .threshold()
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     if failing {
@@ -181,8 +190,8 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn claims(args: ClaimsArgs) -> ExitCode {
-    let (articles, errors) = read_articles(&args.inputs);
+fn claims(args: ClaimsArgs, config: &Config) -> ExitCode {
+    let (articles, errors) = read_articles(&args.inputs, config);
     let views: Vec<_> = articles
         .iter()
         .map(|a| (&a.doc, a.claims.as_slice()))
@@ -198,8 +207,8 @@ fn claims(args: ClaimsArgs) -> ExitCode {
     }
 }
 
-fn list_rules(args: RulesArgs) -> ExitCode {
-    let Some(rules) = load_rules(&args.rules) else {
+fn list_rules(args: RulesArgs, config: &Config) -> ExitCode {
+    let Some(rules) = load_rules(&args.rules, config) else {
         return ExitCode::from(USAGE_ERROR);
     };
     let width = rules.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -220,8 +229,8 @@ fn list_rules(args: RulesArgs) -> ExitCode {
     }
 }
 
-fn explain(args: ExplainArgs) -> ExitCode {
-    let Some(rules) = load_rules(&args.rules) else {
+fn explain(args: ExplainArgs, config: &Config) -> ExitCode {
+    let Some(rules) = load_rules(&args.rules, config) else {
         return ExitCode::from(USAGE_ERROR);
     };
     let Some(rule) = rules.get(&args.rule) else {
@@ -258,30 +267,61 @@ fn explain(args: ExplainArgs) -> ExitCode {
     }
 }
 
-/// The rules named on the command line, or the default pack; errors are printed.
-fn load_rules(files: &RuleFiles) -> Option<RuleSet> {
-    let loaded = if files.rules.is_empty() {
+/// The rules named on the command line, else those of the configuration
+/// (by default the built-in pack), adjusted by the configuration. Errors
+/// are printed.
+fn load_rules(files: &RuleFiles, config: &Config) -> Option<RuleSet> {
+    let loaded = if !files.rules.is_empty() {
+        RuleSet::load(&files.rules, false)
+    } else if config.rules.is_empty() {
         RuleSet::default_pack()
     } else {
-        RuleSet::load(&files.rules)
+        RuleSet::load(&config.rules, config.default_rules)
     };
-    loaded
-        .map_err(|errors: Vec<RuleError>| {
-            for err in errors {
-                eprintln!("{:?}", miette::Report::new(err));
-            }
-        })
-        .ok()
+    let print = |errors: Vec<RuleError>| {
+        for err in errors {
+            eprintln!("{:?}", miette::Report::new(err));
+        }
+    };
+    let mut rules = loaded.map_err(print).ok()?;
+    config.apply(&mut rules).map_err(print).ok()?;
+    Some(rules)
+}
+
+/// Writes the starter configuration, atomically, never over an existing
+/// file unless `--force`.
+fn init(args: &InitArgs) -> ExitCode {
+    let path = Path::new(crate::config::FILE_NAMES[0]);
+    if path.exists() && !args.force {
+        eprintln!(
+            "error: {} already exists\n  help: edit it, or pass --force to replace it with the starter",
+            path.display()
+        );
+        return ExitCode::from(USAGE_ERROR);
+    }
+    match crate::write::atomically(path, STARTER.as_bytes()) {
+        Ok(()) => {
+            println!(
+                "wrote {}; `claimlint rules` shows what it loads",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {}: cannot be written: {err}", path.display());
+            ExitCode::from(USAGE_ERROR)
+        }
+    }
 }
 
 /// Reads, parses and extracts every article in parallel, keeping input order.
-fn read_articles(inputs: &Inputs) -> (Vec<Article>, Vec<InputError>) {
+fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputError>) {
     let overrides = Meta {
         source: inputs.source.clone(),
         date: inputs.date,
     };
     let (files, mut errors) = walk::articles(&inputs.paths);
-    let sources = SourcesCache::default();
+    let sources = SourcesCache::with_defaults(config.defaults.clone());
     let loaded: Vec<Result<Article, InputError>> = files
         .par_iter()
         .map(|path| {

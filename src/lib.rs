@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
@@ -14,3 +15,4 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod walk;
+pub mod write;

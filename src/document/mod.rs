@@ -73,7 +73,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// Builds a document from text already in memory.
+    /// Builds a document from text already in memory. Its front matter wins
+    /// over `meta` (what is known about the file from elsewhere).
     pub fn parse(
         path: PathBuf,
         raw: String,
@@ -99,13 +100,14 @@ impl Document {
             raw,
             text,
             blocks,
-            meta: front.overridden_by(&meta),
+            meta: meta.overridden_by(&front),
             lines,
         })
     }
 
     /// Reads and parses the file at `path`. `overrides` (from the command line)
     /// win over the file's front matter, which wins over `sources.yaml`.
+    /// Stdin (`-`) is read as one article.
     pub fn load(
         path: &Path,
         sources: &SourcesCache,
@@ -118,12 +120,9 @@ impl Document {
         let raw = decode(path, bytes)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
         let listed = sources.lookup(path)?;
-        Document::parse(
-            path.to_path_buf(),
-            raw,
-            format,
-            listed.overridden_by(overrides),
-        )
+        let mut doc = Document::parse(path.to_path_buf(), raw, format, listed)?;
+        doc.meta = doc.meta.clone().overridden_by(overrides);
+        Ok(doc)
     }
 
     /// Reads one article from standard input: Markdown when it opens with
@@ -142,7 +141,9 @@ impl Document {
         } else {
             Format::Text
         };
-        Document::parse(path, raw, format, overrides.clone())
+        let mut doc = Document::parse(path, raw, format, Meta::default())?;
+        doc.meta = doc.meta.clone().overridden_by(overrides);
+        Ok(doc)
     }
 
     pub fn position(&self, offset: usize) -> Position {

@@ -23,10 +23,12 @@ struct Entry {
     date: Option<String>,
 }
 
-/// Each folder's `sources.yaml`, read once however many files ask for it.
+/// Each folder's `sources.yaml`, read once however many files ask for it,
+/// over project-wide defaults (from `claimlint.yaml`).
 #[derive(Default)]
 pub struct SourcesCache {
     folders: Mutex<HashMap<PathBuf, Folder>>,
+    defaults: Meta,
 }
 
 enum Folder {
@@ -36,6 +38,14 @@ enum Folder {
 }
 
 impl SourcesCache {
+    /// A cache whose files fall back on `defaults` where `sources.yaml` is silent.
+    pub fn with_defaults(defaults: Meta) -> SourcesCache {
+        SourcesCache {
+            defaults,
+            ..SourcesCache::default()
+        }
+    }
+
     /// The metadata `sources.yaml` gives for `path`, if any. A broken
     /// `sources.yaml` is reported once, to the first file that asks.
     pub fn lookup(&self, path: &Path) -> Result<Meta, InputError> {
@@ -58,10 +68,11 @@ impl SourcesCache {
                 return Err(err);
             }
         }
-        Ok(match folders.get(&dir) {
+        let listed = match folders.get(&dir) {
             Some(Folder::Listed(map)) => map.get(name).cloned().unwrap_or_default(),
             _ => Meta::default(),
-        })
+        };
+        Ok(self.defaults.clone().overridden_by(&listed))
     }
 }
 

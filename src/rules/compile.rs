@@ -52,7 +52,8 @@ pub fn file(path: &Path, raw: &str) -> Result<Vec<(Rule, usize)>, Vec<RuleError>
     }
 }
 
-fn yaml_error(path: &Path, raw: &str, err: &serde_yaml::Error) -> RuleError {
+/// A YAML syntax or type error, at the place serde_yaml reports.
+pub fn yaml_error(path: &Path, raw: &str, err: &serde_yaml::Error) -> RuleError {
     let offset = err.location().map_or(0, |l| l.index());
     let message = err.to_string();
     // serde_yaml appends " at line L column C" to the error it points at; the

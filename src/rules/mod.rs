@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use regex::Regex;
 
 use crate::extract::Kind;
+pub use compile::yaml_error;
 pub use error::RuleError;
 pub use schema::{Period, QuoteCheck, RuleType, Severity};
 pub use topic::Topic;
@@ -207,11 +208,19 @@ impl RuleSet {
         RuleSet::from_files(files)
     }
 
-    /// Rules from files and folders of `*.yaml` / `*.yml` files. Every file
-    /// is read and every error reported, not just the first.
-    pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    /// Rules from files and folders of `*.yaml` / `*.yml` files, after the
+    /// default pack when `with_default_pack`. Every file is read and every
+    /// error reported, not just the first.
+    pub fn load(paths: &[PathBuf], with_default_pack: bool) -> Result<RuleSet, Vec<RuleError>> {
         let mut errors = Vec::new();
-        let mut files = Vec::new();
+        let mut files: Vec<(PathBuf, String)> = Vec::new();
+        if with_default_pack {
+            files.extend(
+                DEFAULT_PACK
+                    .iter()
+                    .map(|(path, raw)| (PathBuf::from(path), (*raw).to_string())),
+            );
+        }
         for path in paths {
             match rule_files(path) {
                 Ok(found) => {
@@ -306,7 +315,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
 }
 
 /// Reads a rule file, refusing oversized ones without reading past the limit.
-fn read_rule_file(path: &Path) -> Result<String, RuleError> {
+pub(crate) fn read_rule_file(path: &Path) -> Result<String, RuleError> {
     use std::io::Read;
     let io = |source| RuleError::Io {
         path: path.to_path_buf(),

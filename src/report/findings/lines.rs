@@ -19,14 +19,19 @@ pub fn github(findings: &[Finding], articles: &[Article]) -> String {
         };
         for location in &finding.locations {
             let r = Resolved::new(location, articles);
-            let message = format!(
-                "{} ({}) — {}",
-                finding.message, location.label, finding.help
-            );
+            let message = if location.label == finding.help {
+                format!("{} — {}", finding.message, finding.help)
+            } else {
+                format!(
+                    "{} [{}] — {}",
+                    finding.message, location.label, finding.help
+                )
+            };
+            let file = r.file.strip_prefix("./").unwrap_or(&r.file);
             let _ = writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&r.file),
+                escape_property(file),
                 r.start.line,
                 r.start.column,
                 r.end.line,
@@ -45,16 +50,17 @@ pub fn short(findings: &[Finding], articles: &[Article]) -> String {
     for finding in findings {
         for location in &finding.locations {
             let r = Resolved::new(location, articles);
-            let message = finding.message.replace(['\n', '\r'], " ");
+            let one_line = |text: &str| text.replace(['\n', '\r'], " ");
             let _ = writeln!(
                 out,
-                "{}:{}:{}: {}[{}] {message} ({})",
+                "{}:{}:{}: {}[{}] {} ({})",
                 r.file,
                 r.start.line,
                 r.start.column,
                 finding.severity.name(),
                 finding.rule,
-                location.label
+                one_line(&finding.message),
+                one_line(&location.label)
             );
         }
     }
