@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::check::{self, Article};
 use crate::config::{Config, FailOn, STARTER};
 use crate::document::{Document, Meta, SourcesCache};
@@ -93,6 +94,12 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Report only findings that are not in this baseline (written with --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, so later runs with --baseline report only new ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     /// Exit with 1 when a finding of this severity or above is reported
     /// (default: the configuration's `fail-on`, else warning).
     #[arg(long, value_enum)]
@@ -168,8 +175,28 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
     let Some(rules) = load_rules(&args.rules, config) else {
         return ExitCode::from(USAGE_ERROR);
     };
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::new(err));
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
     let (articles, errors) = read_articles(&args.inputs, config);
-    let findings = check::run(&rules, &articles);
+    let mut findings = check::run(&rules, &articles);
+    if let Some(path) = &args.write_baseline {
+        let recorded = Baseline::of(&findings, &articles);
+        if let Err(err) = crate::write::atomically(path, recorded.to_json().as_bytes()) {
+            eprintln!("error: {}: cannot be written: {err}", path.display());
+            return ExitCode::from(USAGE_ERROR);
+        }
+        eprintln!("recorded {} findings in {}", findings.len(), path.display());
+        let input_failed = report_input_errors(errors);
+        return ExitCode::from(if input_failed { USAGE_ERROR } else { 0 });
+    }
+    if let Some(baseline) = &baseline {
+        findings = baseline.new_findings(findings, &articles);
+    }
     let out = report::findings::render(args.format, &findings, &articles, &rules, color_wanted());
     if !print(&out) {
         return ExitCode::from(USAGE_ERROR);

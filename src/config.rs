@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::document::Meta;
 use crate::error::parse_date;
-use crate::rules::{RuleError, RuleSet, Severity};
+use crate::rules::{id_matches as matches, RuleError, RuleSet, Severity};
 
 pub const FILE_NAMES: [&str; 2] = ["claimlint.yaml", ".claimlint.yaml"];
 
@@ -174,16 +174,6 @@ impl Config {
             }
         }
         Ok(())
-    }
-}
-
-/// `group/*` matches every rule of the group; anything else, one id.
-fn matches(pattern: &str, id: &str) -> bool {
-    match pattern.strip_suffix("/*") {
-        Some(group) => id
-            .strip_prefix(group)
-            .is_some_and(|rest| rest.starts_with('/')),
-        None => pattern == id,
     }
 }
 

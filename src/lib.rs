@@ -5,6 +5,7 @@
 //! The pipeline: [`document`] reads an article and masks what is not prose,
 //! [`extract`] turns its text into [`extract::Claim`]s, [`report`] prints them.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -8,6 +8,7 @@ mod figures;
 mod names;
 mod quotes;
 mod style;
+mod suppress;
 mod when;
 
 use rayon::prelude::*;
@@ -91,11 +92,12 @@ impl Finding {
 
 /// Every finding of every rule, sorted by article, position and rule.
 pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = rules
+    let findings: Vec<Finding> = rules
         .rules
         .par_iter()
         .flat_map_iter(|rule| check_rule(rule, articles))
         .collect();
+    let mut findings = suppress::apply(findings, rules, articles);
     for finding in &mut findings {
         finding.locations.sort_by_key(|l| (l.article, l.span));
         finding

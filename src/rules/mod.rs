@@ -193,6 +193,17 @@ pub struct StyleRule {
     pub in_quotes: bool,
 }
 
+/// Whether a rule pattern names `id`: `group/*` every rule of the group,
+/// anything else one id.
+pub fn id_matches(pattern: &str, id: &str) -> bool {
+    match pattern.strip_suffix("/*") {
+        Some(group) => id
+            .strip_prefix(group)
+            .is_some_and(|rest| rest.starts_with('/')),
+        None => pattern == id,
+    }
+}
+
 /// The loaded rules, in file order.
 #[derive(Debug, Default)]
 pub struct RuleSet {
