@@ -35,8 +35,11 @@ struct Mention<'a> {
     named: bool,
     /// The paragraph the claim stands in.
     block: usize,
-    /// The date of the nearest date claim in the window, at month precision.
+    /// The date of the nearest date claim in the window, at month
+    /// precision; when there is none, grouping lends one.
     when: Option<String>,
+    /// Whether `when` was written beside the figure.
+    dated: bool,
     low: f64,
     high: f64,
 }
@@ -47,12 +50,18 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
     let mut across: BTreeMap<(String, String, String, String), Vec<Vec<Mention>>> = BTreeMap::new();
     for (index, article) in articles.iter().enumerate() {
         let mentions = mentions(figure, index, article);
-        for group in groups(mentions) {
+        let published = article
+            .doc
+            .meta
+            .date
+            .map(|d| d.strftime("%Y-%m").to_string());
+        for group in groups(mentions, published) {
             let in_one_sentence = group
                 .iter()
                 .all(|m| m.claim.sentence == group[0].claim.sentence);
             if group.len() > 1 && !in_one_sentence && agreed(&group, figure).is_none() {
-                findings.push(disagreement(rule, &group, articles, false));
+                let all: Vec<&Mention> = group.iter().collect();
+                findings.push(disagreement(rule, &all, articles, false));
                 continue;
             }
             let Some(actor) = group[0]
@@ -62,11 +71,14 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
             else {
                 continue;
             };
-            let Some(period) = group[0]
-                .when
-                .clone()
-                .or_else(|| publication_period(article, figure.period))
-            else {
+            // A date written beside the figure pins it; otherwise the
+            // publication period does. The two never meet in one key.
+            let dated = group
+                .iter()
+                .find_map(|m| m.dated.then(|| m.when.clone()).flatten());
+            let Some(period) = dated.map(|d| format!("dated {d}")).or_else(|| {
+                publication_period(article, figure.period).map(|p| format!("published {p}"))
+            }) else {
                 continue;
             };
             let key = (
@@ -79,16 +91,43 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
         }
     }
     for groups in across.into_values() {
-        if groups.len() < 2 {
-            continue;
-        }
-        let hulls: Vec<(f64, f64)> = groups.iter().filter_map(|g| agreed(g, figure)).collect();
-        if intersect(&hulls).is_none() {
-            let all: Vec<Mention> = groups.into_iter().flatten().collect();
-            findings.push(disagreement(rule, &all, articles, true));
+        if let Some((a, b)) = conflict_between_articles(&groups, figure) {
+            let pair: Vec<&Mention> = groups[a].iter().chain(&groups[b]).collect();
+            findings.push(disagreement(rule, &pair, articles, true));
         }
     }
     findings
+}
+
+/// Two groups from different articles whose ranges cannot both hold: the
+/// one ending lowest against the one starting highest elsewhere, and the
+/// other way round. Groups of one article were kept apart for a reason.
+fn conflict_between_articles(
+    groups: &[Vec<Mention>],
+    figure: &FigureRule,
+) -> Option<(usize, usize)> {
+    let hulls: Vec<(usize, (f64, f64))> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| agreed(g, figure).map(|h| (i, h)))
+        .collect();
+    let article = |i: usize| groups[i][0].article;
+    let lowest_top = hulls.iter().min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?;
+    let highest_bottom = hulls.iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
+    let above = hulls
+        .iter()
+        .filter(|h| article(h.0) != article(lowest_top.0))
+        .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+        .filter(|h| h.1 .0 > lowest_top.1 .1);
+    if let Some(h) = above {
+        return Some((lowest_top.0, h.0));
+    }
+    hulls
+        .iter()
+        .filter(|h| article(h.0) != article(highest_bottom.0))
+        .min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))
+        .filter(|h| highest_bottom.1 .0 > h.1 .1)
+        .map(|h| (h.0, highest_bottom.0))
 }
 
 /// The article's claims that fall under the rule.
@@ -109,6 +148,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 return None;
             }
             let (low, high) = bounds(claim)?;
+            let written = nearest_date(&dates, claim, span);
             let sentence = claim.sentence.cover(claim.span);
             let qualifier_span = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
             let actor = figure
@@ -130,12 +170,13 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                     .and_then(|q| nearest_name(q, text, claim.span, qualifier_span))
                     .map(|(name, _)| name),
                 actor: subject,
-                named: actor.is_some_and(|(_, written)| written.starts_with(char::is_uppercase)),
+                named: actor.is_some_and(|(name, _)| name.starts_with(char::is_uppercase)),
                 block: article
                     .doc
                     .blocks
                     .partition_point(|b| b.end <= claim.span.start),
-                when: nearest_date(&dates, claim, span),
+                dated: written.is_some(),
+                when: written,
                 low,
                 high,
             })
@@ -143,17 +184,13 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
         .collect()
 }
 
-/// A claim's subject phrase without its determiners, lowercased: "the
-/// city's budget" and "the budget" are one subject.
+/// A claim's subject phrase without its determiners, lowercased. The
+/// owner stays: "the city's budget" is not "the school district's budget".
 fn subject_key(claim: &Claim) -> Option<String> {
     let subject = claim.subject.as_deref()?.to_lowercase();
     let words: Vec<&str> = subject
         .split_whitespace()
-        .filter(|w| {
-            !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that")
-                && !w.ends_with("'s")
-                && !w.ends_with("’s")
-        })
+        .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
@@ -228,9 +265,12 @@ fn distance(a: Span, b: Span) -> usize {
 
 /// The nearest date claim in the window, as its month ("2024-04") or year.
 fn nearest_date(dates: &[&Claim], claim: &Claim, span: Span) -> Option<String> {
-    dates
+    // Dates are in text order: only those inside the window are looked at.
+    let first = dates.partition_point(|d| d.span.start < span.start);
+    dates[first..]
         .iter()
-        .filter(|d| d.span != claim.span && span.start <= d.span.start && d.span.end <= span.end)
+        .take_while(|d| d.span.start < span.end)
+        .filter(|d| d.span != claim.span && d.span.end <= span.end)
         .min_by_key(|d| distance(d.span, claim.span))
         .and_then(|d| match &d.value {
             Value::Text(iso) if iso.contains("-W") => {
@@ -256,18 +296,22 @@ fn publication_period(article: &Article, period: Period) -> Option<String> {
 }
 
 /// Splits an article's mentions into groups that state the same quantity.
-fn groups(mentions: Vec<Mention>) -> Vec<Vec<Mention>> {
+/// An undated figure with no dated neighbour is taken to be of its
+/// publication month.
+fn groups<'a>(mentions: Vec<Mention<'a>>, published: Option<String>) -> Vec<Vec<Mention<'a>>> {
     let mut by_kind: BTreeMap<(&str, Option<&str>), Vec<Mention>> = BTreeMap::new();
     for m in mentions {
         by_kind.entry((m.unit, m.qualifier)).or_default().push(m);
     }
     let mut out = Vec::new();
     for group in by_kind.into_values() {
-        for by_actor in split_merging_unknown(group, |m| m.actor.clone(), |m, a| m.actor = a) {
+        for by_actor in split_merging_unknown(group, |m| m.actor.clone(), |m, a| m.actor = a, None)
+        {
             out.extend(split_merging_unknown(
                 by_actor,
                 |m| m.when.clone(),
                 |m, w| m.when = w,
+                published.clone(),
             ));
         }
     }
@@ -276,11 +320,13 @@ fn groups(mentions: Vec<Mention>) -> Vec<Vec<Mention>> {
 
 /// Splits by `key`. A mention with no key takes the key of the nearest
 /// mention that has one in its own or a neighbouring paragraph, the way a
-/// reader carries "the coalition" from one paragraph into the next.
+/// reader carries "the coalition" from one paragraph into the next; failing
+/// that, `fallback`.
 fn split_merging_unknown<'a, K: Ord + Clone>(
     mentions: Vec<Mention<'a>>,
     key: impl Fn(&Mention<'a>) -> Option<K>,
     set: impl Fn(&mut Mention<'a>, Option<K>),
+    fallback: Option<K>,
 ) -> Vec<Vec<Mention<'a>>> {
     let anchors: Vec<(usize, usize, K)> = mentions
         .iter()
@@ -296,8 +342,9 @@ fn split_merging_unknown<'a, K: Ord + Clone>(
                 .iter()
                 .filter(|(_, block, _)| block.abs_diff(m.block) <= 1)
                 .min_by_key(|(start, _, _)| start.abs_diff(at));
-            if let Some((_, _, k)) = nearest {
-                set(&mut m, Some(k.clone()));
+            match nearest {
+                Some((_, _, k)) => set(&mut m, Some(k.clone())),
+                None => set(&mut m, fallback.clone()),
             }
         }
         parts.entry(key(&m)).or_default().push(m);
@@ -306,14 +353,21 @@ fn split_merging_unknown<'a, K: Ord + Clone>(
 }
 
 /// The range every mention of the group allows, or `None` when they conflict.
+/// Each range is widened by half the tolerance, so two figures agree when
+/// they are at most one tolerance apart.
 fn agreed(group: &[Mention], figure: &FigureRule) -> Option<(f64, f64)> {
+    let t = figure.tolerance;
     let widened: Vec<(f64, f64)> = group
         .iter()
         .map(|m| {
-            let t = figure.tolerance;
+            let days = if m.claim.kind == Kind::Date {
+                t.days
+            } else {
+                0.0
+            };
             let slack = |v: f64| {
                 if v.is_finite() {
-                    t.absolute.max(t.relative * v.abs()) + t.days
+                    (t.absolute.max(t.relative * v.abs()) + days) / 2.0
                 } else {
                     0.0
                 }
@@ -330,8 +384,12 @@ fn intersect(ranges: &[(f64, f64)]) -> Option<(f64, f64)> {
     (low <= high).then_some((low, high))
 }
 
-fn disagreement(rule: &Rule, group: &[Mention], articles: &[Article], across: bool) -> Finding {
+/// Values listed in a message; the locations still hold every figure.
+const MAX_LISTED: usize = 10;
+
+fn disagreement(rule: &Rule, group: &[&Mention], articles: &[Article], across: bool) -> Finding {
     let mut values: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut locations = Vec::new();
     for m in group {
         let article = &articles[m.article];
@@ -341,7 +399,7 @@ fn disagreement(rule: &Rule, group: &[Mention], articles: &[Article], across: bo
         } else {
             text.clone()
         };
-        if !values.contains(&label) {
+        if seen.insert(label.clone()) {
             values.push(label.clone());
         }
         locations.push(Location {
@@ -351,10 +409,16 @@ fn disagreement(rule: &Rule, group: &[Mention], articles: &[Article], across: bo
         });
     }
     let topic = rule.summary.trim_end_matches('.');
+    let more = values.len().saturating_sub(MAX_LISTED);
+    values.truncate(MAX_LISTED);
+    let mut listed = values.join(" vs ");
+    if more > 0 {
+        listed.push_str(&format!(" and {more} more"));
+    }
     let message = if across {
-        format!("{topic} between sources: {}", values.join(" vs "))
+        format!("{topic} between sources: {listed}")
     } else {
-        format!("{topic}: {}", values.join(" vs "))
+        format!("{topic}: {listed}")
     };
     Finding::new(rule, message, locations)
 }

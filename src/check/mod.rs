@@ -118,35 +118,40 @@ fn check_rule(rule: &Rule, articles: &[Article]) -> Vec<Finding> {
     }
 }
 
-/// The span of up to `words` words either side of `claim`, within its sentence.
+/// The span of up to `words` words either side of `claim`, within its
+/// sentence. Words are counted by where they start, so runs of spaces (a
+/// masked link, two spaces after a full stop) do not shrink the window.
 fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let sentence = sentence.cover(claim);
+    let is_word_start =
+        |prev: Option<char>, c: char| !c.is_whitespace() && prev.is_none_or(char::is_whitespace);
     let before = &text[sentence.start..claim.start];
-    let mut start = claim.start;
+    let mut start = sentence.start;
     let mut seen = 0;
-    for (i, _) in before
-        .char_indices()
-        .rev()
-        .filter(|(_, c)| c.is_whitespace())
-    {
-        seen += 1;
-        start = sentence.start + i;
-        if seen > words {
-            break;
+    let mut chars = before.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let prev = chars.peek().map(|&(_, p)| p);
+        if is_word_start(prev, c) {
+            seen += 1;
+            if seen == words {
+                start = sentence.start + i;
+                break;
+            }
         }
-    }
-    if seen <= words {
-        start = sentence.start;
     }
     let after = &text[claim.end..sentence.end];
     let mut end = sentence.end;
     let mut seen = 0;
-    for (i, _) in after.char_indices().filter(|(_, c)| c.is_whitespace()) {
-        seen += 1;
-        if seen > words {
-            end = claim.end + i;
-            break;
+    let mut prev = None;
+    for (i, c) in after.char_indices() {
+        if is_word_start(prev, c) {
+            if seen == words {
+                end = claim.end + i;
+                break;
+            }
+            seen += 1;
         }
+        prev = Some(c);
     }
     Span::new(start, end)
 }
@@ -162,7 +167,13 @@ mod tests {
         let sentence = Span::new(0, 41);
         assert_eq!(
             window(text, claim, sentence, 2).slice(text),
-            " three four FIGURE five six"
+            "three four FIGURE five six "
+        );
+        let spaced = "One    two FIGURE";
+        let figure = Span::new(11, 17);
+        assert_eq!(
+            window(spaced, figure, Span::new(0, 17), 2).slice(spaced),
+            spaced
         );
         assert_eq!(
             window(text, claim, sentence, 9).slice(text),

@@ -4,7 +4,8 @@
 //! Capitalised words are collected with their neighbours in the name
 //! ("Antony" before "Blinken"). Candidate pairs come from a deletion index
 //! (each spelling and every spelling one letter shorter), so only spellings
-//! within two edits of each other meet, in time linear in the vocabulary.
+//! one edit apart (a letter added, dropped or changed) meet, in time linear
+//! in the vocabulary.
 //! A pair is a variant when the two stand beside the same word, or when
 //! both are long and one edit apart; inflections (Russia / Russian) and the
 //! rule's allow-list are not.
@@ -22,6 +23,10 @@ const INFLECTIONS: &[&str] = &[
     "s", "es", "n", "an", "ian", "ians", "ans", "ns", "ese", "ish", "i", "is", "ic", "ics", "ism",
     "ist", "ists",
 ];
+/// Deletion-index buckets larger than this are skipped.
+const MAX_BUCKET: usize = 64;
+/// Longer "words" are not names (and would make the deletion index large).
+const MAX_NAME_LENGTH: usize = 40;
 /// A differing word shorter than this is not compared, even beside a shared word ("Mark"/"Mary").
 const MIN_CONTEXT_LENGTH: usize = 5;
 
@@ -49,53 +54,77 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
             index.entry(key).or_default().insert(word);
         }
     }
-    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for words in index.values().filter(|w| w.len() > 1) {
-        for a in words {
-            for b in words {
+    // Variant pairs joined into clusters: Zelensky, Zelenskiy and Zelenskyy
+    // are one name, reported once per article.
+    let words: Vec<&str> = mentions.keys().map(String::as_str).collect();
+    let position = |w: &str| words.binary_search(&w).ok();
+    let mut parents: Vec<usize> = (0..words.len()).collect();
+    // A crowded bucket is a pattern of the language, not one misspelt name.
+    for bucket in index
+        .values()
+        .filter(|w| w.len() > 1 && w.len() <= MAX_BUCKET)
+    {
+        for a in bucket {
+            for b in bucket {
                 if a < b && is_variant(a, b, names, &mentions) {
-                    pairs.insert((a, b));
+                    if let (Some(i), Some(j)) = (position(a), position(b)) {
+                        let (ri, rj) = (root(&mut parents, i), root(&mut parents, j));
+                        parents[ri.max(rj)] = ri.min(rj);
+                    }
                 }
             }
         }
     }
+    let mut clusters: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for (i, word) in words.iter().enumerate() {
+        clusters
+            .entry(root(&mut parents, i))
+            .or_default()
+            .push(word);
+    }
 
     let mut findings = Vec::new();
-    for (a, b) in pairs {
-        let (ma, mb) = (&mentions[a], &mentions[b]);
-        let articles_of = |m: &[Mention]| m.iter().map(|m| m.article).collect::<BTreeSet<_>>();
-        let both: Vec<usize> = articles_of(ma)
-            .intersection(&articles_of(mb))
-            .copied()
-            .collect();
-        if both.is_empty() {
-            let locations = ma
-                .iter()
-                .chain(mb)
-                .map(|m| location(m, articles, true))
-                .collect();
-            findings.push(Finding {
-                severity: names.corpus_severity,
-                ..Finding::new(
-                    rule,
-                    format!(
-                        "one name spelled two ways across articles: {}",
-                        counts(a, ma, b, mb, None)
-                    ),
-                    locations,
-                )
-            });
+    for spellings in clusters.into_values().filter(|c| c.len() > 1) {
+        let mut by_article: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for w in &spellings {
+            for m in &mentions[*w] {
+                by_article.entry(m.article).or_default().insert(w);
+            }
         }
-        for article in both {
-            let locations = ma
+        let mixed: Vec<usize> = by_article
+            .iter()
+            .filter(|(_, ws)| ws.len() > 1)
+            .map(|(a, _)| *a)
+            .collect();
+        let all = || {
+            spellings
                 .iter()
-                .chain(mb)
-                .filter(|m| m.article == article)
-                .map(|m| location(m, articles, false))
+                .flat_map(|w| mentions[*w].iter().map(move |m| (*w, m)))
+        };
+        // Across articles: the first use of each spelling in each article.
+        if by_article.len() > 1 {
+            let mut firsts: BTreeSet<(usize, &str)> = BTreeSet::new();
+            let locations = all()
+                .filter(|(w, m)| firsts.insert((m.article, w)))
+                .map(|(_, m)| location(m, articles, true))
                 .collect();
             let message = format!(
-                "one name spelled two ways in this article: {}",
-                counts(a, ma, b, mb, Some(article))
+                "one name spelled {} ways across articles: {}",
+                spellings.len(),
+                counts(all())
+            );
+            findings.push(Finding {
+                severity: names.corpus_severity,
+                ..Finding::new(rule, message, locations)
+            });
+        }
+        for article in mixed {
+            let here = || all().filter(move |(_, m)| m.article == article);
+            let locations = here().map(|(_, m)| location(m, articles, false)).collect();
+            let message = format!(
+                "one name spelled {} ways in this article: {}",
+                by_article[&article].len(),
+                counts(here())
             );
             findings.push(Finding::new(rule, message, locations));
         }
@@ -103,14 +132,25 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
     findings
 }
 
-/// "Zelensky (1×), Zelenskiy (4×)", counting within one article or all.
-fn counts(a: &str, ma: &[Mention], b: &str, mb: &[Mention], article: Option<usize>) -> String {
-    let n = |ms: &[Mention]| {
-        ms.iter()
-            .filter(|m| article.is_none_or(|x| m.article == x))
-            .count()
-    };
-    format!("{a} ({}×), {b} ({}×)", n(ma), n(mb))
+fn root(parents: &mut [usize], mut i: usize) -> usize {
+    while parents[i] != i {
+        parents[i] = parents[parents[i]];
+        i = parents[i];
+    }
+    i
+}
+
+/// "Zelensky (1×), Zelenskiy (4×)".
+fn counts<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> String {
+    let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
+    for (word, _) in mentions {
+        *tally.entry(word).or_insert(0) += 1;
+    }
+    tally
+        .into_iter()
+        .map(|(w, n)| format!("{w} ({n}×)"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn location(m: &Mention, articles: &[Article], across: bool) -> Location {
@@ -196,9 +236,10 @@ fn words(text: &str, block: Span) -> Vec<Span> {
 /// A capitalised word that is not an acronym: "Zelensky", not "NATO".
 fn is_name(word: &str) -> bool {
     let mut chars = word.chars();
+    let length = word.chars().count();
     chars.next().is_some_and(char::is_uppercase)
         && chars.any(char::is_lowercase)
-        && word.chars().count() >= 3
+        && (3..=MAX_NAME_LENGTH).contains(&length)
 }
 
 /// The word and each way of deleting one letter from it.
@@ -217,18 +258,19 @@ fn is_variant(
     mentions: &BTreeMap<String, Vec<Mention>>,
 ) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    if names.allow.contains(&(la.clone(), lb.clone()))
-        || is_inflection(&la, &lb)
-        || is_inflection(&lb, &la)
-    {
+    if names.allows(&la, &lb) || is_inflection(&la, &lb) || is_inflection(&lb, &la) {
         return false;
     }
     if la.chars().next() != lb.chars().next() {
         return false;
     }
+    if la == lb {
+        // Only the capitals differ: DeSantis / Desantis.
+        return true;
+    }
     let distance = damerau_levenshtein(&la, &lb);
     let shorter = la.chars().count().min(lb.chars().count());
-    if distance == 0 || distance > 2 {
+    if distance > 2 {
         return false;
     }
     let long_and_close = shorter >= names.min_length && distance == 1;

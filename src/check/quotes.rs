@@ -59,8 +59,22 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
         })
         .collect();
 
-    let mut postings: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    // Identical wordings are one quotation: only the first of each is
+    // indexed and compared, the others join it.
+    let mut components = UnionFind::new(quoted.len());
+    let mut first_of: HashMap<&[u32], usize> = HashMap::new();
+    let mut distinct = Vec::new();
     for (i, q) in quoted.iter().enumerate() {
+        let first = *first_of.entry(&q.words).or_insert(i);
+        if first == i {
+            distinct.push(i);
+        } else {
+            components.join(first, i);
+        }
+    }
+    let mut postings: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    for &i in &distinct {
+        let q = &quoted[i];
         for shingle in q.words.windows(SHINGLE) {
             let list = postings.entry(shingle).or_default();
             if list.last() != Some(&i) && list.len() <= MAX_POSTINGS {
@@ -68,7 +82,6 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
             }
         }
     }
-    let mut components = UnionFind::new(quoted.len());
     let mut drifted = vec![false; quoted.len()];
     let mut compared = std::collections::HashSet::new();
     for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
@@ -121,10 +134,27 @@ fn normalized_words(text: &str) -> Vec<String> {
             _ => {}
         }
     }
+    // "5,000" and "5000" are one number.
+    let kept = join_digit_groups(&kept);
     kept.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(['\'', '’']).to_lowercase().replace('’', "'"))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Drops the commas and thin spaces inside numbers.
+fn join_digit_groups(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if !(between_digits && matches!(c, ',' | '\u{2009}' | '\u{202F}')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Word edit distance between the shorter quotation and its best-aligned
@@ -137,15 +167,18 @@ fn aligned_distance(a: &[u32], b: &[u32]) -> usize {
     if short.len() == long.len() {
         return best;
     }
-    let mut offsets: Vec<usize> = Vec::new();
+    // Each shared shingle votes for an alignment; the three best are tried.
+    let mut votes: HashMap<usize, usize> = HashMap::new();
     for (s, shingle) in short.windows(SHINGLE).enumerate() {
         for (l, window) in long.windows(SHINGLE).enumerate() {
-            if window == shingle && l >= s && !offsets.contains(&(l - s)) {
-                offsets.push(l - s);
+            if window == shingle && l >= s {
+                *votes.entry(l - s).or_insert(0) += 1;
             }
         }
     }
-    for start in offsets {
+    let mut offsets: Vec<(usize, usize)> = votes.into_iter().collect();
+    offsets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (start, _) in offsets.into_iter().take(3) {
         for len in short.len().saturating_sub(2)..=short.len() + 2 {
             let end = (start + len).min(long.len());
             best = best.min(generic_levenshtein(

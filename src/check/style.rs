@@ -24,6 +24,9 @@ pub fn check(rule: &Rule, style: &StyleRule, articles: &[Article]) -> Vec<Findin
             .collect();
         for found in style.avoid.find_iter(text) {
             let span = Span::new(found.start(), found.end());
+            if span.is_empty() {
+                continue;
+            }
             let quoted = quotes.iter().any(|q| q.overlaps(span));
             if (quoted && !style.in_quotes) || excepted.iter().any(|e| e.overlaps(span)) {
                 continue;

@@ -2,7 +2,7 @@
 //! rule's type, every phrase and regex compiled, every unit checked against
 //! the units claims are reported in. Errors point into the YAML.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use regex::Regex;
@@ -409,10 +409,29 @@ fn scope(spec: &RuleSpec, here: &Here, allowed: &[Kind]) -> Result<Scope, RuleEr
     })
 }
 
+/// Phrase patterns for a list of phrases; an empty phrase would match
+/// everywhere, so it is an error.
+fn phrases(list: &[String], field: &str, here: &Here) -> Result<Vec<String>, RuleError> {
+    list.iter()
+        .map(|phrase| {
+            if phrase.trim().trim_end_matches('*').trim().is_empty() {
+                Err(here.error_in(
+                    field,
+                    field,
+                    format!("an empty phrase in `{field}` would match everywhere"),
+                    None,
+                ))
+            } else {
+                Ok(phrase_pattern(phrase))
+            }
+        })
+        .collect()
+}
+
 fn compile_topic(spec: Option<&TopicSpec>, here: &Here) -> Result<Topic, RuleError> {
     let empty = TopicSpec::default();
     let spec = spec.unwrap_or(&empty);
-    let mut include: Vec<String> = spec.keywords.iter().map(|k| phrase_pattern(k)).collect();
+    let mut include = phrases(&spec.keywords, "keywords", here)?;
     for pattern in &spec.patterns {
         topic::build(pattern, true).map_err(|err| {
             here.error(
@@ -423,7 +442,7 @@ fn compile_topic(spec: Option<&TopicSpec>, here: &Here) -> Result<Topic, RuleErr
         })?;
         include.push(pattern.clone());
     }
-    let exclude: Vec<String> = spec.exclude.iter().map(|k| phrase_pattern(k)).collect();
+    let exclude = phrases(&spec.exclude, "exclude", here)?;
     let window = spec.window.unwrap_or(DEFAULT_WINDOW);
     if window == 0 || window > MAX_WINDOW {
         return Err(here.error(
@@ -643,8 +662,9 @@ fn quote(spec: &RuleSpec, here: &Here) -> Result<QuoteRule, RuleError> {
         ));
     }
     let min_words = spec.min_words.unwrap_or(5);
-    if min_words < 2 {
-        return Err(here.error("min-words:", "`min-words` must be at least 2".into(), None));
+    // Quotations are indexed by three-word shingles: shorter ones never meet.
+    if min_words < 3 {
+        return Err(here.error("min-words:", "`min-words` must be at least 3".into(), None));
     }
     Ok(QuoteRule {
         check,
@@ -654,8 +674,8 @@ fn quote(spec: &RuleSpec, here: &Here) -> Result<QuoteRule, RuleError> {
 }
 
 fn name(spec: &RuleSpec, here: &Here) -> Result<NameRule, RuleError> {
-    let mut allow = HashSet::new();
-    for group in spec.allow.iter().flatten() {
+    let mut allow: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, group) in spec.allow.iter().flatten().enumerate() {
         if group.len() < 2 {
             return Err(here.error(
                 "allow:",
@@ -663,12 +683,8 @@ fn name(spec: &RuleSpec, here: &Here) -> Result<NameRule, RuleError> {
                 None,
             ));
         }
-        for a in group {
-            for b in group {
-                if a != b {
-                    allow.insert((a.to_lowercase(), b.to_lowercase()));
-                }
-            }
+        for name in group {
+            allow.entry(name.to_lowercase()).or_default().push(index);
         }
     }
     Ok(NameRule {
@@ -696,28 +712,25 @@ fn style(spec: &RuleSpec, here: &Here) -> Result<StyleRule, RuleError> {
             None,
         ));
     }
-    let fragments: Vec<String> = avoid.iter().map(|a| phrase_pattern(a)).collect();
-    let compile = |list: &[String], field: &str| -> Result<Option<Regex>, RuleError> {
-        topic::any_of(list, false).map_err(|err| {
-            here.error(
-                &format!("{field}:"),
-                format!("`{field}` does not compile"),
-                Some(first_line(&err)),
-            )
-        })
-    };
-    let avoid = compile(&fragments, "avoid")?
+    let fragments = phrases(avoid, "avoid", here)?;
+    let compile =
+        |list: &[String], field: &str, any_case: bool| -> Result<Option<Regex>, RuleError> {
+            topic::any_of(list, any_case).map_err(|err| {
+                here.error(
+                    &format!("{field}:"),
+                    format!("`{field}` does not compile"),
+                    Some(first_line(&err)),
+                )
+            })
+        };
+    let avoid = compile(&fragments, "avoid", false)?
         .ok_or_else(|| here.error("avoid:", "`avoid` is empty".into(), None))?;
-    let except: Vec<String> = spec
-        .except
-        .iter()
-        .flatten()
-        .map(|e| phrase_pattern(e))
-        .collect();
+    let except = phrases(spec.except.as_deref().unwrap_or_default(), "except", here)?;
     Ok(StyleRule {
         prefer,
         avoid,
-        except: compile(&except, "except")?,
+        // "chicken Kiev" is as fixed a phrase as "Chicken Kiev".
+        except: compile(&except, "except", true)?,
         in_quotes: spec.in_quotes.unwrap_or(false),
     })
 }

@@ -7,7 +7,7 @@ mod error;
 pub mod schema;
 pub mod topic;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -180,9 +180,19 @@ pub struct QuoteRule {
 #[derive(Debug)]
 pub struct NameRule {
     pub min_length: usize,
-    /// Lowercased pairs of distinct names, both orders.
-    pub allow: HashSet<(String, String)>,
+    /// Lowercased name → the `allow` groups it is in.
+    pub allow: HashMap<String, Vec<usize>>,
     pub corpus_severity: Severity,
+}
+
+impl NameRule {
+    /// Whether two lowercased names are listed together as distinct.
+    pub fn allows(&self, a: &str, b: &str) -> bool {
+        match (self.allow.get(a), self.allow.get(b)) {
+            (Some(ga), Some(gb)) => ga.iter().any(|g| gb.contains(g)),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug)]
