@@ -66,7 +66,7 @@ struct InitArgs {
 /// The articles to read, and what to assume about them.
 #[derive(clap::Args)]
 struct Inputs {
-    /// Articles or folders of articles (.md, .markdown, .txt); `-` reads
+    /// Articles or folders of articles (.md, .markdown, .txt, .html); `-` reads
     /// one article from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,

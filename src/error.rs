@@ -12,7 +12,9 @@ pub enum InputError {
     #[error("{}: no such file or folder", path.display())]
     #[diagnostic(
         code(claimlint::input::missing),
-        help("check the path; folders are searched for .md, .markdown and .txt files")
+        help(
+            "check the path; folders are searched for .md, .markdown, .txt, .html and .htm files"
+        )
     )]
     Missing { path: PathBuf },
 
@@ -30,7 +32,7 @@ pub enum InputError {
     #[error("{}:{line}: the file holds a NUL byte; it looks binary, not an article", path.display())]
     #[diagnostic(
         code(claimlint::input::binary),
-        help("only plain text and Markdown articles are read")
+        help("only plain text, Markdown and HTML articles are read")
     )]
     Binary { path: PathBuf, line: usize },
 
@@ -60,7 +62,7 @@ pub enum InputError {
         message: String,
     },
 
-    #[error("{}: no articles found (looked for .md, .markdown and .txt files)", path.display())]
+    #[error("{}: no articles found (looked for .md, .markdown, .txt, .html and .htm files)", path.display())]
     #[diagnostic(code(claimlint::input::no_articles))]
     NoArticles { path: PathBuf },
 }

@@ -1,11 +1,13 @@
 //! Reading articles: the raw bytes, the publication metadata, and a masked
 //! copy of the text in which everything that is not prose (front matter,
-//! Markdown syntax, code, URLs) is blanked out byte for byte.
+//! Markdown syntax, code, URLs, HTML tags, scripts and styles) is blanked out
+//! byte for byte.
 //!
 //! The masked text has exactly the length of the raw text, so every offset
 //! found in it is an offset into the raw file.
 
 mod frontmatter;
+pub mod html;
 mod markdown;
 pub mod sentences;
 mod sources;
@@ -27,6 +29,8 @@ pub enum Format {
     Text,
     /// CommonMark with optional YAML front matter.
     Markdown,
+    /// An HTML page: its text content, with `<meta>` tags for outlet and date.
+    Html,
 }
 
 impl Format {
@@ -36,6 +40,7 @@ impl Format {
         match ext.as_str() {
             "txt" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -70,17 +75,21 @@ pub struct Document {
     pub blocks: Vec<Span>,
     pub meta: Meta,
     lines: LineIndex,
+    /// HTML character references whose stand-in in `text` is visible, in order.
+    references: Vec<Span>,
 }
 
 impl Document {
-    /// Builds a document from text already in memory. Its front matter wins
-    /// over `meta` (what is known about the file from elsewhere).
+    /// Builds a document from text already in memory. Its front matter (or
+    /// an HTML page's `<meta>` tags) wins over `meta` (what is known about the
+    /// file from elsewhere).
     pub fn parse(
         path: PathBuf,
         raw: String,
         format: Format,
         meta: Meta,
     ) -> Result<Document, InputError> {
+        let mut references = Vec::new();
         let (text, blocks, front) = match format {
             Format::Text => {
                 let blocks = text_blocks(&raw);
@@ -92,6 +101,11 @@ impl Document {
                 let (text, blocks) = markdown::mask(&raw, body_start);
                 (text, blocks, front.map(|f| f.meta).unwrap_or_default())
             }
+            Format::Html => {
+                let page = html::read(&raw);
+                references = page.references;
+                (page.text, page.blocks, page.meta)
+            }
         };
         debug_assert_eq!(text.len(), raw.len());
         let lines = LineIndex::new(&raw);
@@ -102,6 +116,7 @@ impl Document {
             blocks,
             meta: meta.overridden_by(&front),
             lines,
+            references,
         })
     }
 
@@ -126,7 +141,8 @@ impl Document {
     }
 
     /// Reads one article from standard input: Markdown when it opens with
-    /// front matter, plain text otherwise.
+    /// front matter, HTML when it opens with `<!DOCTYPE html>` or `<html`,
+    /// plain text otherwise.
     fn from_stdin(overrides: &Meta) -> Result<Document, InputError> {
         use std::io::Read;
         let path = PathBuf::from("<stdin>");
@@ -138,12 +154,30 @@ impl Document {
         let raw = decode(&path, bytes)?;
         let format = if raw.starts_with("---") {
             Format::Markdown
+        } else if looks_like_html(&raw) {
+            Format::Html
         } else {
             Format::Text
         };
         let mut doc = Document::parse(path, raw, format, Meta::default())?;
         doc.meta = doc.meta.clone().overridden_by(overrides);
         Ok(doc)
+    }
+
+    /// `span` grown to whole character references where it starts or ends
+    /// inside one, so that its raw text is whole (`&ldquo;…&rdquo;`, not
+    /// `;…&`). Spans of Markdown and plain text are returned unchanged.
+    pub fn widen(&self, span: Span) -> Span {
+        let inside = |offset: usize| {
+            let i = self.references.partition_point(|r| r.end <= offset);
+            self.references
+                .get(i)
+                .filter(|r| r.start < offset && offset < r.end)
+                .copied()
+        };
+        let start = inside(span.start).map_or(span.start, |r| r.start);
+        let end = inside(span.end).map_or(span.end, |r| r.end);
+        Span::new(start, end.max(start))
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -180,6 +214,16 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
+/// Whether text read from standard input is an HTML page.
+fn looks_like_html(raw: &str) -> bool {
+    let head = raw.trim_start_matches('\u{feff}').trim_start().as_bytes();
+    let opens = |p: &str| {
+        head.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    opens("<!doctype html") || opens("<html")
+}
+
 /// In plain text every non-blank line is a paragraph.
 fn text_blocks(raw: &str) -> Vec<Span> {
     let mut blocks = Vec::new();
@@ -206,6 +250,32 @@ mod tests {
         let blocks = text_blocks(raw);
         let texts: Vec<_> = blocks.iter().map(|b| b.slice(raw)).collect();
         assert_eq!(texts, ["First line.", "Second line."]);
+    }
+
+    #[test]
+    fn html_files_are_articles() {
+        for name in ["a.html", "b.HTM", "c.Html"] {
+            assert_eq!(Format::from_path(Path::new(name)), Some(Format::Html));
+        }
+        assert_eq!(Format::from_path(Path::new("d.xhtml")), None);
+        assert!(looks_like_html("\u{feff}\n<!DOCTYPE HTML>\n<html>"));
+        assert!(looks_like_html("<HTML lang=en>"));
+        assert!(!looks_like_html("<p>not a page</p>"));
+    }
+
+    #[test]
+    fn spans_widen_to_whole_references() {
+        let raw = "<p>He said &ldquo;we won&rdquo; and &euro;5bn.</p>".to_string();
+        let doc = Document::parse("a.html".into(), raw, Format::Html, Meta::default()).unwrap();
+        let open = doc.text.find('"').unwrap();
+        let close = doc.text.rfind('"').unwrap() + 1;
+        let quote = doc.widen(Span::new(open, close));
+        assert_eq!(quote.slice(&doc.raw), "&ldquo;we won&rdquo;");
+        let code = doc.text.find("EUR").unwrap();
+        let money = doc.widen(Span::new(code, code + 7));
+        assert_eq!(money.slice(&doc.raw), "&euro;5bn");
+        let plain = Span::new(3, 7);
+        assert_eq!(doc.widen(plain), plain);
     }
 
     #[test]

@@ -93,6 +93,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         }
     }
     claims.extend(quote_claims);
+    // In HTML a claim may start or end on the stand-in of a character
+    // reference (`&ldquo;`); its span takes the whole reference.
+    for claim in &mut claims {
+        claim.span = doc.widen(claim.span);
+        claim.sentence = doc.widen(claim.sentence);
+    }
     claims.sort_by(|a, b| {
         a.span
             .start
