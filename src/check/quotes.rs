@@ -231,19 +231,21 @@ fn misattribution(
                 .map(|s| (i, s))
         })
         .collect();
-    let conflict = named
-        .iter()
-        .any(|(_, a)| named.iter().any(|(_, b)| !same_speaker(a, b)));
-    if !conflict {
+    // Speakers are compared as distinct names, not once per quotation: a
+    // line quoted in a thousand articles has a handful of speakers.
+    let distinct: std::collections::BTreeSet<&str> = named.iter().map(|(_, s)| *s).collect();
+    let mut speakers: Vec<&str> = Vec::new();
+    for speaker in distinct {
+        if !speakers.iter().any(|s| same_speaker(s, speaker)) {
+            speakers.push(speaker);
+        }
+    }
+    if speakers.len() < 2 {
         return None;
     }
-    let mut speakers: Vec<&str> = Vec::new();
     let locations = named
         .iter()
         .map(|&(i, speaker)| {
-            if !speakers.iter().any(|s| same_speaker(s, speaker)) {
-                speakers.push(speaker);
-            }
             let q = &quoted[i];
             Location {
                 article: q.article,
