@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::baseline::Baseline;
@@ -349,14 +350,17 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
     };
     let (files, mut errors) = walk::articles(&inputs.paths);
     let sources = SourcesCache::with_defaults(config.defaults.clone());
+    let progress = progress_bar(files.len());
     let loaded: Vec<Result<Article, InputError>> = files
         .par_iter()
+        .progress_with(progress.clone())
         .map(|path| {
             let doc = Document::load(path, &sources, &overrides)?;
             let claims = extract(&doc);
             Ok(Article { doc, claims })
         })
         .collect();
+    progress.finish_and_clear();
     let mut articles = Vec::with_capacity(loaded.len());
     for item in loaded {
         match item {
@@ -365,6 +369,23 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
         }
     }
     (articles, errors)
+}
+
+/// Runs with fewer files finish before a bar would help.
+const PROGRESS_FROM_FILES: usize = 200;
+
+/// A progress bar on stderr for long runs on a terminal; hidden in pipes and CI.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < PROGRESS_FROM_FILES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles read ({eta} left)")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Prints input errors; true when there were any.

@@ -12,7 +12,9 @@ use serde::Deserialize;
 
 use crate::document::Meta;
 use crate::error::parse_date;
-use crate::rules::{id_matches as matches, RuleError, RuleSet, Severity};
+use crate::rules::{
+    id_matches as matches, topic, Check, Rule, RuleError, RuleSet, Severity, StyleRule,
+};
 
 pub const FILE_NAMES: [&str; 2] = ["claimlint.yaml", ".claimlint.yaml"];
 
@@ -49,6 +51,7 @@ struct ConfigSpec {
     fail_on: Option<FailOn>,
     source: Option<String>,
     date: Option<String>,
+    house_style: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// A loaded configuration.
@@ -67,6 +70,8 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     /// Outlet and date for files that give none.
     pub defaults: Meta,
+    /// House-style choices: preferred form → forms to avoid.
+    house_style: BTreeMap<String, Vec<String>>,
 }
 
 impl Config {
@@ -122,15 +127,40 @@ impl Config {
                 source: spec.source,
                 date,
             },
+            house_style: spec.house_style.unwrap_or_default(),
             raw,
         })
     }
 
-    /// Turns rules off and on and overrides severities. A pattern that
+    /// Adds the house-style choices, turns rules off and on and overrides
+    /// severities. A pattern that
     /// names no loaded rule is an error: it is a typo, not a no-op.
     pub fn apply(&self, rules: &mut RuleSet) -> Result<(), Vec<RuleError>> {
         let mut errors = Vec::new();
         let path = self.path.clone().unwrap_or_default();
+        for (prefer, avoid) in &self.house_style {
+            match house_style_rule(prefer, avoid, &path) {
+                Ok(rule) => {
+                    // The newsroom's choice replaces pack rules that avoid it.
+                    rules.rules.retain(|r| match &r.check {
+                        Check::Style(style) => !style.avoid.is_match(prefer),
+                        _ => true,
+                    });
+                    rules.rules.push(rule);
+                }
+                Err(message) => {
+                    let offset = self.raw.find(prefer.as_str()).unwrap_or(0);
+                    errors.push(RuleError::at(
+                        &path,
+                        &self.raw,
+                        offset,
+                        prefer.len().max(1),
+                        message,
+                        None,
+                    ));
+                }
+            }
+        }
         let unknown = |pattern: &str| {
             let offset = self.raw.find(pattern).unwrap_or(0);
             RuleError::at(
@@ -177,6 +207,41 @@ impl Config {
     }
 }
 
+/// A house-style rule from a `house-style:` choice of the configuration.
+fn house_style_rule(prefer: &str, avoid: &[String], origin: &Path) -> Result<Rule, String> {
+    if avoid.is_empty() || avoid.iter().any(|a| a.trim().is_empty()) {
+        return Err(format!("house style `{prefer}`: list the forms to avoid"));
+    }
+    if avoid.iter().any(|a| a.trim() == prefer.trim()) {
+        return Err(format!(
+            "house style `{prefer}` is both preferred and avoided"
+        ));
+    }
+    let fragments: Vec<String> = avoid.iter().map(|a| topic::phrase_pattern(a)).collect();
+    let regex = topic::any_of(&fragments, false)?.ok_or("no forms to avoid")?;
+    let slug: String = prefer
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let quoted: Vec<String> = avoid.iter().map(|a| format!("\"{a}\"")).collect();
+    Ok(Rule {
+        id: format!("house-style/{slug}"),
+        severity: Severity::Warning,
+        summary: format!("Use \"{prefer}\", not {}", quoted.join(" or ")),
+        description: Some("A house-style choice made in the configuration.".to_string()),
+        example: Some(format!("... {} ...", avoid[0])),
+        help: format!("write `{prefer}`"),
+        origin: origin.to_path_buf(),
+        check: Check::Style(StyleRule {
+            prefer: prefer.to_string(),
+            avoid: regex,
+            except: None,
+            in_quotes: false,
+        }),
+    })
+}
+
 /// The starter file `claimlint init` writes.
 pub const STARTER: &str = r#"# claimlint configuration. claimlint finds this file by walking up from
 # the current directory; `claimlint check --config FILE` names another.
@@ -198,6 +263,12 @@ pub const STARTER: &str = r#"# claimlint configuration. claimlint finds this fil
 
 # When `check` exits with 1: error, warning (default), info or never.
 fail-on: warning
+
+# House-style choices: the preferred form and the forms to avoid. A choice
+# replaces built-in rules that avoid the preferred form.
+# house-style:
+#   Kyiv: [Kiev]
+#   percent: [per cent]
 
 # Outlet and publication date for files with no front matter and no
 # sources.yaml entry (YYYY-MM-DD).

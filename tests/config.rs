@@ -217,3 +217,33 @@ fn init_writes_a_starter_once() {
         written
     );
 }
+
+#[test]
+fn house_style_choices_add_rules_and_replace_the_packs_opposite() {
+    // A newsroom that keeps "Kiev" (say, for an archive) and writes "percent".
+    let dir = project("house-style:\n  Kiev: [Kyiv]\n  percent: [per cent]\n");
+    std::fs::write(
+        drafts(&dir).join("b.md"),
+        "---\nsource: Desk\ndate: 2024-05-14\n---\nKyiv grew 3 per cent. Kiev is quiet.\n",
+    )
+    .unwrap();
+    let out = claimlint(&["check", "--format", "json", "b.md"], &drafts(&dir));
+    let rules: Vec<String> = findings(&out).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(
+        rules,
+        ["house-style/kiev", "house-style/percent"],
+        "the pack's Kyiv rule is replaced"
+    );
+    let listed = String::from_utf8_lossy(&claimlint(&["rules"], &drafts(&dir)).stdout).into_owned();
+    assert!(!listed.contains("ukraine/style-kyiv"), "{listed}");
+    assert!(listed.contains("house-style/percent"), "{listed}");
+
+    let dir = project("house-style:\n  percent: []\n");
+    let out = claimlint(&["rules"], &drafts(&dir));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("claimlint.yaml:2:3: house style `percent`: list the forms"),
+        "{err}"
+    );
+}
