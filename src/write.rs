@@ -22,23 +22,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn replaces_the_file_whole() {
-        let dir = tempfile::tempdir().unwrap();
+    fn replaces_the_file_whole() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("out.yaml");
-        std::fs::write(&path, "old").unwrap();
-        atomically(&path, b"new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        std::fs::write(&path, "old")?;
+        atomically(&path, b"new")?;
+        assert_eq!(std::fs::read_to_string(&path)?, "new");
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
     }
 
     #[test]
-    fn a_failed_write_leaves_the_original() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_failed_write_leaves_the_original() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("out.yaml");
-        std::fs::write(&path, "old").unwrap();
+        std::fs::write(&path, "old")?;
         // The target's folder does not exist: nothing is written anywhere.
         let missing = dir.path().join("missing/out.yaml");
         assert!(atomically(&missing, b"new").is_err());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(std::fs::read_to_string(&path)?, "old");
+        Ok(())
     }
 }

@@ -30,7 +30,7 @@ struct Mention<'a> {
     unit: &'a str,
     qualifier: Option<&'a str>,
     actor: Option<Cow<'a, str>>,
-    /// Whether the actor was written as a proper name ("the Contact Group",
+    /// Whether the actor was written as a proper name ("the Paris Club",
     /// not "the group"): only those anchor a comparison between sources.
     named: bool,
     /// The paragraph the claim stands in.

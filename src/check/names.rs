@@ -2,7 +2,7 @@
 //! or across the articles checked together.
 //!
 //! Capitalised words are collected with their neighbours in the name
-//! ("Antony" before "Blinken"). Candidate pairs come from a deletion index
+//! ("Jon" before "Smyth"). Candidate pairs come from a deletion index
 //! (each spelling and every spelling one letter shorter), so only spellings
 //! one edit apart (a letter added, dropped or changed) meet, in time linear
 //! in the vocabulary.
@@ -54,7 +54,7 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
             index.entry(key).or_default().insert(word);
         }
     }
-    // Variant pairs joined into clusters: Zelensky, Zelenskiy and Zelenskyy
+    // Variant pairs joined into clusters: Tchaikovsky, Tchaikovskiy and Tchaikovskyy
     // are one name, reported once per article.
     let words: Vec<&str> = mentions.keys().map(String::as_str).collect();
     let position = |w: &str| words.binary_search(&w).ok();
@@ -140,7 +140,7 @@ fn root(parents: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// "Zelensky (1×), Zelenskiy (4×)".
+/// "Gorbachev (1×), Gorbachov (4×)".
 fn counts<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> String {
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
     for (word, _) in mentions {
@@ -233,7 +233,7 @@ fn words(text: &str, block: Span) -> Vec<Span> {
     out
 }
 
-/// A capitalised word that is not an acronym: "Zelensky", not "NATO".
+/// A capitalised word that is not an acronym: "Okafor", not "NATO".
 fn is_name(word: &str) -> bool {
     let mut chars = word.chars();
     let length = word.chars().count();

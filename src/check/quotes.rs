@@ -275,7 +275,7 @@ fn is_named(speaker: &str) -> bool {
         && !matches!(first, "The" | "A" | "An" | "He" | "She" | "They" | "It")
 }
 
-/// "Sullivan" and "Jake Sullivan" are one speaker: one's words are all in the other's.
+/// "Okafor" and "Ada Okafor" are one speaker: one's words are all in the other's.
 fn same_speaker(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()

@@ -123,7 +123,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
         .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         .count()
         == 2;
-    // Names take digits, not words: "left Kharkiv two months later" is a duration.
+    // Names take digits, not words: "left Lyon two months later" is a duration.
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
     if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair {
         return None;
