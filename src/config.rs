@@ -290,7 +290,7 @@ mod tests {
 
     #[test]
     fn the_starter_parses() {
-        let spec: ConfigSpec = serde_yaml::from_str(STARTER).unwrap();
+        let spec: ConfigSpec = serde_yaml::from_str(STARTER).expect("the starter is valid YAML");
         assert_eq!(spec.fail_on, Some(FailOn::Warning));
     }
 }

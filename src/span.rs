@@ -92,7 +92,7 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
         assert_eq!(index.position(text, 3), Position { line: 2, column: 1 });
-        let d = text.find('d').unwrap();
+        let d = text.find('d').expect("the text holds d");
         assert_eq!(index.position(text, d), Position { line: 2, column: 5 });
         assert_eq!(index.line_of(d), 2);
     }

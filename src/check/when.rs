@@ -58,7 +58,7 @@ mod tests {
 
     #[test]
     fn ranges_at_every_precision() {
-        let d = |s: &str| s.parse::<Date>().unwrap();
+        let d = |s: &str| s.parse::<Date>().expect("test dates are ISO dates");
         assert_eq!(range("2024"), Some((d("2024-01-01"), d("2024-12-31"))));
         assert_eq!(range("2024-02"), Some((d("2024-02-01"), d("2024-02-29"))));
         assert_eq!(

@@ -825,7 +825,7 @@ mod tests {
         let raw = "<p class=\"lede\" data-x='a > b'>Aid of <b>$61 billion</b> “passed” über</p>\n";
         let (text, _) = mask(raw);
         assert_aligned(raw, &text);
-        let at = raw.find("$61").unwrap();
+        let at = raw.find("$61").expect("the page holds the figure");
         assert_eq!(&text[at..at + 11], "$61 billion");
         assert!(!text.contains("lede") && !text.contains('<') && !text.contains('>'));
         assert_eq!(blocks(raw), ["Aid of    $61 billion     “passed” über"]);

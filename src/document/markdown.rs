@@ -83,7 +83,7 @@ mod tests {
         let raw = "# Aid of $5 billion\n\nThe **$61 billion** [package](https://x.org/2024/17) `v2.0`.\n\n```\n57 lines\n```\n";
         let (text, blocks) = mask(raw, 0);
         assert_eq!(text.len(), raw.len());
-        let at = raw.find("$61").unwrap();
+        let at = raw.find("$61").expect("the text holds the figure");
         assert_eq!(&text[at..at + 11], "$61 billion");
         assert!(!text.contains("2024"));
         assert!(!text.contains("v2.0"));

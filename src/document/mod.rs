@@ -266,12 +266,13 @@ mod tests {
     #[test]
     fn spans_widen_to_whole_references() {
         let raw = "<p>He said &ldquo;we won&rdquo; and &euro;5bn.</p>".to_string();
-        let doc = Document::parse("a.html".into(), raw, Format::Html, Meta::default()).unwrap();
-        let open = doc.text.find('"').unwrap();
-        let close = doc.text.rfind('"').unwrap() + 1;
+        let doc = Document::parse("a.html".into(), raw, Format::Html, Meta::default())
+            .expect("the page parses");
+        let open = doc.text.find('"').expect("an opening quote");
+        let close = doc.text.rfind('"').expect("a closing quote") + 1;
         let quote = doc.widen(Span::new(open, close));
         assert_eq!(quote.slice(&doc.raw), "&ldquo;we won&rdquo;");
-        let code = doc.text.find("EUR").unwrap();
+        let code = doc.text.find("EUR").expect("the euro sign becomes EUR");
         let money = doc.widen(Span::new(code, code + 7));
         assert_eq!(money.slice(&doc.raw), "&euro;5bn");
         let plain = Span::new(3, 7);

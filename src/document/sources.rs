@@ -128,7 +128,7 @@ mod tests {
     fn parses_the_seed_format() {
         let raw =
             "# comment\na.txt: {source: New York Post, date: 2024-06-12}\nb.txt: {source: TRT}\n";
-        let map = parse(Path::new("sources.yaml"), raw).unwrap();
+        let map = parse(Path::new("sources.yaml"), raw).expect("the seed format parses");
         assert_eq!(map["a.txt"].source.as_deref(), Some("New York Post"));
         assert_eq!(
             map["a.txt"].date.map(|d| d.to_string()).as_deref(),

@@ -400,7 +400,7 @@ mod tests {
         let text =
             "Prices rose from $2.1 billion to $2.5 billion and then fell by about 20 percent.";
         let s = sentence(text);
-        let at = |needle: &str| text.find(needle).unwrap();
+        let at = |needle: &str| text.find(needle).expect("the needle is in the sentence");
         assert_eq!(
             s.change_around(at("$2.1"), at("$2.1") + 12),
             Some(Change::Up)
@@ -420,7 +420,11 @@ mod tests {
     #[test]
     fn tense_is_the_nearest_marker() {
         let s = sentence("Biden will sign a deal on Thursday, officials said.");
-        let thursday = s.words.iter().position(|w| w == "thursday").unwrap();
+        let thursday = s
+            .words
+            .iter()
+            .position(|w| w == "thursday")
+            .expect("the sentence names Thursday");
         assert_eq!(s.tense_at(thursday), Tense::Future);
         let s = sentence("Ostrova told reporters Tuesday that it works.");
         assert_eq!(s.tense_at(3), Tense::Past);
@@ -430,7 +434,9 @@ mod tests {
     fn subjects() {
         let text = "Congress passed a $61 billion military aid package for Ukraine.";
         let s = sentence(text);
-        let end = text.find(" military").unwrap();
+        let end = text
+            .find(" military")
+            .expect("the sentence has \"military\"");
         assert_eq!(
             s.subject_after(end).as_deref(),
             Some("military aid package")

@@ -542,7 +542,7 @@ mod tests {
 
     fn at(published: &str, tense: Tense, text: &str) -> Option<(String, Option<String>)> {
         let setting = Setting {
-            published: Some(published.parse().unwrap()),
+            published: Some(published.parse().expect("test dates are ISO dates")),
             tense,
             previous_word: None,
         };

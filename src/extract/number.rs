@@ -413,9 +413,9 @@ mod tests {
         assert_eq!(parse("three hundred"), Some((300.0, "")));
         assert_eq!(parse("seventeen"), Some((17.0, "")));
         assert_eq!(parse("seventh"), None);
-        let (_, a) = number("a year").unwrap();
+        let (_, a) = number("a year").expect("\"a\" is a number word");
         assert!(a.is_bare_word());
-        let (_, one) = number("one of").unwrap();
+        let (_, one) = number("one of").expect("\"one\" is a number word");
         assert!(one.is_bare_word());
     }
 }

@@ -76,12 +76,12 @@ mod tests {
     #[test]
     fn phrases_are_whole_words() {
         let re = any_of(&[phrase_pattern("aid"), phrase_pattern("mobili*")], true)
-            .unwrap()
-            .unwrap();
+            .expect("the phrases compile")
+            .expect("the list is not empty");
         assert!(re.is_match("military Aid package"));
         assert!(re.is_match("we mobilized"));
         assert!(!re.is_match("aide said"));
-        let contact = build(&phrase_pattern("contact  group"), true).unwrap();
+        let contact = build(&phrase_pattern("contact  group"), true).expect("a phrase compiles");
         assert!(contact.is_match("the Contact\nGroup"));
     }
 }
