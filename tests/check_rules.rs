@@ -7,6 +7,10 @@
 //! order) and the exit code. A near miss also asserts that the claims it
 //! depends on are extracted, so it cannot pass just because nothing was read.
 
+mod common;
+
+use common::{claimlint, root};
+
 use std::path::Path;
 use std::process::Command;
 
@@ -63,10 +67,6 @@ struct Summary {
     locations: Vec<(String, String)>,
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn case_path(case: &str) -> String {
     format!("tests/check/{case}")
 }
@@ -80,11 +80,7 @@ fn file_name(path: &str) -> &str {
 
 /// Runs `claimlint check --format json` on `tests/check/<case>`.
 fn check(case: &str) -> Report {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(["check", "--format", "json", &case_path(case)])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let out = claimlint(&["check", "--format", "json", &case_path(case)], root());
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
         panic!(
@@ -184,11 +180,7 @@ fn assert_clean(report: &Report) {
 
 /// The claims `claimlint claims` extracts from `tests/check/<case>`.
 fn claims(case: &str) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(["claims", "--format", "json", &case_path(case)])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let out = claimlint(&["claims", "--format", "json", &case_path(case)], root());
     assert!(
         out.status.success(),
         "{case}: claims failed:\n{}",

@@ -1,16 +1,11 @@
 //! The `claims` command end to end: output contract, exit codes, and bad
 //! input reported with its file and line while the other files go on.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn claimlint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+use common::claimlint;
+
+use std::path::Path;
 
 #[test]
 fn json_follows_the_contract() {

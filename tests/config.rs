@@ -1,19 +1,13 @@
 //! Configuration: discovery from the current directory upwards, `--config`,
 //! what each key changes, errors with the YAML line, and `claimlint init`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::claimlint;
+
+use std::process::Output;
 
 use serde_json::Value;
-
-fn claimlint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
 
 /// A project folder with a configuration at its root and an article two
 /// folders down, without front matter.

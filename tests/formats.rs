@@ -12,41 +12,18 @@
 //! and short on the seeds (human and json are in tests/snapshots.rs);
 //! standard input; determinism across thread counts; exit codes.
 
+mod common;
+
+use common::root;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use regex::Regex;
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the binary in `dir` with `args`, feeding `stdin` when given.
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the claimlint binary runs");
-    if let Some(text) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(text.as_bytes()).unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
-
 fn run(args: &[&str]) -> Output {
-    run_in(root(), args, None)
+    common::run(root(), args, None)
 }
 
 fn stdout(out: &Output) -> String {
@@ -549,7 +526,7 @@ fn github_escapes_properties_and_data() {
     )
     .unwrap();
     let output = |format: &str| {
-        let out = run_in(
+        let out = common::run(
             dir.path(),
             &["check", name, "other.md", "--format", format],
             None,
@@ -639,7 +616,7 @@ fn stdin_matches_file(text: &str, name: &str, extra: &[&str]) -> Value {
     let with = |path: &str, input: Option<&str>| {
         let mut args = vec!["check", path, "--format", "json"];
         args.extend_from_slice(extra);
-        let out = run_in(dir.path(), &args, input);
+        let out = common::run(dir.path(), &args, input);
         assert_eq!(
             out.status.code(),
             Some(1),
@@ -658,11 +635,11 @@ fn stdin_matches_file(text: &str, name: &str, extra: &[&str]) -> Value {
     // The other formats name `<stdin>` too.
     let mut args = vec!["check", "-", "--format", "short"];
     args.extend_from_slice(extra);
-    let short = stdout(&run_in(dir.path(), &args, Some(text)));
+    let short = stdout(&common::run(dir.path(), &args, Some(text)));
     check_short_against_json(&short, &from_stdin);
     assert!(short.lines().all(|l| l.starts_with("<stdin>:")), "{short}");
     args[3] = "sarif";
-    let sarif = stdout(&run_in(dir.path(), &args, Some(text)));
+    let sarif = stdout(&common::run(dir.path(), &args, Some(text)));
     let log = assert_valid_sarif(&sarif);
     for result in log["runs"][0]["results"].as_array().unwrap() {
         for location in result["locations"].as_array().unwrap() {

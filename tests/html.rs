@@ -6,8 +6,11 @@
 //! pick HTML up; metadata precedence; and a property test of the masking on
 //! random HTML-ish text.
 
+mod common;
+
+use common::{root, run};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use claimlint::document::{html, Document, Format, Meta};
 use claimlint::extract::extract;
@@ -15,36 +18,6 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/html/council_budget.html";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the claimlint binary runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
 
 /// The claims of `claims --format json ARGS`, run in `dir`.
 fn claims(dir: &Path, args: &[&str], stdin: Option<&str>) -> Vec<Value> {

@@ -6,19 +6,14 @@
 //! Fixtures are written into a temporary folder and the binary is run from
 //! it with relative paths, so diagnostics name short, stable paths.
 
+mod common;
+
+use common::claimlint;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use tempfile::TempDir;
-
-fn claimlint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
 
 /// Writes `contents` to `name` (which may include a folder) under `dir`.
 fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {

@@ -1,18 +1,13 @@
 //! Suppression comments in articles and baselines of known findings.
 
+mod common;
+
+use common::claimlint;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
-
-fn claimlint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
 
 /// (rule, line, text) of every location, in output order.
 fn located(out: &Output) -> Vec<(String, u64, String)> {
