@@ -12,9 +12,7 @@ use serde::Deserialize;
 
 use crate::document::Meta;
 use crate::error::parse_date;
-use crate::rules::{
-    id_matches as matches, topic, Check, Rule, RuleError, RuleSet, Severity, StyleRule,
-};
+use crate::rules::{id_matches as matches, Check, Rule, RuleError, RuleSet, Severity, StyleRule};
 
 pub const FILE_NAMES: [&str; 2] = ["claimlint.yaml", ".claimlint.yaml"];
 
@@ -209,16 +207,8 @@ impl Config {
 
 /// A house-style rule from a `house-style:` choice of the configuration.
 fn house_style_rule(prefer: &str, avoid: &[String], origin: &Path) -> Result<Rule, String> {
-    if avoid.is_empty() || avoid.iter().any(|a| a.trim().is_empty()) {
-        return Err(format!("house style `{prefer}`: list the forms to avoid"));
-    }
-    if avoid.iter().any(|a| a.trim() == prefer.trim()) {
-        return Err(format!(
-            "house style `{prefer}` is both preferred and avoided"
-        ));
-    }
-    let fragments: Vec<String> = avoid.iter().map(|a| topic::phrase_pattern(a)).collect();
-    let regex = topic::any_of(&fragments, false)?.ok_or("no forms to avoid")?;
+    let style = StyleRule::new(prefer, avoid, &[], false)
+        .map_err(|e| format!("house style `{prefer}`: {}", e.message))?;
     let slug: String = prefer
         .to_lowercase()
         .chars()
@@ -233,12 +223,7 @@ fn house_style_rule(prefer: &str, avoid: &[String], origin: &Path) -> Result<Rul
         example: Some(format!("... {} ...", avoid[0])),
         help: format!("write `{prefer}`"),
         origin: origin.to_path_buf(),
-        check: Check::Style(StyleRule {
-            prefer: prefer.to_string(),
-            avoid: regex,
-            except: None,
-            in_quotes: false,
-        }),
+        check: Check::Style(style),
     })
 }
 

@@ -198,9 +198,16 @@ fn subject_key(claim: &Claim) -> Option<String> {
 /// A figure introduced as part of another ("including $400 million") is
 /// not a rival statement of it.
 fn is_part(text: &str, claim: &Claim) -> bool {
-    let before = text[claim.sentence.start.min(claim.span.start)..claim.span.start]
-        .trim_end()
-        .to_lowercase();
+    // Only the few words before the figure matter; a long sentence is not re-read.
+    let mut from = claim
+        .sentence
+        .start
+        .min(claim.span.start)
+        .max(claim.span.start.saturating_sub(32));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..claim.span.start].trim_end().to_lowercase();
     [
         "including",
         "includes",

@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use regex::Regex;
-
 use super::schema::{Period, RuleFile, RuleSpec, RuleType, TimelineEntry, TopicSpec, UnitSpec};
 use super::topic::{self, phrase_pattern, Topic};
 use super::{
@@ -171,8 +169,7 @@ impl Here<'_> {
         message: String,
         help: Option<String>,
     ) -> RuleError {
-        let from = self.key(field).unwrap_or(self.start);
-        let found = self.occurrences(from, needle).next();
+        let found = self.in_field(field, needle).next();
         self.error_at(found, needle, message, help)
     }
 
@@ -184,9 +181,15 @@ impl Here<'_> {
         message: String,
         help: Option<String>,
     ) -> RuleError {
-        let from = self.key(field).unwrap_or(self.start);
-        let found = self.occurrences(from, needle).last();
+        let found = self.in_field(field, needle).last();
         self.error_at(found, needle, message, help)
+    }
+
+    /// Where `needle` stands from `field`'s key on (from the rule's id if
+    /// the key is not found).
+    fn in_field<'n>(&'n self, field: &str, needle: &'n str) -> impl Iterator<Item = usize> + 'n {
+        let from = self.key(field).unwrap_or(self.start);
+        self.occurrences(from, needle)
     }
 
     fn key(&self, field: &str) -> Option<usize> {
@@ -414,7 +417,7 @@ fn scope(spec: &RuleSpec, here: &Here, allowed: &[Kind]) -> Result<Scope, RuleEr
 fn phrases(list: &[String], field: &str, here: &Here) -> Result<Vec<String>, RuleError> {
     list.iter()
         .map(|phrase| {
-            if phrase.trim().trim_end_matches('*').trim().is_empty() {
+            if topic::is_blank(phrase) {
                 Err(here.error_in(
                     field,
                     field,
@@ -695,42 +698,15 @@ fn name(spec: &RuleSpec, here: &Here) -> Result<NameRule, RuleError> {
 }
 
 fn style(spec: &RuleSpec, here: &Here) -> Result<StyleRule, RuleError> {
-    let prefer = required(&spec.prefer, "prefer", spec, here)?.clone();
+    let prefer = required(&spec.prefer, "prefer", spec, here)?;
     let avoid = required(&spec.avoid, "avoid", spec, here)?;
-    if avoid.is_empty() {
-        return Err(here.error(
-            "avoid:",
-            "`avoid` is empty, so the rule could never match".into(),
-            None,
-        ));
-    }
-    if let Some(same) = avoid.iter().find(|a| a.trim() == prefer.trim()) {
-        return Err(here.error_in(
-            "avoid",
-            same,
-            format!("`{same}` is both preferred and avoided"),
-            None,
-        ));
-    }
-    let fragments = phrases(avoid, "avoid", here)?;
-    let compile =
-        |list: &[String], field: &str, any_case: bool| -> Result<Option<Regex>, RuleError> {
-            topic::any_of(list, any_case).map_err(|err| {
-                here.error(
-                    &format!("{field}:"),
-                    format!("`{field}` does not compile"),
-                    Some(first_line(&err)),
-                )
-            })
-        };
-    let avoid = compile(&fragments, "avoid", false)?
-        .ok_or_else(|| here.error("avoid:", "`avoid` is empty".into(), None))?;
-    let except = phrases(spec.except.as_deref().unwrap_or_default(), "except", here)?;
-    Ok(StyleRule {
-        prefer,
-        avoid,
-        // "chicken Kiev" is as fixed a phrase as "Chicken Kiev".
-        except: compile(&except, "except", true)?,
-        in_quotes: spec.in_quotes.unwrap_or(false),
+    let except = spec.except.as_deref().unwrap_or_default();
+    StyleRule::new(prefer, avoid, except, spec.in_quotes.unwrap_or(false)).map_err(|e| {
+        here.error_in(
+            e.field,
+            &e.needle,
+            e.message,
+            e.help.map(|h| first_line(&h)),
+        )
     })
 }

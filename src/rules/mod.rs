@@ -203,6 +203,71 @@ pub struct StyleRule {
     pub in_quotes: bool,
 }
 
+/// Why a house-style rule cannot be built, and where: the field and the
+/// text in it that is wrong.
+#[derive(Debug)]
+pub struct StyleError {
+    pub field: &'static str,
+    pub needle: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl StyleRule {
+    /// A house-style rule, from a rule file or a configuration's choice.
+    /// Avoided forms match with their capitals; `except` phrases in any case
+    /// ("chicken Kiev" is as fixed a phrase as "Chicken Kiev").
+    pub fn new(
+        prefer: &str,
+        avoid: &[String],
+        except: &[String],
+        in_quotes: bool,
+    ) -> Result<StyleRule, StyleError> {
+        let error = |field, needle: &str, message: String| StyleError {
+            field,
+            needle: needle.to_string(),
+            message,
+            help: None,
+        };
+        if avoid.is_empty() {
+            return Err(error(
+                "avoid",
+                "avoid",
+                "list the forms to avoid (`avoid` is empty, so the rule could never match)".into(),
+            ));
+        }
+        if let Some(same) = avoid.iter().find(|a| a.trim() == prefer.trim()) {
+            return Err(error(
+                "avoid",
+                same,
+                format!("`{same}` is both preferred and avoided"),
+            ));
+        }
+        let patterns = |field: &'static str, list: &[String]| {
+            if list.iter().any(|p| topic::is_blank(p)) {
+                return Err(error(
+                    field,
+                    field,
+                    format!("an empty phrase in `{field}` would match everywhere"),
+                ));
+            }
+            let fragments: Vec<String> = list.iter().map(|p| topic::phrase_pattern(p)).collect();
+            topic::any_of(&fragments, field == "except").map_err(|err| StyleError {
+                help: Some(err),
+                ..error(field, field, format!("`{field}` does not compile"))
+            })
+        };
+        let avoid = patterns("avoid", avoid)?
+            .ok_or_else(|| error("avoid", "avoid", "`avoid` is empty".into()))?;
+        Ok(StyleRule {
+            prefer: prefer.to_string(),
+            avoid,
+            except: patterns("except", except)?,
+            in_quotes,
+        })
+    }
+}
+
 /// Whether a rule pattern names `id`: `group/*` every rule of the group,
 /// anything else one id.
 pub fn id_matches(pattern: &str, id: &str) -> bool {

@@ -27,6 +27,11 @@ pub fn phrase_pattern(phrase: &str) -> String {
     )
 }
 
+/// A phrase with nothing in it but spaces and `*`: it would match everywhere.
+pub fn is_blank(phrase: &str) -> bool {
+    phrase.trim().trim_end_matches('*').trim().is_empty()
+}
+
 /// One regex matching any of the fragments, or `None` for an empty list.
 pub fn any_of(fragments: &[String], case_insensitive: bool) -> Result<Option<Regex>, String> {
     if fragments.is_empty() {

@@ -1,6 +1,7 @@
 //! Findings for people: one miette diagnostic per finding, with a label on
 //! every span and a related snippet for every other file involved.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -19,15 +20,17 @@ pub fn render(findings: &[Finding], articles: &[Article], color: bool) -> String
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    let sources: Vec<Arc<NamedSource<String>>> = articles
-        .iter()
-        .map(|a| {
+    // Only the articles a finding points into are copied for miette.
+    let mut sources: HashMap<usize, Arc<NamedSource<String>>> = HashMap::new();
+    for location in findings.iter().flat_map(|f| &f.locations) {
+        sources.entry(location.article).or_insert_with(|| {
+            let doc = &articles[location.article].doc;
             Arc::new(NamedSource::new(
-                a.doc.display_path().to_string(),
-                a.doc.raw.clone(),
+                doc.display_path().to_string(),
+                doc.raw.clone(),
             ))
-        })
-        .collect();
+        });
+    }
     let mut out = String::new();
     for finding in findings {
         let diagnostic = FindingDiagnostic::new(finding, &sources);
@@ -81,7 +84,10 @@ struct FindingDiagnostic<'a> {
 }
 
 impl<'a> FindingDiagnostic<'a> {
-    fn new(finding: &'a Finding, sources: &[Arc<NamedSource<String>>]) -> FindingDiagnostic<'a> {
+    fn new(
+        finding: &'a Finding,
+        sources: &HashMap<usize, Arc<NamedSource<String>>>,
+    ) -> FindingDiagnostic<'a> {
         let mut by_article: Vec<(usize, Vec<&Location>)> = Vec::new();
         for location in &finding.locations {
             match by_article.iter_mut().find(|(a, _)| *a == location.article) {
@@ -91,7 +97,7 @@ impl<'a> FindingDiagnostic<'a> {
         }
         let mut files = by_article
             .into_iter()
-            .map(|(article, locations)| (Arc::clone(&sources[article]), labels(&locations)));
+            .map(|(article, locations)| (Arc::clone(&sources[&article]), labels(&locations)));
         let (source, labels) = files
             .next()
             .unwrap_or_else(|| (Arc::new(NamedSource::new("", String::new())), Vec::new()));
