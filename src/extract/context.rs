@@ -2,6 +2,8 @@
 //! publication date) and what a claim takes from the words around it: the
 //! direction of a change and the subject it is about.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use super::claim::Change;
@@ -14,8 +16,9 @@ pub struct Sentence<'t> {
     pub text: &'t str,
     pub span: Span,
     pub tokens: Vec<Token>,
-    /// Lowercased text of every token, for cue lookups.
-    pub words: Vec<String>,
+    /// Lowercased text of every token, for cue lookups; borrowed from the
+    /// sentence unless the token has a capital letter.
+    pub words: Vec<Cow<'t, str>>,
     pub published: Option<Date>,
     tense_markers: Vec<(usize, Tense)>,
 }
@@ -52,12 +55,12 @@ const NOT_PAST: &[&str] = &[
 impl<'t> Sentence<'t> {
     pub fn new(text: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
         let tokens = tokenize(text, span);
-        let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let words: Vec<Cow<'t, str>> = tokens.iter().map(|t| lowercase(t.text(text))).collect();
         let tense_markers = words
             .iter()
             .enumerate()
             .filter_map(|(i, w)| {
-                let w = w.as_str();
+                let w = w.as_ref();
                 if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
                     Some((i, Tense::Future))
                 } else if PAST.contains(&w)
@@ -92,9 +95,9 @@ impl<'t> Sentence<'t> {
     }
 
     /// The lowercased word before token `i`, if that token is a word.
-    pub fn word_before(&self, i: usize) -> Option<String> {
+    pub fn word_before(&self, i: usize) -> Option<&str> {
         let j = i.checked_sub(1)?;
-        self.tokens[j].is_word().then(|| self.words[j].clone())
+        self.tokens[j].is_word().then(|| self.words[j].as_ref())
     }
 
     /// Whether token `i` opens the sentence (perhaps after a quote mark or bracket).
@@ -131,7 +134,7 @@ impl<'t> Sentence<'t> {
         let before = self.tokens.iter().rposition(|t| t.span.end <= start);
         if let Some(mut j) = before {
             for _ in 0..8 {
-                let word = self.words[j].as_str();
+                let word = self.words[j].as_ref();
                 if let Some(change) = change_word(word) {
                     return Some(change);
                 }
@@ -145,7 +148,7 @@ impl<'t> Sentence<'t> {
             }
         }
         let after = self.tokens.iter().position(|t| t.span.start >= end)?;
-        let word = self.words[after].as_str();
+        let word = self.words[after].as_ref();
         matches!(
             word,
             "increase" | "rise" | "gain" | "jump" | "hike" | "growth" | "surge" | "boost" | "climb"
@@ -175,7 +178,7 @@ impl<'t> Sentence<'t> {
     pub fn subject_after(&self, end: usize) -> Option<String> {
         let first = self.tokens.iter().position(|t| t.span.start >= end)?;
         let mut j = first;
-        if matches!(self.words[j].as_str(), "of" | "in") {
+        if matches!(self.words[j].as_ref(), "of" | "in") {
             j += 1;
         }
         let from = j;
@@ -385,6 +388,16 @@ fn is_subject_stop(word: &str) -> bool {
             | "can"
     ) || word.ends_with("ly")
         || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// A word in lower case, copied only when it has capitals to lower. Only
+/// ASCII letters are lowered: the cue lists are ASCII.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 #[cfg(test)]

@@ -530,10 +530,12 @@ pub fn may_start(lower: &str, original: &str) -> bool {
             | "mid"
     ) || lower.starts_with("mid-")
         || original.starts_with(|c: char| c.is_ascii_digit())
-        || MONTHS
-            .iter()
-            .any(|(m, _)| original.starts_with(m.trim_end_matches('.')))
-        || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w))
+        // Month and weekday names are written with a capital.
+        || (original.starts_with(|c: char| c.is_ascii_uppercase())
+            && (MONTHS
+                .iter()
+                .any(|(m, _)| original.starts_with(m.trim_end_matches('.')))
+                || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w))))
 }
 
 #[cfg(test)]

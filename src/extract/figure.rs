@@ -23,7 +23,7 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
     let mut i = 0;
     while i < s.tokens.len() {
         let token = s.tokens[i];
-        if token.is_word() && may_start(token.text(s.text)) {
+        if token.is_word() && may_start(token.text(s.text), &s.words[i]) {
             if let Some(found) = figure_at(s, i) {
                 let end = found
                     .iter()
@@ -42,16 +42,14 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
     claims
 }
 
-/// A cheap look at a word before any parser runs.
-fn may_start(word: &str) -> bool {
+/// A cheap look at a word (and its lowercase form) before any parser runs.
+fn may_start(word: &str, lower: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return false;
     };
     if first.is_ascii_digit() || is_currency_symbol(first) {
         return true;
     }
-    let lower = word.to_lowercase();
-    let lower = lower.as_str();
     starts_hedge(lower)
         || date::may_start(lower, word)
         || number(word).is_ok()
@@ -67,8 +65,8 @@ fn may_start(word: &str) -> bool {
                 | "tens"
                 | "scores"
         )
-        || (word.chars().any(|c| c.is_ascii_uppercase()) && money::prefix(word).is_some())
-        || (word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()))
+        || (word.bytes().any(|b| b.is_ascii_uppercase()) && money::prefix(word).is_some())
+        || (word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
@@ -76,16 +74,16 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
     let start = token.span.start;
     let input = &s.text[start..s.span.end];
     let word = token.text(s.text);
-    let lower = word.to_lowercase();
+    let lower = s.words[i].as_ref();
     let previous = s.word_before(i);
-    if let Some(claim) = the_next_unit(s, i, &lower, previous.as_deref()) {
+    if let Some(claim) = the_next_unit(s, i, lower, previous) {
         return Some(vec![claim]);
     }
-    if date::may_start(&lower, word) {
+    if date::may_start(lower, word) {
         let setting = Setting {
             published: s.published,
             tense: s.tense_at(i),
-            previous_word: previous.clone(),
+            previous_word: previous.map(str::to_string),
         };
         if let Some(m) = date::parse(input, &setting) {
             let value = m.value.map_or(Value::Unknown, Value::Text);
@@ -134,7 +132,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
         start: hedged_from.unwrap_or(body_start),
         hedge,
         between,
-        previous: previous.as_deref(),
+        previous,
     };
     q.parse(body, body_start)
 }

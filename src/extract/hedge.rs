@@ -1,5 +1,8 @@
 //! Hedges before a figure: "about", "more than", "nearly", "up to"...
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use nom::{IResult, Parser};
 
 use super::claim::Hedge;
@@ -74,9 +77,13 @@ pub fn hedge(i: &str) -> IResult<&str, Hedge> {
 
 /// Words that can start a hedge, for the scanner's quick check.
 pub fn starts_hedge(lower_word: &str) -> bool {
-    PHRASES
-        .iter()
-        .any(|(p, _)| p.split(' ').next() == Some(lower_word))
+    static FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        PHRASES
+            .iter()
+            .filter_map(|(p, _)| p.split(' ').next())
+            .collect()
+    });
+    FIRST_WORDS.contains(lower_word)
 }
 
 #[cfg(test)]

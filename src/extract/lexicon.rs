@@ -6,6 +6,19 @@ use super::number::{hyphen, is_space};
 /// phrase matches any run of spaces, a hyphen any hyphen or dash. Returns what
 /// follows the phrase.
 pub fn phrase<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<&'a str> {
+    // Most lookups fail on the first byte; settle those before splitting the
+    // phrase. A leading hyphen or space stands for several characters.
+    let first_bytes = (phrase.as_bytes().first(), input.as_bytes().first());
+    if let (Some(&want @ (b'!'..=b',' | b'.'..=b'~')), Some(&have)) = first_bytes {
+        let same = if case_sensitive {
+            want == have
+        } else {
+            want.eq_ignore_ascii_case(&have)
+        };
+        if !same {
+            return None;
+        }
+    }
     let mut rest = input;
     for (n, part) in phrase.split(' ').enumerate() {
         if n > 0 {
@@ -81,6 +94,8 @@ mod tests {
         assert_eq!(phrase("pound–feet", "pound-feet", false), Some(""));
         assert_eq!(phrase("kmph", "km", false), None);
         assert_eq!(phrase("C.", "C", true), Some("."));
+        assert_eq!(phrase("–old", "-old", false), Some(""));
+        assert_eq!(phrase("€5", "€", true), Some("5"));
         let table = [("mile", 1), ("miles per hour", 2), ("miles", 3)];
         assert_eq!(
             longest("miles per hour.", &table, false).map(|(_, v)| *v),

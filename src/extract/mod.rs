@@ -32,6 +32,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
     let sentence_spans = sentences::split(text, &doc.blocks);
     let quotes = quote::find(text, &doc.blocks);
+    let quoted = QuotedText::new(&quotes);
     let mut speakers = Speakers::default();
     let mut claims = Vec::new();
     let mut quote_claims: Vec<Claim> = Vec::with_capacity(quotes.len());
@@ -43,7 +44,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         speakers.observe(&s);
         // Verbs inside a quotation are the quoted person's words, not attributions.
         let mut attributions = speaker::attributions(&s);
-        attributions.retain(|a| !quotes.iter().any(|q| q.span.contains(a.verb.start)));
+        attributions.retain(|a| !quoted.contains(a.verb.start));
         let sentence_speaker = attributions
             .first()
             .and_then(|a| speakers.resolve(a.phrase.slice(text)));
@@ -84,12 +85,10 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         }
     }
     // Figures inside a quotation are the quoted speaker's.
+    let enclosers = Enclosers::new(quote_claims.iter().map(|q| q.span).collect());
     for claim in &mut claims {
-        if let Some(q) = quote_claims
-            .iter()
-            .find(|q| q.span.start < claim.span.start && claim.span.end <= q.span.end)
-        {
-            claim.speaker = q.speaker.clone();
+        if let Some(q) = enclosers.first_around(claim.span) {
+            claim.speaker = quote_claims[q].speaker.clone();
         }
     }
     claims.extend(quote_claims);
@@ -120,8 +119,68 @@ fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The parts of the text inside quotation marks, merged and in order, so
+/// that "is this offset quoted?" is a binary search.
+struct QuotedText(Vec<Span>);
+
+impl QuotedText {
+    fn new(quotes: &[Quotation]) -> QuotedText {
+        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+        spans.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.start < last.end => *last = last.cover(span),
+                _ => merged.push(span),
+            }
+        }
+        QuotedText(merged)
+    }
+
+    fn contains(&self, offset: usize) -> bool {
+        let i = self.0.partition_point(|s| s.end <= offset);
+        self.0.get(i).is_some_and(|s| s.contains(offset))
+    }
+}
+
+/// Quotation spans in order of start, with the furthest end reached so far,
+/// to find the quotation a claim sits in by binary search.
+struct Enclosers {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl Enclosers {
+    fn new(spans: Vec<Span>) -> Enclosers {
+        let reach = spans
+            .iter()
+            .scan(0, |furthest, s| {
+                *furthest = s.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Enclosers { spans, reach }
+    }
+
+    /// The first span that starts before `inner` and ends at or after its end.
+    fn first_around(&self, inner: Span) -> Option<usize> {
+        let before = self.spans.partition_point(|s| s.start < inner.start);
+        let first = self.reach[..before].partition_point(|&end| end < inner.end);
+        (first < before).then_some(first)
+    }
+}
+
+/// The sentences of `seen` (in order, disjoint) that share text with `span`
+/// or hold its start.
+fn touching(seen: &[(Span, Vec<Attribution>)], span: Span) -> &[(Span, Vec<Attribution>)] {
+    let from = seen.partition_point(|(s, _)| s.end < span.start);
+    let to = seen.partition_point(|(s, _)| s.start <= span.end);
+    &seen[from..to.max(from)]
+}
+
 fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span> {
-    seen.iter()
+    touching(seen, Span::new(offset, offset))
+        .iter()
         .map(|(s, _)| *s)
         .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
 }
@@ -129,7 +188,7 @@ fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span>
 /// The speaker phrase of a quotation: a verb right after the closing mark
 /// ("…,” Quinlan said), else right before the opening one (Okonjo said, “…”).
 fn quote_attribution(text: &str, q: Quotation, seen: &[(Span, Vec<Attribution>)]) -> Option<Span> {
-    let touching: Vec<&Attribution> = seen
+    let touching: Vec<&Attribution> = touching(seen, q.span)
         .iter()
         .filter(|(s, _)| s.overlaps(q.span) || s.contains(q.span.start))
         .flat_map(|(_, a)| a.iter())
@@ -167,12 +226,14 @@ fn inherited_speaker(
     let q = quotes[index];
     let previous = done.last()?;
     let block_of = |offset: usize| {
+        let i = doc.blocks.partition_point(|b| b.end <= offset);
         doc.blocks
-            .iter()
-            .position(|b| b.start <= offset && offset < b.end.max(b.start + 1))
+            .get(i)
+            .filter(|b| b.start <= offset && offset < b.end.max(b.start + 1))
+            .map(|_| i)
     };
     let (here, there) = (block_of(q.span.start)?, block_of(previous.span.start)?);
-    let own_sentences_silent = seen
+    let own_sentences_silent = touching(seen, q.span)
         .iter()
         .filter(|(s, _)| s.overlaps(q.span))
         .all(|(_, a)| a.is_empty());

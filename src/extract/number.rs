@@ -233,12 +233,11 @@ const TENS: [&str; 8] = [
 ];
 
 fn small_word(w: &str) -> Option<(f64, bool)> {
-    let lower = w.to_ascii_lowercase();
-    if let Some(n) = UNITS.iter().position(|u| *u == lower) {
+    if let Some(n) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(w)) {
         return Some((n as f64, false));
     }
     TENS.iter()
-        .position(|t| *t == lower)
+        .position(|t| t.eq_ignore_ascii_case(w))
         .map(|n| ((n as f64 + 2.0) * 10.0, true))
 }
 
@@ -267,23 +266,23 @@ pub fn spelled(i: &str) -> IResult<&str, Number> {
 fn plural_of(i: &str) -> IResult<&str, f64> {
     let plural = |i| {
         let (rest, w) = word(i)?;
-        let v = match w.to_ascii_lowercase().as_str() {
-            "dozens" => 12.0,
-            "scores" => 20.0,
-            "tens" => 10.0,
-            "hundreds" => 100.0,
-            "thousands" => 1e3,
-            "millions" => 1e6,
-            "billions" => 1e9,
-            "trillions" => 1e12,
-            _ => {
-                return Err(nom::Err::Error(nom::error::Error::new(
-                    i,
-                    nom::error::ErrorKind::Tag,
-                )))
-            }
-        };
-        Ok((rest, v))
+        const PLURALS: [(&str, f64); 8] = [
+            ("dozens", 12.0),
+            ("scores", 20.0),
+            ("tens", 10.0),
+            ("hundreds", 100.0),
+            ("thousands", 1e3),
+            ("millions", 1e6),
+            ("billions", 1e9),
+            ("trillions", 1e12),
+        ];
+        match PLURALS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w)) {
+            Some(&(_, v)) => Ok((rest, v)),
+            None => Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            ))),
+        }
     };
     let of = |i| (ws, tag_no_case("of"), boundary).parse(i);
     let (mut rest, mut v) = (plural, of).map(|(v, _)| v).parse(i)?;
@@ -316,7 +315,7 @@ fn half_scale(i: &str) -> IResult<&str, f64> {
 fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
     let (mut rest, first) = word(i)?;
     let mut value;
-    let article = matches!(first.to_ascii_lowercase().as_str(), "a" | "an");
+    let article = first.eq_ignore_ascii_case("a") || first.eq_ignore_ascii_case("an");
     if article {
         value = 1.0;
     } else {

@@ -47,13 +47,17 @@ fn pair_marks(
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
     let mut prev: Option<char> = None;
+    // `outer` is in order and marks are visited in order: one pass over both.
+    let mut outer = outer.iter().peekable();
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let at = block.start + i;
         let is_opener = openers.contains(&c);
         let is_closer = closers.contains(&c);
-        if (is_opener || is_closer) && !outer.iter().any(|q| q.span.contains(at)) {
+        while outer.next_if(|q| q.span.end <= at).is_some() {}
+        let in_outer = outer.peek().is_some_and(|q| q.span.contains(at));
+        if (is_opener || is_closer) && !in_outer {
             let space_before = prev.is_none_or(|p| {
                 p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘')
             });

@@ -118,8 +118,8 @@ const RATIO_CUES: &[&str] = &[
 /// Decides whether a pair is a score, a ratio, or neither (a lone "3-1"
 /// with no telling context is left alone). `words` are the sentence's
 /// lowercased words.
-pub fn classify(joiner: Joiner, words: &[String], left: f64, right: f64) -> Option<Kind> {
-    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
+pub fn classify<W: AsRef<str>>(joiner: Joiner, words: &[W], left: f64, right: f64) -> Option<Kind> {
+    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_ref()));
     if joiner == Joiner::Dash && (left >= 1000.0 || right >= 1000.0) {
         return None; // years, phone numbers, codes
     }

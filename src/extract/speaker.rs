@@ -4,6 +4,8 @@
 //! person last quoted, "the statement" to the body that issued it. Unnamed
 //! speakers ("a US official") stay as written.
 
+use std::collections::HashMap;
+
 use super::context::Sentence;
 use super::words::is_capitalized;
 use crate::span::Span;
@@ -343,8 +345,8 @@ const NOT_NAMES: &[&str] = &[
 /// What the document has said so far about who is who.
 #[derive(Default)]
 pub struct Speakers {
-    /// Full names mentioned, latest last ("Mara Quinlan").
-    names: Vec<String>,
+    /// The latest full name mentioned for each surname ("Quinlan" → "Mara Quinlan").
+    full_names: HashMap<String, String>,
     /// The last person a claim or quotation was attributed to.
     last_person: Option<String>,
     /// The last speaker of any sort.
@@ -357,11 +359,10 @@ impl Speakers {
     /// Notes the full names a sentence mentions.
     pub fn observe(&mut self, s: &Sentence) {
         let mut run: Vec<&str> = Vec::new();
-        let flush = |run: &mut Vec<&str>, names: &mut Vec<String>| {
+        let flush = |run: &mut Vec<&str>, names: &mut HashMap<String, String>| {
             if let Some(name) = person_name(run) {
-                if name.contains(' ') {
-                    names.retain(|n| n != &name);
-                    names.push(name);
+                if let Some((_, surname)) = name.rsplit_once(' ') {
+                    names.insert(surname.to_string(), name);
                 }
             }
             run.clear();
@@ -383,12 +384,12 @@ impl Speakers {
                     .or_else(|| word.strip_suffix("'s"))
                     .unwrap_or(word);
                 run.push(stem);
-                flush(&mut run, &mut self.names);
+                flush(&mut run, &mut self.full_names);
             } else if !(token.text(s.text) == "." && run.last().is_some_and(|w| w.len() <= 3)) {
-                flush(&mut run, &mut self.names);
+                flush(&mut run, &mut self.full_names);
             }
         }
-        flush(&mut run, &mut self.names);
+        flush(&mut run, &mut self.full_names);
     }
 
     /// Turns the words of a speaker phrase into the speaker's name.
@@ -462,10 +463,8 @@ impl Speakers {
         match person_name(run) {
             Some(name) if name.contains(' ') => name,
             Some(surname) => self
-                .names
-                .iter()
-                .rev()
-                .find(|n| n.rsplit(' ').next() == Some(surname.as_str()))
+                .full_names
+                .get(&surname)
                 .cloned()
                 .unwrap_or(if with_article {
                     format!("the {surname}")
@@ -537,7 +536,7 @@ pub struct Attribution {
 pub fn attributions(s: &Sentence) -> Vec<Attribution> {
     let mut found = Vec::new();
     for (v, token) in s.tokens.iter().enumerate() {
-        let word = s.words[v].as_str();
+        let word = s.words[v].as_ref();
         if word == "according" && s.words.get(v + 1).is_some_and(|w| w == "to") {
             if let Some(phrase) = phrase_after(s, v + 2) {
                 found.push(Attribution {
@@ -569,14 +568,14 @@ pub fn attributions(s: &Sentence) -> Vec<Attribution> {
 fn verb_may_lead(s: &Sentence, v: usize) -> bool {
     v == 0
         || matches!(
-            s.words[v - 1].as_str(),
+            s.words[v - 1].as_ref(),
             "," | "”" | "\"" | "’" | ":" | "—" | "–"
         )
 }
 
 fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
     let mut j = v;
-    while j > 0 && AUXILIARIES.contains(&s.words[j - 1].as_str()) {
+    while j > 0 && AUXILIARIES.contains(&s.words[j - 1].as_ref()) {
         j -= 1;
     }
     let end = j;
@@ -590,7 +589,7 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
             }
         }
         let token = s.tokens[k];
-        let word = s.words[k].as_str();
+        let word = s.words[k].as_ref();
         let abbreviation_dot = word == "." && k > 0 && is_abbreviation(s, k - 1);
         // "of" joins capitalised words: "the Ministry of Foreign Affairs".
         let joins_names = word == "of"
@@ -610,7 +609,7 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
         return None;
     }
     // The phrase must end in a name, a pronoun or a noun, not a verb or number.
-    let last = s.words[end - 1].as_str();
+    let last = s.words[end - 1].as_ref();
     if last.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(last) {
         return None;
     }
@@ -623,14 +622,14 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
 fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
     if s.words
         .get(from)
-        .is_none_or(|w| PHRASE_STOPS.contains(&w.as_str()))
+        .is_none_or(|w| PHRASE_STOPS.contains(&w.as_ref()))
     {
         return None;
     }
     let mut j = from;
     while j < s.tokens.len() && j - from < 8 {
         let token = s.tokens[j];
-        let word = s.words[j].as_str();
+        let word = s.words[j].as_ref();
         let abbreviation_dot =
             word == "." && j > from && is_abbreviation(s, j - 1) && j + 1 < s.tokens.len();
         let joins_names = word == "of"
