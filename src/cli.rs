@@ -173,7 +173,12 @@ pub fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs, config: &Config) -> ExitCode {
-    let Some(rules) = load_rules(&args.rules, config) else {
+    // Compiling the rules and reading the articles do not wait on each other.
+    let (rules, (articles, errors)) = rayon::join(
+        || load_rules(&args.rules, config),
+        || read_articles(&args.inputs, config),
+    );
+    let Some(rules) = rules else {
         return ExitCode::from(USAGE_ERROR);
     };
     let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
@@ -183,7 +188,6 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    let (articles, errors) = read_articles(&args.inputs, config);
     let mut findings = check::run(&rules, &articles);
     if let Some(path) = &args.write_baseline {
         let recorded = Baseline::of(&findings, &articles);

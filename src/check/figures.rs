@@ -249,13 +249,12 @@ fn nearest_name<'a, 't>(
     span: Span,
 ) -> Option<(&'a str, &'t str)> {
     names
-        .regex
-        .find_iter(span.slice(text))
+        .phrases
+        .find_all(span.slice(text))
+        .into_iter()
         .map(|m| {
-            (
-                Span::new(span.start + m.start(), span.start + m.end()),
-                m.as_str(),
-            )
+            let found = Span::new(span.start + m.start, span.start + m.end);
+            (found, found.slice(text))
         })
         .filter(|(found, _)| !found.overlaps(claim))
         .min_by_key(|(found, _)| distance(*found, claim))

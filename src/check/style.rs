@@ -19,11 +19,9 @@ pub fn check(rule: &Rule, style: &StyleRule, articles: &[Article]) -> Vec<Findin
         let excepted: Vec<Span> = style
             .except
             .iter()
-            .flat_map(|re| re.find_iter(text))
-            .map(|m| Span::new(m.start(), m.end()))
+            .flat_map(|set| set.find_all(text))
             .collect();
-        for found in style.avoid.find_iter(text) {
-            let span = Span::new(found.start(), found.end());
+        for span in style.avoid.find_all(text) {
             if span.is_empty() {
                 continue;
             }

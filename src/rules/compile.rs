@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::schema::{Period, RuleFile, RuleSpec, RuleType, TimelineEntry, TopicSpec, UnitSpec};
-use super::topic::{self, phrase_pattern, Topic};
+use super::topic::{self, PhraseSet, Topic};
 use super::{
     normalize_phrase, Check, Fact, FactRule, FigureRule, NameRule, Names, QuoteRule, Rule,
     RuleError, Scope, StyleRule, Tolerance,
@@ -412,29 +412,30 @@ fn scope(spec: &RuleSpec, here: &Here, allowed: &[Kind]) -> Result<Scope, RuleEr
     })
 }
 
-/// Phrase patterns for a list of phrases; an empty phrase would match
+/// The phrases of a topic list, compiled; an empty phrase would match
 /// everywhere, so it is an error.
-fn phrases(list: &[String], field: &str, here: &Here) -> Result<Vec<String>, RuleError> {
-    list.iter()
-        .map(|phrase| {
-            if topic::is_blank(phrase) {
-                Err(here.error_in(
-                    field,
-                    field,
-                    format!("an empty phrase in `{field}` would match everywhere"),
-                    None,
-                ))
-            } else {
-                Ok(phrase_pattern(phrase))
-            }
-        })
-        .collect()
+fn phrases(list: &[String], field: &str, here: &Here) -> Result<Option<PhraseSet>, RuleError> {
+    if list.iter().any(|phrase| topic::is_blank(phrase)) {
+        return Err(here.error_in(
+            field,
+            field,
+            format!("an empty phrase in `{field}` would match everywhere"),
+            None,
+        ));
+    }
+    PhraseSet::new(list, true).map_err(|err| {
+        here.error(
+            "topic:",
+            "the topic's phrases do not compile".into(),
+            Some(first_line(&err)),
+        )
+    })
 }
 
 fn compile_topic(spec: Option<&TopicSpec>, here: &Here) -> Result<Topic, RuleError> {
     let empty = TopicSpec::default();
     let spec = spec.unwrap_or(&empty);
-    let mut include = phrases(&spec.keywords, "keywords", here)?;
+    let keywords = phrases(&spec.keywords, "keywords", here)?;
     for pattern in &spec.patterns {
         topic::build(pattern, true).map_err(|err| {
             here.error(
@@ -443,8 +444,20 @@ fn compile_topic(spec: Option<&TopicSpec>, here: &Here) -> Result<Topic, RuleErr
                 Some(first_line(&err)),
             )
         })?;
-        include.push(pattern.clone());
     }
+    let patterns = match spec.patterns.as_slice() {
+        [] => None,
+        [one] => Some(topic::build(one, true)),
+        many => Some(topic::build(&many.join("|"), true)),
+    }
+    .transpose()
+    .map_err(|err| {
+        here.error(
+            "patterns:",
+            "the topic's patterns do not compile together".into(),
+            Some(first_line(&err)),
+        )
+    })?;
     let exclude = phrases(&spec.exclude, "exclude", here)?;
     let window = spec.window.unwrap_or(DEFAULT_WINDOW);
     if window == 0 || window > MAX_WINDOW {
@@ -454,18 +467,10 @@ fn compile_topic(spec: Option<&TopicSpec>, here: &Here) -> Result<Topic, RuleErr
             None,
         ));
     }
-    let compile = |list: &[String]| {
-        topic::any_of(list, true).map_err(|err| {
-            here.error(
-                "topic:",
-                "the topic's phrases do not compile".into(),
-                Some(first_line(&err)),
-            )
-        })
-    };
     Ok(Topic {
-        include: compile(&include)?,
-        exclude: compile(&exclude)?,
+        keywords,
+        patterns,
+        exclude,
         window,
     })
 }
@@ -481,7 +486,7 @@ fn names(
     here: &Here,
 ) -> Result<Option<Names>, RuleError> {
     let mut canonical = HashMap::new();
-    let mut fragments = Vec::new();
+    let mut phrases = Vec::new();
     for (name, aliases) in map {
         for phrase in std::iter::once(name).chain(aliases) {
             if phrase.trim().is_empty() {
@@ -492,19 +497,19 @@ fn names(
                 ));
             }
             canonical.insert(normalize_phrase(phrase), name.clone());
-            fragments.push(phrase_pattern(phrase));
+            phrases.push(phrase.clone());
         }
     }
     // Longest first, so "Defense Department" wins over "Defense".
-    fragments.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    let regex = topic::any_of(&fragments, case_insensitive).map_err(|err| {
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let set = PhraseSet::new(&phrases, case_insensitive).map_err(|err| {
         here.error(
             &format!("{field}:"),
             format!("`{field}` does not compile"),
             Some(first_line(&err)),
         )
     })?;
-    Ok(regex.map(|regex| Names { regex, canonical }))
+    Ok(set.map(|phrases| Names { phrases, canonical }))
 }
 
 fn tolerance(spec: &RuleSpec, here: &Here) -> Result<Tolerance, RuleError> {

@@ -11,13 +11,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::extract::Kind;
 pub use compile::yaml_error;
 pub use error::RuleError;
 pub use schema::{Period, QuoteCheck, RuleType, Severity};
-pub use topic::Topic;
+pub use topic::{PhraseSet, Topic};
 
 /// Rule files larger than this are refused before they are parsed.
 pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -115,7 +114,7 @@ pub struct FigureRule {
 /// A set of phrases, each standing for a canonical name.
 #[derive(Debug)]
 pub struct Names {
-    pub regex: Regex,
+    pub phrases: PhraseSet,
     /// Lowercased phrase (spaces collapsed) → canonical name.
     pub canonical: HashMap<String, String>,
 }
@@ -198,8 +197,8 @@ impl NameRule {
 #[derive(Debug)]
 pub struct StyleRule {
     pub prefer: String,
-    pub avoid: Regex,
-    pub except: Option<Regex>,
+    pub avoid: PhraseSet,
+    pub except: Option<PhraseSet>,
     pub in_quotes: bool,
 }
 
@@ -251,8 +250,7 @@ impl StyleRule {
                     format!("an empty phrase in `{field}` would match everywhere"),
                 ));
             }
-            let fragments: Vec<String> = list.iter().map(|p| topic::phrase_pattern(p)).collect();
-            topic::any_of(&fragments, field == "except").map_err(|err| StyleError {
+            PhraseSet::new(list, field == "except").map_err(|err| StyleError {
                 help: Some(err),
                 ..error(field, field, format!("`{field}` does not compile"))
             })

@@ -1,48 +1,44 @@
 //! Phrase lists from rule files compiled into linear-time regular
 //! expressions: topic keywords, exclusions, actor names, house-style words.
 
+use std::borrow::Cow;
+
 use regex::{Regex, RegexBuilder};
+
+use crate::span::Span;
 
 /// Compiled regexes are capped so a rule file cannot ask for unbounded memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 22;
 
 /// A phrase as a regex fragment: whole words, any run of spaces between
 /// them, and a trailing `*` for any ending ("mobili*").
-pub fn phrase_pattern(phrase: &str) -> String {
+fn phrase_pattern(phrase: &str) -> String {
     let (stem, open_end) = match phrase.trim().strip_suffix('*') {
         Some(stem) => (stem, true),
         None => (phrase.trim(), false),
     };
     let words: Vec<String> = stem.split_whitespace().map(regex::escape).collect();
-    let mut pattern = words.join(r"\s+");
+    let mut pattern = words.join(SPACES);
     if open_end {
         pattern.push_str(r"\w*");
     }
     let starts_word = stem.starts_with(|c: char| c.is_alphanumeric());
     let ends_word = open_end || stem.ends_with(|c: char| c.is_alphanumeric());
+    // ASCII word boundaries: a Unicode `\b` costs more to compile than all
+    // the rest of a rule pack.
     format!(
         "{}{pattern}{}",
-        if starts_word { r"\b" } else { "" },
-        if ends_word { r"\b" } else { "" }
+        if starts_word { r"(?-u:\b)" } else { "" },
+        if ends_word { r"(?-u:\b)" } else { "" }
     )
 }
+
+/// Any run of white space between the words of a phrase.
+const SPACES: &str = r"\s+";
 
 /// A phrase with nothing in it but spaces and `*`: it would match everywhere.
 pub fn is_blank(phrase: &str) -> bool {
     phrase.trim().trim_end_matches('*').trim().is_empty()
-}
-
-/// One regex matching any of the fragments, or `None` for an empty list.
-pub fn any_of(fragments: &[String], case_insensitive: bool) -> Result<Option<Regex>, String> {
-    if fragments.is_empty() {
-        return Ok(None);
-    }
-    let joined = fragments
-        .iter()
-        .map(|f| format!("(?:{f})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    build(&joined, case_insensitive).map(Some)
 }
 
 /// Compiles one pattern with the size cap; the error is regex's own message.
@@ -55,21 +51,89 @@ pub fn build(pattern: &str, case_insensitive: bool) -> Result<Regex, String> {
         .map_err(|err| err.to_string())
 }
 
+/// A list of phrases compiled into one regex, earlier phrases preferred
+/// where two match at one place.
+///
+/// A list that ignores case is compiled in lower case and searched in
+/// ASCII-lowercased text, which keeps every byte offset: compiling `(?i)`
+/// over a rule pack's phrases took most of the time of loading it. Letters
+/// outside ASCII match as written.
+#[derive(Debug)]
+pub struct PhraseSet {
+    regex: Regex,
+    ignores_case: bool,
+}
+
+impl PhraseSet {
+    /// The set of `phrases`, or `None` for an empty list.
+    pub fn new(phrases: &[String], ignores_case: bool) -> Result<Option<PhraseSet>, String> {
+        if phrases.is_empty() {
+            return Ok(None);
+        }
+        let joined = phrases
+            .iter()
+            .map(|phrase| {
+                let phrase = if ignores_case {
+                    Cow::Owned(phrase.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(phrase.as_str())
+                };
+                format!("(?:{})", phrase_pattern(&phrase))
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        let regex = build(&joined, false)?;
+        Ok(Some(PhraseSet {
+            regex,
+            ignores_case,
+        }))
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(&self.haystack(text))
+    }
+
+    /// Where the phrases occur in `text`, as spans of `text`.
+    pub fn find_all(&self, text: &str) -> Vec<Span> {
+        self.regex
+            .find_iter(&self.haystack(text))
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+    }
+
+    fn haystack<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.ignores_case && text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+}
+
 /// What a figure must be near to belong to a rule's topic.
 #[derive(Debug)]
 pub struct Topic {
-    pub include: Option<Regex>,
-    pub exclude: Option<Regex>,
+    /// Keywords, any case.
+    pub keywords: Option<PhraseSet>,
+    /// Regular expressions from the rule file, any case.
+    pub patterns: Option<Regex>,
+    pub exclude: Option<PhraseSet>,
     /// Words either side of the figure that are searched.
     pub window: usize,
 }
 
 impl Topic {
     /// Whether `text` (the figure's window) is on topic. A topic with no
-    /// keywords takes every figure of the rule's kinds and units.
+    /// keywords or patterns takes every figure of the rule's kinds and units.
     pub fn matches(&self, text: &str) -> bool {
-        let included = self.include.as_ref().is_none_or(|re| re.is_match(text));
-        let excluded = self.exclude.as_ref().is_some_and(|re| re.is_match(text));
+        let included = match (&self.keywords, &self.patterns) {
+            (None, None) => true,
+            (keywords, patterns) => {
+                keywords.as_ref().is_some_and(|k| k.is_match(text))
+                    || patterns.as_ref().is_some_and(|p| p.is_match(text))
+            }
+        };
+        let excluded = self.exclude.as_ref().is_some_and(|e| e.is_match(text));
         included && !excluded
     }
 }
@@ -80,13 +144,29 @@ mod tests {
 
     #[test]
     fn phrases_are_whole_words() {
-        let re = any_of(&[phrase_pattern("aid"), phrase_pattern("mobili*")], true)
+        let phrases = ["aid".to_string(), "mobili*".to_string()];
+        let set = PhraseSet::new(&phrases, true)
             .expect("the phrases compile")
             .expect("the list is not empty");
-        assert!(re.is_match("military Aid package"));
-        assert!(re.is_match("we mobilized"));
-        assert!(!re.is_match("aide said"));
-        let contact = build(&phrase_pattern("contact  group"), true).expect("a phrase compiles");
-        assert!(contact.is_match("the Contact\nGroup"));
+        assert!(set.is_match("military Aid package"));
+        assert!(set.is_match("we MOBILIZED"));
+        assert!(!set.is_match("aide said"));
+        let contact = PhraseSet::new(&["Contact  group".to_string()], true)
+            .expect("a phrase compiles")
+            .expect("the list is not empty");
+        assert!(contact.is_match("the contact\nGroup"));
+        assert_eq!(contact.find_all("A Contact Group."), [Span::new(2, 15)]);
+    }
+
+    #[test]
+    fn case_is_kept_when_asked() {
+        let kiev = PhraseSet::new(&["Kiev".to_string()], false)
+            .expect("a phrase compiles")
+            .expect("the list is not empty");
+        assert_eq!(kiev.find_all("Kiev, not kiev"), [Span::new(0, 4)]);
+        let city = PhraseSet::new(&["Zürich".to_string()], true)
+            .expect("a phrase compiles")
+            .expect("the list is not empty");
+        assert!(city.is_match("in ZüRICH,"));
     }
 }
