@@ -48,13 +48,21 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("within", Hedge::AtMost),
 ];
 
+/// The phrases split into words once.
+static PHRASE_WORDS: LazyLock<Vec<(Vec<&str>, Hedge)>> = LazyLock::new(|| {
+    PHRASES
+        .iter()
+        .map(|(phrase, hedge)| (phrase.split(' ').collect(), *hedge))
+        .collect()
+});
+
 /// A hedge phrase followed by white space.
 pub fn hedge(i: &str) -> IResult<&str, Hedge> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
     let (_, first) = word(i)?;
-    'phrases: for (phrase, hedge) in PHRASES {
+    'phrases: for (words, hedge) in PHRASE_WORDS.iter() {
         let mut rest = i;
-        for (n, part) in phrase.split(' ').enumerate() {
+        for (n, part) in words.iter().enumerate() {
             if n > 0 {
                 match ws(rest) {
                     Ok((r, _)) => rest = r,

@@ -7,15 +7,10 @@ use super::number::{hyphen, is_space};
 /// follows the phrase.
 pub fn phrase<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<&'a str> {
     // Most lookups fail on the first byte; settle those before splitting the
-    // phrase. A leading hyphen or space stands for several characters.
-    let first_bytes = (phrase.as_bytes().first(), input.as_bytes().first());
-    if let (Some(&want @ (b'!'..=b',' | b'.'..=b'~')), Some(&have)) = first_bytes {
-        let same = if case_sensitive {
-            want == have
-        } else {
-            want.eq_ignore_ascii_case(&have)
-        };
-        if !same {
+    // phrase. A leading space or hyphen stands for several characters.
+    if let (Some(&want), Some(&have)) = (phrase.as_bytes().first(), input.as_bytes().first()) {
+        let literal = want != b' ' && want != b'-';
+        if literal && !want.eq_ignore_ascii_case(&have) {
             return None;
         }
     }

@@ -104,7 +104,10 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
         let rest = rest.trim_start_matches(super::number::is_space);
         return Some((rest, code));
     }
-    let code = CODES.iter().find(|code| input.starts_with(**code))?;
+    let letters = input
+        .get(..3)
+        .filter(|l| l.bytes().all(|b| b.is_ascii_uppercase()))?;
+    let code = CODES.iter().find(|code| letters == **code)?;
     let rest = &input[code.len()..];
     let spaced = rest.trim_start_matches(super::number::is_space);
     // "UAH 40" or "USD40", never "USDA".

@@ -46,50 +46,72 @@ fn pair_marks(
     let body = block.slice(text);
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
     // `outer` is in order and marks are visited in order: one pass over both.
     let mut outer = outer.iter().peekable();
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    for i in mark_positions(body, openers, closers) {
+        let Some(c) = body[i..].chars().next() else {
+            continue;
+        };
+        let prev = body[..i].chars().next_back();
+        let next = body[i + c.len_utf8()..].chars().next();
         let at = block.start + i;
         let is_opener = openers.contains(&c);
         let is_closer = closers.contains(&c);
         while outer.next_if(|q| q.span.end <= at).is_some() {}
-        let in_outer = outer.peek().is_some_and(|q| q.span.contains(at));
-        if (is_opener || is_closer) && !in_outer {
-            let space_before = prev.is_none_or(|p| {
-                p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘')
-            });
-            let space_after = next.is_none_or(|n| n.is_whitespace());
-            // An apostrophe inside a word ("Ukraine’s") is no closing mark.
-            let inside_word =
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-            match open {
-                Some(start)
-                    if is_closer && !inside_word && !prev.is_some_and(char::is_whitespace) =>
-                {
-                    let end = at + c.len_utf8();
-                    let mark_len = body[start - block.start..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
-                    quotes.push(Quotation {
-                        span: Span::new(start, end),
-                        inner: Span::new(start + mark_len, at),
-                    });
-                    open = None;
-                }
-                // A second opener: the first was stray.
-                _ if is_opener && !space_after && (space_before || c != '"') && !inside_word => {
-                    open = Some(at)
-                }
-                _ => {}
-            }
+        if !(is_opener || is_closer) || outer.peek().is_some_and(|q| q.span.contains(at)) {
+            continue;
         }
-        prev = Some(c);
+        let space_before = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘')
+        });
+        let space_after = next.is_none_or(|n| n.is_whitespace());
+        // An apostrophe inside a word ("Ukraine’s") is no closing mark.
+        let inside_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        match open {
+            Some(start) if is_closer && !inside_word && !prev.is_some_and(char::is_whitespace) => {
+                let end = at + c.len_utf8();
+                let mark_len = body[start - block.start..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                quotes.push(Quotation {
+                    span: Span::new(start, end),
+                    inner: Span::new(start + mark_len, at),
+                });
+                open = None;
+            }
+            // A second opener: the first was stray.
+            _ if is_opener && !space_after && (space_before || c != '"') && !inside_word => {
+                open = Some(at)
+            }
+            _ => {}
+        }
     }
     quotes
+}
+
+/// Offsets in `body` where one of the marks may stand: memchr jumps to the
+/// first UTF-8 byte of each mark, so text between marks is never decoded.
+fn mark_positions<'b>(
+    body: &'b str,
+    openers: &[char],
+    closers: &[char],
+) -> Box<dyn Iterator<Item = usize> + 'b> {
+    let mut leads: Vec<u8> = openers
+        .iter()
+        .chain(closers)
+        .map(|c| c.encode_utf8(&mut [0; 4]).as_bytes()[0])
+        .collect();
+    leads.sort_unstable();
+    leads.dedup();
+    let bytes = body.as_bytes();
+    match leads[..] {
+        [a] => Box::new(memchr::memchr_iter(a, bytes)),
+        [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
+        [a, b, c] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
+        _ => Box::new((0..bytes.len()).filter(move |&i| leads.contains(&bytes[i]))),
+    }
 }
 
 #[cfg(test)]
