@@ -184,6 +184,16 @@ impl Document {
         self.lines.position(&self.raw, offset)
     }
 
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// The bytes of lines `first..=last` (1-based), newlines included.
+    pub fn lines(&self, first: usize, last: usize) -> Span {
+        self.lines.lines(self.raw.len(), first, last)
+    }
+
     pub fn display_path(&self) -> impl fmt::Display + '_ {
         self.path.display()
     }
