@@ -10,7 +10,8 @@
 //! is checked against the file's bytes; GitHub workflow commands and `short` lines
 //! checked line by line against the JSON output; snapshots of sarif, github
 //! and short on the seeds (human and json are in tests/snapshots.rs);
-//! standard input; determinism across thread counts; exit codes.
+//! standard input; determinism across thread counts and runs (every format
+//! of `check` and `claims`); exit codes.
 
 mod common;
 
@@ -698,17 +699,28 @@ fn stdin_without_front_matter_takes_the_date_option() {
 
 #[test]
 fn output_is_the_same_whatever_the_threads() {
-    for format in ["json", "sarif", "github", "short", "human"] {
+    // Every output: `check` in each format (exit 1: the inputs have
+    // warnings) and `claims` in each (exit 0).
+    let outputs = [
+        ("check", "json", 1),
+        ("check", "sarif", 1),
+        ("check", "github", 1),
+        ("check", "short", 1),
+        ("check", "human", 1),
+        ("claims", "table", 0),
+        ("claims", "json", 0),
+    ];
+    for (command, format, code) in outputs {
         let with = |threads: Option<&str>| {
             let mut args = Vec::new();
             if let Some(n) = threads {
                 args.extend(["--threads", n]);
             }
-            args.extend(["check", "seeds/", "tests/articles/", "--format", format]);
+            args.extend([command, "seeds/", "tests/articles/", "--format", format]);
             let out = run(&args);
             assert_eq!(
                 out.status.code(),
-                Some(1),
+                Some(code),
                 "{}",
                 String::from_utf8_lossy(&out.stderr)
             );
@@ -718,11 +730,17 @@ fn output_is_the_same_whatever_the_threads() {
         assert!(!one.is_empty());
         assert!(
             one == with(Some("2")),
-            "--threads 1 and --threads 2 differ in {format}"
+            "--threads 1 and --threads 2 differ in {command} {format}"
         );
         let default = with(None);
-        assert!(default == with(None), "two runs differ in {format}");
-        assert!(default == one, "default threads differ in {format}");
+        assert!(
+            default == with(None),
+            "two runs differ in {command} {format}"
+        );
+        assert!(
+            default == one,
+            "default threads differ in {command} {format}"
+        );
     }
 }
 
