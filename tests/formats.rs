@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::root;
+use common::{root, sarif_validator, schema_errors};
 
 use std::path::Path;
 use std::process::Output;
@@ -115,46 +115,6 @@ fn read(dir: &Path, file: &str) -> String {
 }
 
 // ---------------------------------------------------------------- SARIF --
-
-fn sarif_schema() -> Value {
-    let text = std::fs::read_to_string(root().join("tests/sarif-schema-2.1.0.json")).unwrap();
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        schema["title"],
-        "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
-    );
-    assert!(schema["$id"]
-        .as_str()
-        .unwrap()
-        .ends_with("/sarif-schema-2.1.0.json"));
-    schema
-}
-
-/// The official schema, compiled with format assertions on.
-struct SarifValidator {
-    schemas: boon::Schemas,
-    index: boon::SchemaIndex,
-}
-
-fn sarif_validator() -> SarifValidator {
-    const URL: &str = "file:///claimlint/tests/sarif-schema-2.1.0.json";
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler.enable_format_assertions();
-    compiler.add_resource(URL, sarif_schema()).unwrap();
-    let index = compiler
-        .compile(URL, &mut schemas)
-        .unwrap_or_else(|err| panic!("the SARIF schema does not compile: {err:#}"));
-    SarifValidator { schemas, index }
-}
-
-/// The schema's complaints about `log` (empty when valid).
-fn schema_errors(validator: &SarifValidator, log: &Value) -> String {
-    match validator.schemas.validate(log, validator.index) {
-        Ok(()) => String::new(),
-        Err(err) => format!("{err:#}"),
-    }
-}
 
 fn assert_valid_sarif(text: &str) -> Value {
     let log = parse_json(text);
