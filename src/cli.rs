@@ -77,6 +77,10 @@ struct Inputs {
     /// The publication date, YYYY-MM-DD, for every file (overrides front matter and sources.yaml).
     #[arg(long, value_parser = date_arg)]
     date: Option<jiff::civil::Date>,
+    /// Refuse, unread, articles larger than this: bytes, or a whole number
+    /// with KB, MB, GB, KiB, MiB or GiB.
+    #[arg(long, value_name = "SIZE", default_value = crate::size::DEFAULT_MAX_FILE_SIZE, value_parser = crate::size::parse)]
+    max_file_size: u64,
 }
 
 #[derive(clap::Args)]
@@ -359,7 +363,7 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
         .par_iter()
         .progress_with(progress.clone())
         .map(|path| {
-            let doc = Document::load(path, &sources, &overrides)?;
+            let doc = Document::load_at_most(path, &sources, &overrides, inputs.max_file_size)?;
             let claims = extract(&doc);
             Ok(Article { doc, claims })
         })

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::size::Bytes;
+
 #[derive(Debug, Error, Diagnostic)]
 pub enum InputError {
     #[error("{}: no such file or folder", path.display())]
@@ -21,6 +23,18 @@ pub enum InputError {
     #[error("{}: cannot be read: {source}", path.display())]
     #[diagnostic(code(claimlint::input::io))]
     Io { path: PathBuf, source: io::Error },
+
+    #[error("{}: the file {}; it was not read", path.display(), over_limit(*size, *limit))]
+    #[diagnostic(
+        code(claimlint::input::too_large),
+        help("check that it is an article; to read it anyway, raise the limit with --max-file-size (e.g. --max-file-size 64MiB)")
+    )]
+    TooLarge {
+        path: PathBuf,
+        /// `None` when only part was read (standard input).
+        size: Option<u64>,
+        limit: u64,
+    },
 
     #[error("{}: the file is empty", path.display())]
     #[diagnostic(
@@ -42,6 +56,13 @@ pub enum InputError {
         help("save the article as UTF-8 (for example with `iconv -t UTF-8`)")
     )]
     NotUtf8 { path: PathBuf, line: usize },
+
+    #[error("{}: the file is UTF-16 (it opens with a UTF-16 byte order mark), not UTF-8", path.display())]
+    #[diagnostic(
+        code(claimlint::input::encoding),
+        help("save the article as UTF-8 (for example with `iconv -f UTF-16 -t UTF-8`)")
+    )]
+    Utf16 { path: PathBuf },
 
     #[error("{}:{line}: front matter: {message}", path.display())]
     #[diagnostic(code(claimlint::input::front_matter), help("front matter is YAML between two `---` lines, e.g. `source: Example Post` and `date: 2024-06-12`"))]
@@ -79,6 +100,15 @@ impl InputError {
                 source,
             }
         }
+    }
+}
+
+/// "is N bytes, over the limit of L", or without the size when only part
+/// was read.
+fn over_limit(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!("is {}, over the limit of {}", Bytes(size), Bytes(limit)),
+        None => format!("is over the limit of {}", Bytes(limit)),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod error;
 pub mod extract;
 pub mod report;
 pub mod rules;
+pub mod size;
 pub mod span;
 pub mod walk;
 pub mod write;

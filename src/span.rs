@@ -52,24 +52,42 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Offsets of line starts, for turning byte offsets into positions.
+/// Bytes between the character counts `LineIndex` keeps, so a column is
+/// counted over at most this many bytes however long its line is.
+const CHUNK: usize = 4096;
+
+/// Offsets of line starts, and character counts at every [`CHUNK`] bytes,
+/// for turning byte offsets into positions.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// `chars_at[k]`: the characters in the first `k * CHUNK` bytes.
+    chars_at: Vec<usize>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        let mut chars_at = vec![0];
+        let mut total = 0;
+        for chunk in text.as_bytes().chunks_exact(CHUNK) {
+            total += count_chars(chunk);
+            chars_at.push(total);
+        }
+        LineIndex {
+            line_starts,
+            chars_at,
+        }
     }
 
-    /// The line and column of `offset`, which must lie on a char boundary of `text`.
+    /// The line and column of `offset`, which must lie on a char boundary of
+    /// `text`. Costs a binary search and a count over at most two chunks, so
+    /// many positions on one very long line stay cheap.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
-        let column = text[line_start..offset].chars().count() + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, line_start) + 1;
         Position {
             line: line + 1,
             column,
@@ -80,6 +98,30 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)
     }
+
+    /// The bytes of lines `first..=last` (1-based, clamped to the text),
+    /// from the start of `first` to the start of the line after `last`.
+    pub fn lines(&self, text_len: usize, first: usize, last: usize) -> Span {
+        let start_of = |line: usize| {
+            self.line_starts
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or(text_len)
+        };
+        Span::new(start_of(first.max(1)), start_of(last.max(first) + 1))
+    }
+
+    /// The characters in `text[..offset]`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        let from = chunk * CHUNK;
+        self.chars_at[chunk] + count_chars(&text.as_bytes()[from..offset])
+    }
+}
+
+/// Characters in UTF-8 bytes: every byte but continuation bytes starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 #[cfg(test)]
@@ -95,5 +137,31 @@ mod tests {
         let d = text.find('d').expect("the text holds d");
         assert_eq!(index.position(text, d), Position { line: 2, column: 5 });
         assert_eq!(index.line_of(d), 2);
+    }
+
+    #[test]
+    fn line_ranges_are_whole_lines() {
+        let text = "one\ntwo\nthree";
+        let index = LineIndex::new(text);
+        assert_eq!(index.lines(text.len(), 2, 2).slice(text), "two\n");
+        assert_eq!(index.lines(text.len(), 1, 2).slice(text), "one\ntwo\n");
+        assert_eq!(index.lines(text.len(), 3, 9).slice(text), "three");
+        assert_eq!(index.lines(text.len(), 0, 1).slice(text), "one\n");
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_across_chunks() {
+        // Multi-byte characters straddle chunk edges; every column must
+        // equal a plain count from the line start.
+        let text = format!("x\n{}", "aé“中🙂".repeat(3 * CHUNK));
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(997) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..offset].chars().count() + 1;
+            let line = text[..offset].matches('\n').count() + 1;
+            assert_eq!(index.position(&text, offset), Position { line, column });
+        }
+        let end = index.position(&text, text.len());
+        assert_eq!(end.column, text[2..].chars().count() + 1);
     }
 }

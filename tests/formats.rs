@@ -10,11 +10,12 @@
 //! is checked against the file's bytes; GitHub workflow commands and `short` lines
 //! checked line by line against the JSON output; snapshots of sarif, github
 //! and short on the seeds (human and json are in tests/snapshots.rs);
-//! standard input; determinism across thread counts; exit codes.
+//! standard input; determinism across thread counts and runs (every format
+//! of `check` and `claims`); exit codes.
 
 mod common;
 
-use common::root;
+use common::{root, sarif_validator, schema_errors};
 
 use std::path::Path;
 use std::process::Output;
@@ -114,46 +115,6 @@ fn read(dir: &Path, file: &str) -> String {
 }
 
 // ---------------------------------------------------------------- SARIF --
-
-fn sarif_schema() -> Value {
-    let text = std::fs::read_to_string(root().join("tests/sarif-schema-2.1.0.json")).unwrap();
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        schema["title"],
-        "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
-    );
-    assert!(schema["$id"]
-        .as_str()
-        .unwrap()
-        .ends_with("/sarif-schema-2.1.0.json"));
-    schema
-}
-
-/// The official schema, compiled with format assertions on.
-struct SarifValidator {
-    schemas: boon::Schemas,
-    index: boon::SchemaIndex,
-}
-
-fn sarif_validator() -> SarifValidator {
-    const URL: &str = "file:///claimlint/tests/sarif-schema-2.1.0.json";
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler.enable_format_assertions();
-    compiler.add_resource(URL, sarif_schema()).unwrap();
-    let index = compiler
-        .compile(URL, &mut schemas)
-        .unwrap_or_else(|err| panic!("the SARIF schema does not compile: {err:#}"));
-    SarifValidator { schemas, index }
-}
-
-/// The schema's complaints about `log` (empty when valid).
-fn schema_errors(validator: &SarifValidator, log: &Value) -> String {
-    match validator.schemas.validate(log, validator.index) {
-        Ok(()) => String::new(),
-        Err(err) => format!("{err:#}"),
-    }
-}
 
 fn assert_valid_sarif(text: &str) -> Value {
     let log = parse_json(text);
@@ -698,17 +659,28 @@ fn stdin_without_front_matter_takes_the_date_option() {
 
 #[test]
 fn output_is_the_same_whatever_the_threads() {
-    for format in ["json", "sarif", "github", "short", "human"] {
+    // Every output: `check` in each format (exit 1: the inputs have
+    // warnings) and `claims` in each (exit 0).
+    let outputs = [
+        ("check", "json", 1),
+        ("check", "sarif", 1),
+        ("check", "github", 1),
+        ("check", "short", 1),
+        ("check", "human", 1),
+        ("claims", "table", 0),
+        ("claims", "json", 0),
+    ];
+    for (command, format, code) in outputs {
         let with = |threads: Option<&str>| {
             let mut args = Vec::new();
             if let Some(n) = threads {
                 args.extend(["--threads", n]);
             }
-            args.extend(["check", "seeds/", "tests/articles/", "--format", format]);
+            args.extend([command, "seeds/", "tests/articles/", "--format", format]);
             let out = run(&args);
             assert_eq!(
                 out.status.code(),
-                Some(1),
+                Some(code),
                 "{}",
                 String::from_utf8_lossy(&out.stderr)
             );
@@ -718,11 +690,17 @@ fn output_is_the_same_whatever_the_threads() {
         assert!(!one.is_empty());
         assert!(
             one == with(Some("2")),
-            "--threads 1 and --threads 2 differ in {format}"
+            "--threads 1 and --threads 2 differ in {command} {format}"
         );
         let default = with(None);
-        assert!(default == with(None), "two runs differ in {format}");
-        assert!(default == one, "default threads differ in {format}");
+        assert!(
+            default == with(None),
+            "two runs differ in {command} {format}"
+        );
+        assert!(
+            default == one,
+            "default threads differ in {command} {format}"
+        );
     }
 }
 

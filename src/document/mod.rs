@@ -13,11 +13,14 @@ pub mod sentences;
 mod sources;
 
 use std::fmt;
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
 use crate::error::InputError;
+use crate::size::DEFAULT_MAX_FILE_BYTES;
 use crate::span::{LineIndex, Position, Span};
 
 pub use sources::SourcesCache;
@@ -120,18 +123,30 @@ impl Document {
         })
     }
 
-    /// Reads and parses the file at `path`. `overrides` (from the command line)
-    /// win over the file's front matter, which wins over `sources.yaml`.
-    /// Stdin (`-`) is read as one article.
+    /// Reads and parses the file at `path`, refusing it unread when it is
+    /// larger than [`DEFAULT_MAX_FILE_BYTES`]; see [`Document::load_at_most`].
     pub fn load(
         path: &Path,
         sources: &SourcesCache,
         overrides: &Meta,
     ) -> Result<Document, InputError> {
+        Document::load_at_most(path, sources, overrides, DEFAULT_MAX_FILE_BYTES)
+    }
+
+    /// Reads and parses the file at `path`. `overrides` (from the command line)
+    /// win over the file's front matter, which wins over `sources.yaml`.
+    /// Stdin (`-`) is read as one article. Input over `max_bytes` is refused
+    /// with [`InputError::TooLarge`], never read whole into memory.
+    pub fn load_at_most(
+        path: &Path,
+        sources: &SourcesCache,
+        overrides: &Meta,
+        max_bytes: u64,
+    ) -> Result<Document, InputError> {
         if path.as_os_str() == crate::walk::STDIN {
-            return Document::from_stdin(overrides);
+            return Document::from_stdin(overrides, max_bytes);
         }
-        let bytes = std::fs::read(path).map_err(|err| InputError::io(path, err))?;
+        let bytes = read_file(path, max_bytes)?;
         let raw = decode(path, bytes)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
         let listed = sources.lookup(path)?;
@@ -143,14 +158,9 @@ impl Document {
     /// Reads one article from standard input: Markdown when it opens with
     /// front matter, HTML when it opens with `<!DOCTYPE html>` or `<html`,
     /// plain text otherwise.
-    fn from_stdin(overrides: &Meta) -> Result<Document, InputError> {
-        use std::io::Read;
+    fn from_stdin(overrides: &Meta, max_bytes: u64) -> Result<Document, InputError> {
         let path = PathBuf::from("<stdin>");
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|err| InputError::io(&path, err))?;
+        let bytes = read_at_most(std::io::stdin().lock(), &path, max_bytes, 0)?;
         let raw = decode(&path, bytes)?;
         let format = if raw.starts_with("---") {
             Format::Markdown
@@ -184,15 +194,75 @@ impl Document {
         self.lines.position(&self.raw, offset)
     }
 
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// The bytes of lines `first..=last` (1-based), newlines included.
+    pub fn lines(&self, first: usize, last: usize) -> Span {
+        self.lines.lines(self.raw.len(), first, last)
+    }
+
     pub fn display_path(&self) -> impl fmt::Display + '_ {
         self.path.display()
     }
 }
 
+/// The bytes of the file at `path`, refused by its size before any is read
+/// when it is over `max_bytes`.
+fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let file = File::open(path).map_err(|err| InputError::io(path, err))?;
+    let size = file
+        .metadata()
+        .map_err(|err| InputError::io(path, err))?
+        .len();
+    if size > max_bytes {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: Some(size),
+            limit: max_bytes,
+        });
+    }
+    let capacity = usize::try_from(size).unwrap_or(0);
+    read_at_most(file, path, max_bytes, capacity)
+}
+
+/// Reads at most `max_bytes + 1` bytes: one more than allowed shows the
+/// input is too large (a pipe, or a file that grew or whose size the system
+/// does not know) without holding more of it. `capacity` is the size
+/// expected, when known.
+fn read_at_most(
+    input: impl Read,
+    path: &Path,
+    max_bytes: u64,
+    capacity: usize,
+) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::with_capacity(capacity);
+    input
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|err| InputError::io(path, err))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: None,
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Checks that the bytes are an article we can read: text, UTF-8, not empty.
+/// UTF-16 is named as such (by its byte order mark), not taken for binary.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16 {
             path: path.to_path_buf(),
         });
     }
@@ -293,6 +363,10 @@ mod tests {
         assert!(matches!(
             decode(path, b"one\ntwo \xff three".to_vec()),
             Err(InputError::NotUtf8 { line: 2, .. })
+        ));
+        assert!(matches!(
+            decode(path, b"\xff\xfeo\0k\0".to_vec()),
+            Err(InputError::Utf16 { .. })
         ));
     }
 }

@@ -1,9 +1,13 @@
-//! What the end-to-end tests share: running the `claimlint` binary.
+//! What the end-to-end tests share: running the `claimlint` binary, and
+//! the official SARIF 2.1.0 schema (tests/sarif-schema-2.1.0.json, see
+//! tests/formats.rs) compiled for validation.
 //! Each test crate uses part of it, hence the `dead_code` allowances.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
 
 /// The repository root, where `seeds/` and `tests/` are.
 #[allow(dead_code)]
@@ -43,4 +47,50 @@ pub fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
 #[allow(dead_code)]
 pub fn claimlint(args: &[&str], dir: &Path) -> Output {
     run(dir, args, None)
+}
+
+#[allow(dead_code)]
+fn sarif_schema() -> Value {
+    let text = std::fs::read_to_string(root().join("tests/sarif-schema-2.1.0.json"))
+        .expect("the SARIF schema is in tests/");
+    let schema: Value = serde_json::from_str(&text).expect("the SARIF schema is JSON");
+    assert_eq!(
+        schema["title"],
+        "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    );
+    assert!(schema["$id"]
+        .as_str()
+        .is_some_and(|id| id.ends_with("/sarif-schema-2.1.0.json")));
+    schema
+}
+
+/// The official schema, compiled with format assertions on.
+#[allow(dead_code)]
+pub struct SarifValidator {
+    schemas: boon::Schemas,
+    index: boon::SchemaIndex,
+}
+
+#[allow(dead_code)]
+pub fn sarif_validator() -> SarifValidator {
+    const URL: &str = "file:///claimlint/tests/sarif-schema-2.1.0.json";
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler
+        .add_resource(URL, sarif_schema())
+        .expect("the schema is added once");
+    let index = compiler
+        .compile(URL, &mut schemas)
+        .unwrap_or_else(|err| panic!("the SARIF schema does not compile: {err:#}"));
+    SarifValidator { schemas, index }
+}
+
+/// The schema's complaints about `log` (empty when valid).
+#[allow(dead_code)]
+pub fn schema_errors(validator: &SarifValidator, log: &Value) -> String {
+    match validator.schemas.validate(log, validator.index) {
+        Ok(()) => String::new(),
+        Err(err) => format!("{err:#}"),
+    }
 }

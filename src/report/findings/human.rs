@@ -1,16 +1,17 @@
 //! Findings for people: one miette diagnostic per finding, with a label on
 //! every span and a related snippet for every other file involved.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::check::{Article, Finding, Location};
+use crate::document::Document;
 use crate::rules::Severity;
+use crate::span::Span;
 
 /// Each finding as a miette diagnostic, then a one-line summary.
 pub fn render(findings: &[Finding], articles: &[Article], color: bool) -> String {
@@ -20,20 +21,9 @@ pub fn render(findings: &[Finding], articles: &[Article], color: bool) -> String
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    // Only the articles a finding points into are copied for miette.
-    let mut sources: HashMap<usize, Arc<NamedSource<String>>> = HashMap::new();
-    for location in findings.iter().flat_map(|f| &f.locations) {
-        sources.entry(location.article).or_insert_with(|| {
-            let doc = &articles[location.article].doc;
-            Arc::new(NamedSource::new(
-                doc.display_path().to_string(),
-                doc.raw.clone(),
-            ))
-        });
-    }
     let mut out = String::new();
     for finding in findings {
-        let diagnostic = FindingDiagnostic::new(finding, &sources);
+        let diagnostic = FindingDiagnostic::new(finding, articles);
         if handler.render_report(&mut out, &diagnostic).is_err() {
             out.push_str(&format!("{}: {}\n", finding.rule, finding.message));
         }
@@ -78,16 +68,13 @@ pub fn summary(findings: &[Finding], articles: usize) -> String {
 /// diagnostic per other file, each with its own snippet.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    source: Arc<NamedSource<String>>,
+    source: Source<'a>,
     labels: Vec<LabeledSpan>,
-    elsewhere: Vec<FileSnippet>,
+    elsewhere: Vec<FileSnippet<'a>>,
 }
 
 impl<'a> FindingDiagnostic<'a> {
-    fn new(
-        finding: &'a Finding,
-        sources: &HashMap<usize, Arc<NamedSource<String>>>,
-    ) -> FindingDiagnostic<'a> {
+    fn new(finding: &'a Finding, articles: &'a [Article]) -> FindingDiagnostic<'a> {
         let mut by_article: Vec<(usize, Vec<&Location>)> = Vec::new();
         for location in &finding.locations {
             match by_article.iter_mut().find(|(a, _)| *a == location.article) {
@@ -97,13 +84,11 @@ impl<'a> FindingDiagnostic<'a> {
         }
         let mut files = by_article
             .into_iter()
-            .map(|(article, locations)| (Arc::clone(&sources[&article]), labels(&locations)));
-        let (source, labels) = files
-            .next()
-            .unwrap_or_else(|| (Arc::new(NamedSource::new("", String::new())), Vec::new()));
+            .map(|(article, locations)| (Source::new(&articles[article].doc), labels(&locations)));
+        let (source, labels) = files.next().unwrap_or_default();
         let elsewhere = files
             .map(|(source, labels)| FileSnippet {
-                message: format!("also in {}", source.name()),
+                message: format!("also in {}", source.name),
                 severity: finding.severity,
                 source,
                 labels,
@@ -161,7 +146,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source.as_ref())
+        Some(&self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -179,37 +164,179 @@ impl Diagnostic for FindingDiagnostic<'_> {
 }
 
 /// The part of a finding that lies in another file.
-struct FileSnippet {
+struct FileSnippet<'a> {
     message: String,
     severity: Severity,
-    source: Arc<NamedSource<String>>,
+    source: Source<'a>,
     labels: Vec<LabeledSpan>,
 }
 
-impl fmt::Debug for FileSnippet {
+impl fmt::Debug for FileSnippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for FileSnippet {
+impl fmt::Display for FileSnippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for FileSnippet {}
+impl std::error::Error for FileSnippet<'_> {}
 
-impl Diagnostic for FileSnippet {
+impl Diagnostic for FileSnippet<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette_severity(self.severity))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source.as_ref())
+        Some(&self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// Lines longer than this (with their context lines) are shown as a window
+/// around the label: miette prints whole lines, which on a one-line
+/// megabyte file would repeat the file for every finding, and it cannot pad
+/// a label to a column past 65,535.
+const MAX_SNIPPET_BYTES: usize = 16 * 1024;
+
+/// Bytes shown either side of a label in such a window.
+const WINDOW_MARGIN: usize = 120;
+
+/// An article as miette reads it. Only the lines around a label are handed
+/// to miette's own reader, so each snippet costs its lines, not the whole
+/// file up to them; over-long lines are cut to a window.
+#[derive(Default)]
+struct Source<'a> {
+    name: String,
+    doc: Option<&'a Document>,
+}
+
+impl<'a> Source<'a> {
+    fn new(doc: &'a Document) -> Source<'a> {
+        Source {
+            name: doc.display_path().to_string(),
+            doc: Some(doc),
+        }
+    }
+}
+
+impl SourceCode for Source<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let doc = self.doc.ok_or(MietteError::OutOfBounds)?;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > doc.raw.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (first, last) = (doc.line_of(start), doc.line_of(end));
+        // One line more than asked for, so miette's reader stops where it
+        // would in the whole file.
+        let lines = doc.lines(first.saturating_sub(before), last + after + 1);
+        if lines.len() > MAX_SNIPPET_BYTES {
+            return self.window(doc, start, end, first, last);
+        }
+        let local = SourceSpan::new((start - lines.start).into(), span.len());
+        let inner = lines.slice(&doc.raw).read_span(&local, before, after)?;
+        // The newlines before the slice, which miette did not see.
+        let skipped = doc.line_of(lines.start) - 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new(
+                (inner.span().offset() + lines.start).into(),
+                inner.span().len(),
+            ),
+            inner.line() + skipped,
+            inner.column(),
+            inner.line_count() + skipped,
+        )))
+    }
+}
+
+impl<'a> Source<'a> {
+    /// `start..end` with [`WINDOW_MARGIN`] bytes either side, within its
+    /// lines; refused (so miette does not merge labels into it) when the
+    /// span alone is too long to show.
+    fn window<'b>(
+        &'b self,
+        doc: &'a Document,
+        start: usize,
+        end: usize,
+        first: usize,
+        last: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        if end - start > MAX_SNIPPET_BYTES {
+            return Err(MietteError::OutOfBounds);
+        }
+        let lines = doc.lines(first, last);
+        let raw = &doc.raw;
+        let line_end = raw[..lines.end]
+            .trim_end_matches(['\n', '\r'])
+            .len()
+            .max(end);
+        let mut from = start.saturating_sub(WINDOW_MARGIN).max(lines.start);
+        while !raw.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + WINDOW_MARGIN).min(line_end);
+        while !raw.is_char_boundary(to) {
+            to += 1;
+        }
+        let window = Span::new(from, to);
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            window.slice(raw).as_bytes(),
+            SourceSpan::new(from.into(), window.len()),
+            first - 1,
+            start - lines.start,
+            last - first,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, Meta};
+
+    fn finding_at(span: Span) -> Finding {
+        Finding {
+            rule: "test/rule".into(),
+            severity: Severity::Warning,
+            message: "a message".into(),
+            help: "a help".into(),
+            locations: vec![Location {
+                article: 0,
+                span,
+                label: "here".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn labels_far_into_a_long_line_show_a_window() {
+        // Past column 65,535 miette would panic padding the label.
+        let raw = format!("{}Kiev and more text.\n", "filler ".repeat(20_000));
+        let at = raw.find("Kiev").expect("the line holds Kiev");
+        let doc = Document::parse("long.txt".into(), raw, Format::Text, Meta::default())
+            .expect("plain text parses");
+        let article = Article {
+            doc,
+            claims: Vec::new(),
+        };
+        let out = render(&[finding_at(Span::new(at, at + 4))], &[article], false);
+        assert!(out.contains(&format!("[long.txt:1:{}]", at + 1)), "{out}");
+        assert!(out.contains("filler Kiev and more text."), "{out}");
+        assert!(out.len() < 2_000, "the whole line was printed:\n{out}");
     }
 }
