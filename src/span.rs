@@ -87,7 +87,13 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
-        let column = self.chars_before(text, offset) - self.chars_before(text, line_start) + 1;
+        // Near the line's start, counting from it is cheapest; far into a
+        // long line, the chunk counts bound the work.
+        let column = if offset - line_start <= CHUNK {
+            count_chars(&text.as_bytes()[line_start..offset]) + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, line_start) + 1
+        };
         Position {
             line: line + 1,
             column,

@@ -1,26 +1,29 @@
 //! Durations: "the 26-month-old war", "two-and-a-half years", "a seven-year
 //! extension", "within 10 days", "10 more years".
 
-use super::lexicon::{longest, phrase};
+use super::lexicon::{phrase, Table};
 use super::number::is_space;
 
-const UNITS: &[(&str, &str)] = &[
-    ("hours", "hour"),
-    ("hour", "hour"),
-    ("days", "day"),
-    ("day", "day"),
-    ("weeks", "week"),
-    ("week", "week"),
-    ("months", "month"),
-    ("month", "month"),
-    ("years", "year"),
-    ("year", "year"),
-    ("yrs", "year"),
-    ("decades", "decade"),
-    ("decade", "decade"),
-    ("centuries", "century"),
-    ("century", "century"),
-];
+static UNITS: Table<&str> = Table::new(
+    &[
+        ("hours", "hour"),
+        ("hour", "hour"),
+        ("days", "day"),
+        ("day", "day"),
+        ("weeks", "week"),
+        ("week", "week"),
+        ("months", "month"),
+        ("month", "month"),
+        ("years", "year"),
+        ("year", "year"),
+        ("yrs", "year"),
+        ("decades", "decade"),
+        ("decade", "decade"),
+        ("centuries", "century"),
+        ("century", "century"),
+    ],
+    false,
+);
 
 /// Words allowed between a number and its time unit: "10 more years".
 const BETWEEN: &[&str] = &[
@@ -51,7 +54,7 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
     let hyphenated = input.strip_prefix(['-', '‑']);
     let spaced = input.trim_start_matches(is_space);
     let (rest, unit) = if let Some(h) = hyphenated {
-        let (rest, unit) = longest(h, UNITS, false)?;
+        let (rest, unit) = UNITS.longest(h)?;
         (phrase(rest, "-old", false).unwrap_or(rest), *unit)
     } else {
         if spaced.len() == input.len() {
@@ -63,7 +66,7 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
                 at = at[w.len()..].trim_start_matches(is_space);
             }
         }
-        let (rest, unit) = longest(at, UNITS, false)?;
+        let (rest, unit) = UNITS.longest(at)?;
         (rest, *unit)
     };
     if let Some(after) = phrase(rest.trim_start_matches(is_space), "ago", false)
@@ -77,7 +80,7 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
 /// "a year and a half": returns the rest, the unit and the half.
 pub fn and_a_half(input: &str) -> Option<(&str, &'static str)> {
     let spaced = input.trim_start_matches(is_space);
-    let (rest, unit) = longest(spaced, UNITS, false)?;
+    let (rest, unit) = UNITS.longest(spaced)?;
     let rest = phrase(rest.trim_start_matches(is_space), "and a half", false)
         .filter(|_| rest.starts_with(is_space))?;
     Some((rest, unit))

@@ -1,5 +1,7 @@
 //! Matching words and phrases from the extractor's word lists.
 
+use std::sync::OnceLock;
+
 use super::number::{hyphen, is_space};
 
 /// Matches `phrase` at the start of `input` as whole words: a space in the
@@ -54,18 +56,56 @@ pub fn after_spaces(input: &str) -> Option<&str> {
     (spaced.len() < input.len()).then_some(spaced)
 }
 
-/// The longest entry of `table` that matches at the start of `input`.
-pub fn longest<'a, 't, T>(
-    input: &'a str,
-    table: &'t [(&'static str, T)],
+/// A word list (surface form → value) with its entries grouped by first
+/// byte, so that a lookup tries only the entries that can match.
+pub struct Table<T: 'static> {
+    entries: &'static [(&'static str, T)],
     case_sensitive: bool,
-) -> Option<(&'a str, &'t T)> {
-    table
-        .iter()
-        .filter_map(|(surface, value)| {
-            phrase(input, surface, case_sensitive).map(|rest| (rest, value))
+    by_first_byte: OnceLock<Vec<Vec<usize>>>,
+}
+
+impl<T> Table<T> {
+    pub const fn new(entries: &'static [(&'static str, T)], case_sensitive: bool) -> Table<T> {
+        Table {
+            entries,
+            case_sensitive,
+            by_first_byte: OnceLock::new(),
+        }
+    }
+
+    pub fn entries(&self) -> &'static [(&'static str, T)] {
+        self.entries
+    }
+
+    /// The longest entry that matches at the start of `input`, with what follows it.
+    pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
+        let first = *input.as_bytes().first()?;
+        let candidates = &self.index()[usize::from(first.to_ascii_lowercase())];
+        candidates
+            .iter()
+            .filter_map(|&i| {
+                let (surface, value) = &self.entries[i];
+                phrase(input, surface, self.case_sensitive).map(|rest| (rest, value))
+            })
+            .min_by_key(|(rest, _)| rest.len())
+    }
+
+    fn index(&self) -> &[Vec<usize>] {
+        self.by_first_byte.get_or_init(|| {
+            let mut buckets = vec![Vec::new(); 256];
+            for (i, (surface, _)) in self.entries.iter().enumerate() {
+                match surface.as_bytes().first() {
+                    // A leading space or hyphen matches several characters: try it everywhere.
+                    Some(b' ' | b'-') | None => buckets.iter_mut().for_each(|b| b.push(i)),
+                    Some(&byte) => {
+                        // Case-sensitive entries are looked up by their lowercased first byte too.
+                        buckets[usize::from(byte.to_ascii_lowercase())].push(i);
+                    }
+                }
+            }
+            buckets
         })
-        .min_by_key(|(rest, _)| rest.len())
+    }
 }
 
 /// The first word of `input` (letters, apostrophes and inner hyphens), lowercased.
@@ -91,10 +131,9 @@ mod tests {
         assert_eq!(phrase("C.", "C", true), Some("."));
         assert_eq!(phrase("–old", "-old", false), Some(""));
         assert_eq!(phrase("€5", "€", true), Some("5"));
-        let table = [("mile", 1), ("miles per hour", 2), ("miles", 3)];
-        assert_eq!(
-            longest("miles per hour.", &table, false).map(|(_, v)| *v),
-            Some(2)
-        );
+        static TABLE: Table<i32> =
+            Table::new(&[("mile", 1), ("miles per hour", 2), ("miles", 3)], false);
+        assert_eq!(TABLE.longest("Miles per hour.").map(|(_, v)| *v), Some(2));
+        assert_eq!(TABLE.longest("kilometres"), None);
     }
 }

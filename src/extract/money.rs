@@ -2,40 +2,43 @@
 //! "UAH 40 billion", "Rs 500 crore", "10.8 trillion roubles",
 //! "61 billion dollars", "40 million shekels".
 
-use super::lexicon::{longest, phrase};
+use super::lexicon::{phrase, Table};
 
 /// Currency marks written before the amount, with their ISO 4217 codes.
 /// Case-sensitive: "US$" and "Rs" are marks, "us" and "rs" are not.
-const PREFIXES: &[(&str, &str)] = &[
-    ("$", "USD"),
-    ("US$", "USD"),
-    ("U.S.$", "USD"),
-    ("A$", "AUD"),
-    ("AU$", "AUD"),
-    ("C$", "CAD"),
-    ("CA$", "CAD"),
-    ("CAN$", "CAD"),
-    ("NZ$", "NZD"),
-    ("HK$", "HKD"),
-    ("S$", "SGD"),
-    ("NT$", "TWD"),
-    ("R$", "BRL"),
-    ("MX$", "MXN"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("Rs.", "INR"),
-    ("Rs", "INR"),
-    ("₩", "KRW"),
-    ("₽", "RUB"),
-    ("₴", "UAH"),
-    ("₪", "ILS"),
-    ("₺", "TRY"),
-    ("₦", "NGN"),
-    ("₱", "PHP"),
-    ("฿", "THB"),
-];
+static PREFIXES: Table<&str> = Table::new(
+    &[
+        ("$", "USD"),
+        ("US$", "USD"),
+        ("U.S.$", "USD"),
+        ("A$", "AUD"),
+        ("AU$", "AUD"),
+        ("C$", "CAD"),
+        ("CA$", "CAD"),
+        ("CAN$", "CAD"),
+        ("NZ$", "NZD"),
+        ("HK$", "HKD"),
+        ("S$", "SGD"),
+        ("NT$", "TWD"),
+        ("R$", "BRL"),
+        ("MX$", "MXN"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("¥", "JPY"),
+        ("₹", "INR"),
+        ("Rs.", "INR"),
+        ("Rs", "INR"),
+        ("₩", "KRW"),
+        ("₽", "RUB"),
+        ("₴", "UAH"),
+        ("₪", "ILS"),
+        ("₺", "TRY"),
+        ("₦", "NGN"),
+        ("₱", "PHP"),
+        ("฿", "THB"),
+    ],
+    true,
+);
 
 /// ISO codes written before the amount ("UAH 40 billion", "CHF 3.5m").
 const CODES: &[&str] = &[
@@ -46,61 +49,64 @@ const CODES: &[&str] = &[
 ];
 
 /// Currency words written after the amount. Longer phrases first where they share a start.
-const WORDS: &[(&str, &str)] = &[
-    ("US dollars", "USD"),
-    ("U.S. dollars", "USD"),
-    ("American dollars", "USD"),
-    ("Australian dollars", "AUD"),
-    ("Canadian dollars", "CAD"),
-    ("Hong Kong dollars", "HKD"),
-    ("New Zealand dollars", "NZD"),
-    ("Singapore dollars", "SGD"),
-    ("Taiwan dollars", "TWD"),
-    ("dollars", "USD"),
-    ("dollar", "USD"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("pounds sterling", "GBP"),
-    ("sterling", "GBP"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("renminbi", "CNY"),
-    ("rupees", "INR"),
-    ("rupee", "INR"),
-    ("roubles", "RUB"),
-    ("rubles", "RUB"),
-    ("rouble", "RUB"),
-    ("ruble", "RUB"),
-    ("hryvnias", "UAH"),
-    ("hryvnia", "UAH"),
-    ("shekels", "ILS"),
-    ("shekel", "ILS"),
-    ("ringgit", "MYR"),
-    ("pesos", "MXN"),
-    ("francs", "CHF"),
-    ("Swiss francs", "CHF"),
-    ("won", "KRW"),
-    ("rand", "ZAR"),
-    ("lira", "TRY"),
-    ("liras", "TRY"),
-    ("baht", "THB"),
-    ("rupiah", "IDR"),
-    ("naira", "NGN"),
-    ("dirhams", "AED"),
-    ("riyals", "SAR"),
-    ("zloty", "PLN"),
-    ("kronor", "SEK"),
-    ("kronur", "ISK"),
-    ("kroner", "NOK"),
-    ("reais", "BRL"),
-    ("dong", "VND"),
-    ("shillings", "KES"),
-    ("cedis", "GHS"),
-];
+static WORDS: Table<&str> = Table::new(
+    &[
+        ("US dollars", "USD"),
+        ("U.S. dollars", "USD"),
+        ("American dollars", "USD"),
+        ("Australian dollars", "AUD"),
+        ("Canadian dollars", "CAD"),
+        ("Hong Kong dollars", "HKD"),
+        ("New Zealand dollars", "NZD"),
+        ("Singapore dollars", "SGD"),
+        ("Taiwan dollars", "TWD"),
+        ("dollars", "USD"),
+        ("dollar", "USD"),
+        ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("pounds sterling", "GBP"),
+        ("sterling", "GBP"),
+        ("yen", "JPY"),
+        ("yuan", "CNY"),
+        ("renminbi", "CNY"),
+        ("rupees", "INR"),
+        ("rupee", "INR"),
+        ("roubles", "RUB"),
+        ("rubles", "RUB"),
+        ("rouble", "RUB"),
+        ("ruble", "RUB"),
+        ("hryvnias", "UAH"),
+        ("hryvnia", "UAH"),
+        ("shekels", "ILS"),
+        ("shekel", "ILS"),
+        ("ringgit", "MYR"),
+        ("pesos", "MXN"),
+        ("francs", "CHF"),
+        ("Swiss francs", "CHF"),
+        ("won", "KRW"),
+        ("rand", "ZAR"),
+        ("lira", "TRY"),
+        ("liras", "TRY"),
+        ("baht", "THB"),
+        ("rupiah", "IDR"),
+        ("naira", "NGN"),
+        ("dirhams", "AED"),
+        ("riyals", "SAR"),
+        ("zloty", "PLN"),
+        ("kronor", "SEK"),
+        ("kronur", "ISK"),
+        ("kroner", "NOK"),
+        ("reais", "BRL"),
+        ("dong", "VND"),
+        ("shillings", "KES"),
+        ("cedis", "GHS"),
+    ],
+    false,
+);
 
 /// A currency mark before an amount: returns the rest (at the digits) and the code.
 pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
-    if let Some((rest, code)) = longest(input, PREFIXES, true) {
+    if let Some((rest, code)) = PREFIXES.longest(input) {
         let rest = rest.trim_start_matches(super::number::is_space);
         return Some((rest, code));
     }
@@ -117,7 +123,7 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
 /// A currency word after an amount: "dollars", "roubles", "Australian dollars".
 pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
     let spaced = super::lexicon::after_spaces(input)?;
-    longest(spaced, WORDS, false).map(|(rest, code)| (rest, *code))
+    WORDS.longest(spaced).map(|(rest, code)| (rest, *code))
 }
 
 /// "pounds" after a scaled amount is money ("40 million pounds"); after a

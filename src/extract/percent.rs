@@ -1,19 +1,22 @@
 //! Percentages: "18 percent", "18%", "71 per cent", "2 percentage points".
 
-use super::lexicon::longest;
+use super::lexicon::Table;
 use super::number::is_space;
 
-const UNITS: &[(&str, &str)] = &[
-    ("%", "percent"),
-    ("percent", "percent"),
-    ("per cent", "percent"),
-    ("pct", "percent"),
-    ("percentage points", "percentage-point"),
-    ("percentage point", "percentage-point"),
-    ("% points", "percentage-point"),
-    ("% point", "percentage-point"),
-    ("pc", "percent"),
-];
+static UNITS: Table<&str> = Table::new(
+    &[
+        ("%", "percent"),
+        ("percent", "percent"),
+        ("per cent", "percent"),
+        ("pct", "percent"),
+        ("percentage points", "percentage-point"),
+        ("percentage point", "percentage-point"),
+        ("% points", "percentage-point"),
+        ("% point", "percentage-point"),
+        ("pc", "percent"),
+    ],
+    false,
+);
 
 /// The percent unit after a number, spaced ("18 percent"), attached ("18%")
 /// or hyphenated ("a 5-percent rise").
@@ -22,7 +25,7 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
         .strip_prefix(['-', '‑'])
         .unwrap_or(input)
         .trim_start_matches(is_space);
-    longest(rest, UNITS, false).map(|(rest, unit)| (rest, *unit))
+    UNITS.longest(rest).map(|(rest, unit)| (rest, *unit))
 }
 
 #[cfg(test)]
