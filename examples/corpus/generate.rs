@@ -10,9 +10,10 @@
 //! spelling, a wrong reference fact), and each is recorded as a [`Planted`]
 //! with the rule that should report it.
 //!
-//! Quotations are built from ten slots of 31 choices picked by a Reed-Solomon
-//! code (a degree-2 polynomial over GF(31)), so two quotations of the corpus
-//! share at most two slots and are never similar enough to be taken for one.
+//! Quotations are built from twelve slots of 31 choices picked by a
+//! Reed-Solomon code (a degree-2 polynomial over GF(31)), so two quotations
+//! of one subject and frame share at most two slots, and differ in more than
+//! a quarter of their words: never similar enough to be taken for one.
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
@@ -286,12 +287,12 @@ fn roles(subject: Subject, town: &str) -> (String, String) {
 }
 
 /// The `index`-th quotation of a subject's `frame`: the slots are the
-/// values at 0..10 of the polynomial whose coefficients are `index` in base 31.
+/// values at 0..12 of the polynomial whose coefficients are `index` in base 31.
 fn quotation(subject: Subject, frame: usize, index: usize) -> String {
     let p = SLOT_SIZE;
     let code = index % (p * p * p);
     let (a, b, c) = (code % p, code / p % p, code / (p * p));
-    let s: Vec<usize> = (0..10).map(|x| (a + b * x + c * x * x) % p).collect();
+    let s: Vec<usize> = (0..12).map(|x| (a + b * x + c * x * x) % p).collect();
     let number = |slot: usize, base: usize, step: usize| (base + step * s[slot]).to_string();
     let (n1, n2) = (number(8, 40, 7), number(9, 3, 2));
     let people = PEOPLE[s[5]];
@@ -303,17 +304,18 @@ fn quotation(subject: Subject, frame: usize, index: usize) -> String {
     let (opener, verb, adjective, noun) =
         (OPENERS[s[0]], VERBS[s[1]], ADJECTIVES[s[2]], NOUNS[s[3]]);
     let (adverb, manner, closer) = (ADVERBS[s[4]], MANNERS[s[6]], CLOSERS[s[7]]);
+    let (noun2, adjective2) = (NOUNS[s[10]], ADJECTIVES[s[11]]);
     match (subject, frame) {
-        (Subject::Budget, 0) => format!("{opener}. We will {verb} the {adjective} {noun} {adverb}, {manner}, because {people} asked us to. There are {n1} households on the waiting list and {n2} projects ready to start. {closer}"),
-        (Subject::Budget, _) => format!("{opener}: this plan lets us {verb} {adjective} {noun} {manner}. {people_cap} have waited long enough, and {n1} of them wrote to us about {n2} streets alone. We moved {adverb}. {closer}"),
-        (Subject::Election, 0) => format!("{opener}. Tonight {people} chose to {verb} their {adjective} {noun} {manner}. We knocked on {n1} doors a day in {n2} precincts, and we did it {adverb}. {closer}"),
-        (Subject::Election, _) => format!("{opener}. We lost tonight, but {people} want us to {verb} the {adjective} {noun} {adverb}. We held {n1} meetings in {n2} neighbourhoods, {manner}. {closer}"),
-        (Subject::Health, 0) => format!("{opener}. Our staff {verb} {adjective} {noun} {adverb}, and {people} notice it. We saw {n1} patients a night in {n2} wards last winter, {manner}. {closer}"),
-        (Subject::Health, _) => format!("{opener}. Nurses cannot {verb} the {adjective} {noun} alone, {manner}. {people_cap} waited {n1} minutes on average, in {n2} departments, and we said so {adverb}. {closer}"),
-        (Subject::Sport, 0) => format!("{opener}. We wanted to {verb} the {adjective} {noun} of our game {adverb}, {manner}. The {people} saw {n1} passes and {n2} chances tonight. {closer}"),
-        (Subject::Sport, _) => format!("{opener}. They let us {verb} the {adjective} {noun} {manner}, and the {people} deserved more. We ran {n1} sprints and won {n2} corners, but we defended {adverb}. {closer}"),
-        (Subject::Defense, 0) => format!("{opener}. Our partners help us {verb} the {adjective} {noun} {adverb}, {manner}. Engineers repaired {n1} substations and {n2} water plants this month, and {people} saw it. {closer}"),
-        (Subject::Defense, _) => format!("{opener}. We asked our friends to {verb} {adjective} {noun} {manner}. {people_cap} in {n1} villages still wait for {n2} generators, and we told them so {adverb}. {closer}"),
+        (Subject::Budget, 0) => format!("{opener}. We will {verb} {adjective} {noun} {adverb}, {manner}, for {people}. We have {n1} {noun2} and {n2} {adjective2} projects waiting. {closer}"),
+        (Subject::Budget, _) => format!("{opener}: this plan will {verb} {adjective} {noun} {manner}. {people_cap} wrote {n1} letters about {n2} {adjective2} {noun2}, and we moved {adverb}. {closer}"),
+        (Subject::Election, 0) => format!("{opener}. Tonight {people} chose to {verb} {adjective} {noun} {manner}. We knocked on {n1} doors near {n2} {adjective2} {noun2}, {adverb}. {closer}"),
+        (Subject::Election, _) => format!("{opener}. We lost, but {people} still want to {verb} {adjective} {noun} {adverb}. We held {n1} meetings beside {n2} {adjective2} {noun2}, {manner}. {closer}"),
+        (Subject::Health, 0) => format!("{opener}. Our staff {verb} {adjective} {noun} {adverb} for {people}. We saw {n1} patients a night and {n2} {adjective2} {noun2} closed, {manner}. {closer}"),
+        (Subject::Health, _) => format!("{opener}. Nurses cannot {verb} {adjective} {noun} alone, {manner}. {people_cap} waited {n1} minutes near {n2} {adjective2} {noun2}, and we said so {adverb}. {closer}"),
+        (Subject::Sport, 0) => format!("{opener}. We wanted to {verb} {adjective} {noun} {adverb}, {manner}. The {people} saw {n1} passes and {n2} chances at our {adjective2} {noun2}. {closer}"),
+        (Subject::Sport, _) => format!("{opener}. They let us {verb} {adjective} {noun} {manner}, and {people} deserved more. We ran {n1} sprints past {n2} {adjective2} {noun2}, {adverb}. {closer}"),
+        (Subject::Defense, 0) => format!("{opener}. Our partners help us {verb} {adjective} {noun} {adverb}, {manner}. Engineers repaired {n1} substations and {n2} {adjective2} {noun2}, and {people} saw it. {closer}"),
+        (Subject::Defense, _) => format!("{opener}. We asked our friends to {verb} {adjective} {noun} {manner}. {people_cap} in {n1} villages wait for {n2} {adjective2} {noun2}, we said {adverb}. {closer}"),
     }
 }
 

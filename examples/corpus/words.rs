@@ -148,7 +148,7 @@ pub const OUTLETS: &[&str] = &[
     "Sunday Examiner",
 ];
 
-/// The ten word slots of a quotation, each a list of [`SLOT_SIZE`] choices.
+/// The word lists quotations are built from, each of [`SLOT_SIZE`] choices.
 pub const SLOT_SIZE: usize = 31;
 
 pub const OPENERS: [&str; SLOT_SIZE] = [
