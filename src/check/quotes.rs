@@ -72,33 +72,42 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
             components.join(first, i);
         }
     }
-    let mut postings: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    let index = ShingleIndex::new(&quoted, &distinct);
+    let mut drifted = vec![false; quoted.len()];
+    let mut shared_with = vec![0usize; quoted.len()];
+    let mut partners = Vec::new();
     for &i in &distinct {
-        let q = &quoted[i];
-        for shingle in q.words.windows(SHINGLE) {
-            let list = postings.entry(shingle).or_default();
-            if list.last() != Some(&i) && list.len() <= MAX_POSTINGS {
-                list.push(i);
+        // Count, for every later quotation, the shingles it shares with this one.
+        for list in index.lists_of(i).filter(|l| l.len() <= MAX_POSTINGS) {
+            for &j in list.iter().filter(|&&j| j > i) {
+                if shared_with[j] == 0 {
+                    partners.push(j);
+                }
+                shared_with[j] += 1;
             }
         }
-    }
-    let mut drifted = vec![false; quoted.len()];
-    let mut compared = std::collections::HashSet::new();
-    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
-        for (n, &i) in list.iter().enumerate() {
-            for &j in &list[n + 1..] {
-                if !compared.insert((i, j)) {
-                    continue;
-                }
-                let distance = aligned_distance(&quoted[i].words, &quoted[j].words);
-                let shorter = quoted[i].words.len().min(quoted[j].words.len());
-                let similarity = 1.0 - distance as f64 / shorter as f64;
-                if similarity >= quote.similarity {
-                    components.join(i, j);
-                    if distance > 0 {
-                        drifted[i] = true;
-                        drifted[j] = true;
-                    }
+        for j in partners.drain(..) {
+            let shared = std::mem::take(&mut shared_with[j]);
+            let (a, b) = (&quoted[i].words, &quoted[j].words);
+            let shorter = a.len().min(b.len());
+            // The most edits the similarity threshold allows.
+            let max = ((1.0 - quote.similarity) * shorter as f64 + 1e-9).floor() as usize;
+            // One edit removes at most SHINGLE distinct shingles of the shorter
+            // quotation; boilerplate shingles were not counted but may be shared.
+            let short = if a.len() <= b.len() { i } else { j };
+            let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
+            if possible + SHINGLE * max < index.distinct[short] {
+                continue;
+            }
+            let Some(distance) = aligned_distance(a, b, max) else {
+                continue;
+            };
+            let similarity = 1.0 - distance as f64 / shorter as f64;
+            if similarity >= quote.similarity {
+                components.join(i, j);
+                if distance > 0 {
+                    drifted[i] = true;
+                    drifted[j] = true;
                 }
             }
         }
@@ -120,6 +129,61 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
         findings.extend(finding);
     }
     findings
+}
+
+/// The distinct quotations' three-word shingles, each with the quotations
+/// that hold it (a list cut just past `MAX_POSTINGS`).
+struct ShingleIndex {
+    lists: Vec<Vec<usize>>,
+    /// Per quotation: its distinct shingles, as indices into `lists`.
+    shingles: Vec<Vec<usize>>,
+    /// Per quotation: how many distinct shingles it has.
+    distinct: Vec<usize>,
+    /// Per quotation: how many of them are boilerplate (over the cap).
+    boilerplate: Vec<usize>,
+}
+
+impl ShingleIndex {
+    fn new(quoted: &[Quoted], distinct: &[usize]) -> ShingleIndex {
+        let mut ids: HashMap<&[u32], usize> = HashMap::new();
+        let mut lists: Vec<Vec<usize>> = Vec::new();
+        let mut shingles = vec![Vec::new(); quoted.len()];
+        for &i in distinct {
+            for shingle in quoted[i].words.windows(SHINGLE) {
+                let id = *ids.entry(shingle).or_insert_with(|| {
+                    lists.push(Vec::new());
+                    lists.len() - 1
+                });
+                let list = &mut lists[id];
+                shingles[i].push(id);
+                // A quotation's windows come one after another: a repeat is the last entry.
+                if list.last() != Some(&i) && list.len() <= MAX_POSTINGS {
+                    list.push(i);
+                }
+            }
+            shingles[i].sort_unstable();
+            shingles[i].dedup();
+        }
+        let distinct = shingles.iter().map(Vec::len).collect();
+        let boilerplate = shingles
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .filter(|&&id| lists[id].len() > MAX_POSTINGS)
+                    .count()
+            })
+            .collect();
+        ShingleIndex {
+            lists,
+            shingles,
+            distinct,
+            boilerplate,
+        }
+    }
+
+    fn lists_of(&self, quotation: usize) -> impl Iterator<Item = &Vec<usize>> {
+        self.shingles[quotation].iter().map(|&id| &self.lists[id])
+    }
 }
 
 /// Lowercase words of a quotation, without bracketed insertions.
@@ -159,35 +223,51 @@ fn join_digit_groups(text: &str) -> String {
 
 /// Word edit distance between the shorter quotation and its best-aligned
 /// stretch of the longer one, so a partial quote of a longer statement
-/// counts as identical. Stretches are aligned on shared shingles and may
-/// grow or shrink by two words.
-fn aligned_distance(a: &[u32], b: &[u32]) -> usize {
+/// counts as identical; `None` when it is over `max`. Stretches are aligned
+/// on shared shingles and may grow or shrink by two words.
+fn aligned_distance(a: &[u32], b: &[u32], max: usize) -> Option<usize> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut best = generic_levenshtein(&short.to_vec(), &long.to_vec());
-    if short.len() == long.len() {
-        return best;
+    let mut positions: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    for (l, window) in long.windows(SHINGLE).enumerate() {
+        positions.entry(window).or_default().push(l);
     }
     // Each shared shingle votes for an alignment; the three best are tried.
+    let mut shared = 0;
     let mut votes: HashMap<usize, usize> = HashMap::new();
     for (s, shingle) in short.windows(SHINGLE).enumerate() {
-        for (l, window) in long.windows(SHINGLE).enumerate() {
-            if window == shingle && l >= s {
+        if let Some(found) = positions.get(shingle) {
+            shared += 1;
+            for &l in found.iter().filter(|&&l| l >= s) {
                 *votes.entry(l - s).or_insert(0) += 1;
             }
         }
     }
-    let mut offsets: Vec<(usize, usize)> = votes.into_iter().collect();
-    offsets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (start, _) in offsets.into_iter().take(3) {
-        for len in short.len().saturating_sub(2)..=short.len() + 2 {
-            let end = (start + len).min(long.len());
-            best = best.min(generic_levenshtein(
-                &short.to_vec(),
-                &long[start..end].to_vec(),
-            ));
+    // One edit breaks at most SHINGLE shingles of the shorter quotation, so
+    // too few shared shingles means too many edits, whatever the alignment.
+    let windows = short.len().saturating_sub(SHINGLE - 1);
+    if shared + SHINGLE * max < windows {
+        return None;
+    }
+    // Against the whole of the longer one, the length difference alone
+    // costs that many edits.
+    // strsim takes sequences it can iterate by reference: vectors.
+    let distance = |a: &[u32], b: &[u32]| generic_levenshtein(&a.to_vec(), &b.to_vec());
+    let mut best = if long.len() - short.len() <= max {
+        distance(short, long)
+    } else {
+        usize::MAX
+    };
+    if short.len() != long.len() {
+        let mut offsets: Vec<(usize, usize)> = votes.into_iter().collect();
+        offsets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (start, _) in offsets.into_iter().take(3) {
+            for len in short.len().saturating_sub(2)..=short.len() + 2 {
+                let end = (start + len).min(long.len());
+                best = best.min(distance(short, &long[start..end]));
+            }
         }
     }
-    best
+    (best <= max).then_some(best)
 }
 
 fn drift(rule: &Rule, members: &[usize], quoted: &[Quoted], articles: &[Article]) -> Finding {
