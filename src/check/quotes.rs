@@ -227,20 +227,29 @@ fn join_digit_groups(text: &str) -> String {
 /// on shared shingles and may grow or shrink by two words.
 fn aligned_distance(a: &[u32], b: &[u32], max: usize) -> Option<usize> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut positions: HashMap<&[u32], Vec<usize>> = HashMap::new();
-    for (l, window) in long.windows(SHINGLE).enumerate() {
-        positions.entry(window).or_default().push(l);
-    }
+    // The longer quotation's shingles, sorted, with where each starts.
+    let mut positions: Vec<(&[u32], usize)> = long
+        .windows(SHINGLE)
+        .enumerate()
+        .map(|(l, window)| (window, l))
+        .collect();
+    positions.sort_unstable();
     // Each shared shingle votes for an alignment; the three best are tried.
     let mut shared = 0;
-    let mut votes: HashMap<usize, usize> = HashMap::new();
+    let mut votes = vec![0usize; long.len()];
     for (s, shingle) in short.windows(SHINGLE).enumerate() {
-        if let Some(found) = positions.get(shingle) {
-            shared += 1;
-            for &l in found.iter().filter(|&&l| l >= s) {
-                *votes.entry(l - s).or_insert(0) += 1;
+        let first = positions.partition_point(|(window, _)| *window < shingle);
+        let found = positions[first..]
+            .iter()
+            .take_while(|(window, _)| *window == shingle);
+        let mut any = false;
+        for &(_, l) in found {
+            any = true;
+            if l >= s {
+                votes[l - s] += 1;
             }
         }
+        shared += usize::from(any);
     }
     // One edit breaks at most SHINGLE shingles of the shorter quotation, so
     // too few shared shingles means too many edits, whatever the alignment.
@@ -258,7 +267,11 @@ fn aligned_distance(a: &[u32], b: &[u32], max: usize) -> Option<usize> {
         usize::MAX
     };
     if short.len() != long.len() {
-        let mut offsets: Vec<(usize, usize)> = votes.into_iter().collect();
+        let mut offsets: Vec<(usize, usize)> = votes
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, count)| count > 0)
+            .collect();
         offsets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for (start, _) in offsets.into_iter().take(3) {
             for len in short.len().saturating_sub(2)..=short.len() + 2 {
