@@ -14,6 +14,10 @@ use crate::rules::RuleError;
 
 const VERSION: u32 = 1;
 
+/// A baseline is refused above this size: at a few hundred bytes a
+/// finding, room for about a million findings.
+const MAX_BASELINE_BYTES: u64 = 256 * 1024 * 1024;
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
@@ -35,10 +39,7 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline, RuleError> {
-        let raw = std::fs::read_to_string(path).map_err(|source| RuleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let raw = crate::rules::read_capped(path, MAX_BASELINE_BYTES)?;
         let baseline: Baseline = serde_json::from_str(&raw).map_err(|err| {
             let offset = raw
                 .split_inclusive('\n')

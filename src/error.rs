@@ -36,6 +36,13 @@ pub enum InputError {
         limit: u64,
     },
 
+    #[error("{}: not a regular file (a pipe, device or socket); it was not read", path.display())]
+    #[diagnostic(
+        code(claimlint::input::not_a_file),
+        help("name the article's file, or pipe it in with `-` as the path")
+    )]
+    NotAFile { path: PathBuf },
+
     #[error("{}: the file is empty", path.display())]
     #[diagnostic(
         code(claimlint::input::empty),

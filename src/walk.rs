@@ -1,8 +1,8 @@
 //! Turning the paths on the command line into the list of articles to read.
 //! Folders are walked with the `ignore` crate (so `.gitignore` is respected
 //! and hidden files are skipped) and sorted, so output order is stable.
-//! Symbolic links named like articles are listed (and read through); links
-//! to folders are not followed.
+//! Symbolic links, pipes and devices named like articles are listed, so that
+//! reading them reports what they are; links to folders are not followed.
 
 use std::path::{Path, PathBuf};
 
@@ -41,12 +41,11 @@ fn walk(dir: &Path, errors: &mut Vec<InputError>) -> Vec<PathBuf> {
     for entry in ignore::WalkBuilder::new(dir).follow_links(false).build() {
         match entry {
             Ok(entry) => {
-                // A link named like an article is listed, so reading it
-                // reports a dangling or looping link; links are never
-                // followed into folders, so a loop cannot trap the walk.
-                let listed = entry
-                    .file_type()
-                    .is_some_and(|t| t.is_file() || t.is_symlink());
+                // Anything but a folder named like an article is listed, so
+                // reading it reports a dangling or looping link or a pipe
+                // instead of skipping it; links are never followed into
+                // folders, so a loop cannot trap the walk.
+                let listed = entry.file_type().is_some_and(|t| !t.is_dir());
                 if listed && Format::from_path(entry.path()).is_some() {
                     found.push(entry.into_path());
                 }

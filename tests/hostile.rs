@@ -110,6 +110,39 @@ fn max_file_size_sets_the_limit() {
     assert!(text(&out.stderr).contains("\"1.5MB\" is not a size"));
 }
 
+/// A file of `size` bytes that takes no disk space.
+fn sparse_file(path: &Path, size: u64) {
+    fs::File::create(path)
+        .and_then(|file| file.set_len(size))
+        .expect("a sparse file is made");
+}
+
+#[test]
+fn an_oversized_baseline_is_refused_unread() {
+    let dir = folder_with_good_article();
+    sparse_file(&dir.path().join("baseline.json"), 300 * 1024 * 1024);
+    let out = check_json(dir.path(), &[".", "--baseline", "baseline.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_unwrapped(&out);
+    assert!(
+        stderr.contains("baseline.json: the file is 314572800 bytes, over the limit of 268435456"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_oversized_sources_list_is_refused_unread() {
+    let dir = folder_with_good_article();
+    sparse_file(&dir.path().join("sources.yaml"), 200 * 1024 * 1024);
+    let out = check_json(dir.path(), &["."]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_unwrapped(&out);
+    assert!(
+        stderr.contains("sources.yaml:1: the file is 209715200 bytes, over the limit of 134217728"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn standard_input_over_the_limit_is_refused() {
     let dir = folder_with_good_article();
@@ -378,6 +411,24 @@ fn an_unreadable_file_is_reported() {
     } else {
         assert_refused_and_rest_checked(&out, "./locked.md: cannot be read: Permission denied");
     }
+}
+
+/// Opening a named pipe waits for a writer; it is refused before that.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting() {
+    let dir = folder_with_good_article();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo made the pipe");
+    let message = "./pipe.md: not a regular file (a pipe, device or socket); it was not read";
+    assert_refused_and_rest_checked(&check_json(dir.path(), &["."]), message);
+    assert_refused_and_rest_checked(
+        &check_json(dir.path(), &["./pipe.md", "./good.md"]),
+        message,
+    );
 }
 
 #[cfg(unix)]

@@ -598,7 +598,7 @@ fn oversized_rule_file_is_refused() {
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
     let head = headline(&err).unwrap_or_else(|| panic!("no diagnostic:\n{err}"));
     assert!(
-        head.starts_with(&format!("big.yaml: the rule file is {} bytes", yaml.len())),
+        head.starts_with(&format!("big.yaml: the file is {} bytes", yaml.len())),
         "got headline: {head}"
     );
     assert!(

@@ -212,6 +212,13 @@ impl Document {
 /// The bytes of the file at `path`, refused by its size before any is read
 /// when it is over `max_bytes`.
 fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    // Opening a named pipe would wait for a writer: look before opening.
+    let kind = std::fs::metadata(path).map_err(|err| InputError::io(path, err))?;
+    if !kind.is_file() {
+        return Err(InputError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
     let file = File::open(path).map_err(|err| InputError::io(path, err))?;
     let size = file
         .metadata()

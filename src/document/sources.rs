@@ -76,8 +76,21 @@ impl SourcesCache {
     }
 }
 
+/// A `sources.yaml` is refused above this size: at about a hundred bytes an
+/// entry, room for a million articles.
+const MAX_SOURCES_BYTES: u64 = 128 * 1024 * 1024;
+
 fn read_folder(dir: &Path) -> Result<Folder, InputError> {
     let path = dir.join(FILE_NAME);
+    if let Ok(size) = std::fs::metadata(&path).map(|m| m.len()) {
+        if size > MAX_SOURCES_BYTES {
+            return Err(InputError::Sources {
+                path,
+                line: 1,
+                message: format!("the file is {size} bytes, over the limit of {MAX_SOURCES_BYTES}"),
+            });
+        }
+    }
     let raw = match std::fs::read_to_string(&path) {
         Ok(raw) => raw,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Folder::Unlisted),

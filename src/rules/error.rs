@@ -37,10 +37,12 @@ pub enum RuleError {
         source: std::io::Error,
     },
 
-    #[error("{}: the rule file is {size} bytes, over the limit of {limit}", path.display())]
+    #[error("{}: the file is {size} bytes, over the limit of {limit}", path.display())]
     #[diagnostic(
         code(claimlint::rules::too_large),
-        help("rule files are short YAML lists; split the file or check that it is the right one")
+        help(
+            "rule files, configurations and baselines are short; check that it is the right file"
+        )
     )]
     TooLarge {
         path: PathBuf,

@@ -400,23 +400,31 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
 
 /// Reads a rule file, refusing oversized ones without reading past the limit.
 pub(crate) fn read_rule_file(path: &Path) -> Result<String, RuleError> {
+    read_capped(path, MAX_RULE_FILE_BYTES)
+}
+
+/// Reads a UTF-8 file of claimlint's own (rules, configuration, baseline)
+/// without holding more than `limit` bytes of it.
+pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<String, RuleError> {
     use std::io::Read;
     let io = |source| RuleError::Io {
         path: path.to_path_buf(),
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
+    let too_large = |size| RuleError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    };
+    if let Some(size) = file.metadata().ok().map(|m| m.len()).filter(|&n| n > limit) {
+        return Err(too_large(size));
+    }
     let mut bytes = Vec::new();
-    file.take(MAX_RULE_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(RuleError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_RULE_FILE_BYTES,
-        });
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        // The file grew while it was read.
+        return Err(too_large(bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|_| {
         io(std::io::Error::new(
