@@ -144,6 +144,14 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
         "this" | "last" | "next" | "past" => return relative(input, &first, setting),
         _ => {}
     }
+    // Every other date opens with a digit, a capital (month and weekday
+    // names) or a qualifier: most words are turned away here.
+    let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        || matches!(first.as_str(), "mid" | "early" | "late")
+        || first.starts_with("mid-");
+    if !may_open {
+        return None;
+    }
     // "mid-January", "early March", "late 2023", "mid-2024"
     let mut body = input;
     for qualifier in ["mid-", "mid", "early", "late"] {
