@@ -718,6 +718,25 @@ fn austin_and_austen_across_articles_is_info() {
 }
 
 #[test]
+fn names_differing_in_the_last_letter_are_variants() {
+    assert_findings(
+        &check("names-final-letter"),
+        &[
+            Expect {
+                rule: "names/spelling",
+                severity: "warning",
+                locations: &[("hospital.md", "Grimaldi"), ("hospital.md", "Grimalde")],
+            },
+            Expect {
+                rule: "names/spelling",
+                severity: "warning",
+                locations: &[("hospital.md", "Jablonske"), ("hospital.md", "Jablonski")],
+            },
+        ],
+    );
+}
+
+#[test]
 fn two_people_sharing_a_surname_are_not_variants() {
     assert_clean(&check("names-shared-surname"));
 }
