@@ -655,6 +655,39 @@ fn a_surname_and_the_full_name_are_one_speaker() {
 }
 
 #[test]
+fn a_speaker_keeps_the_quotation_across_an_appositive() {
+    let case = "quote-appositive";
+    let claims = claims(case);
+    let staff = "\"Our staff work nights and weekends to keep the wards open,\"";
+    for file in ["hospital.md", "county.md"] {
+        assert_eq!(
+            claim(&claims, file, "quote", staff)["speaker"],
+            "Marisol Cardenas",
+            "{file}"
+        );
+    }
+    assert_eq!(
+        claim(
+            &claims,
+            "hospital.md",
+            "quote",
+            "\"Nobody on the wards has had a pay rise in three years,\""
+        )["speaker"],
+        "Jerome Esposito"
+    );
+    assert_eq!(
+        claim(
+            &claims,
+            "county.md",
+            "quote",
+            "\"We listened to the fans and we changed the team for the better.\""
+        )["speaker"],
+        "Sebastian Cardenas"
+    );
+    assert_clean(&check(case));
+}
+
+#[test]
 fn an_unnamed_speaker_is_no_conflict() {
     let case = "quote-unnamed";
     let claims = claims(case);
@@ -714,6 +747,25 @@ fn austin_and_austen_across_articles_is_info() {
         ],
         "{}",
         report.pretty()
+    );
+}
+
+#[test]
+fn names_differing_in_the_last_letter_are_variants() {
+    assert_findings(
+        &check("names-final-letter"),
+        &[
+            Expect {
+                rule: "names/spelling",
+                severity: "warning",
+                locations: &[("hospital.md", "Grimaldi"), ("hospital.md", "Grimalde")],
+            },
+            Expect {
+                rule: "names/spelling",
+                severity: "warning",
+                locations: &[("hospital.md", "Jablonske"), ("hospital.md", "Jablonski")],
+            },
+        ],
     );
 }
 

@@ -280,8 +280,13 @@ fn is_variant(
 
 fn is_inflection(stem: &str, word: &str) -> bool {
     word.strip_prefix(stem).is_some_and(|ending| INFLECTIONS.contains(&ending))
-        // "Ukraine" / "Ukrainian": a final e gives way to the ending.
-        || stem.strip_suffix('e').is_some_and(|s| word.strip_prefix(s).is_some_and(|ending| INFLECTIONS.contains(&ending)))
+        // "Ukraine" / "Ukrainian": a final e gives way to the ending. One
+        // letter in its place is a respelling of the name's end, as in
+        // Grimalde / Grimaldi, not an ending.
+        || stem.strip_suffix('e').is_some_and(|s| {
+            word.strip_prefix(s)
+                .is_some_and(|ending| ending.len() > 1 && INFLECTIONS.contains(&ending))
+        })
 }
 
 fn share_a_neighbour(a: &[Mention], b: &[Mention]) -> bool {
@@ -297,4 +302,35 @@ fn share_a_neighbour(a: &[Mention], b: &[Mention]) -> bool {
             .collect()
     }
     !neighbours(a).is_disjoint(&neighbours(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_inflection;
+
+    fn either_way(a: &str, b: &str) -> bool {
+        is_inflection(a, b) || is_inflection(b, a)
+    }
+
+    #[test]
+    fn demonyms_and_plurals_are_inflections() {
+        for (a, b) in [
+            ("ukraine", "ukrainian"),
+            ("ukraine", "ukrainians"),
+            ("russia", "russian"),
+            ("israel", "israeli"),
+            ("russian", "russians"),
+        ] {
+            assert!(either_way(a, b), "{a} / {b}");
+            assert!(either_way(b, a), "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn a_different_last_letter_is_no_inflection() {
+        for (a, b) in [("grimaldi", "grimalde"), ("jablonski", "jablonske")] {
+            assert!(!either_way(a, b), "{a} / {b}");
+            assert!(!either_way(b, a), "{b} / {a}");
+        }
+    }
 }

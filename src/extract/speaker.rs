@@ -574,11 +574,69 @@ fn verb_may_lead(s: &Sentence, v: usize) -> bool {
 }
 
 fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
-    let mut j = v;
-    while j > 0 && AUXILIARIES.contains(&s.words[j - 1].as_ref()) {
-        j -= 1;
+    let mut end = v;
+    while end > 0 && AUXILIARIES.contains(&s.words[end - 1].as_ref()) {
+        end -= 1;
     }
-    let end = j;
+    if end > 0 && s.words[end - 1] == "," {
+        return name_before_apposition(s, end - 1);
+    }
+    let j = phrase_start(s, end);
+    if j == end {
+        return None;
+    }
+    // The phrase must end in a name, a pronoun or a noun, not a verb or number.
+    let last = s.words[end - 1].as_ref();
+    if last.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(last) {
+        return None;
+    }
+    Some(Span::new(
+        s.tokens[j].span.start,
+        s.tokens[end - 1].span.end,
+    ))
+}
+
+/// Appositives one name may carry before its verb, and their length:
+/// "Name, the defence minister, speaking in Kyiv, told".
+const MAX_APPOSITIVES: usize = 2;
+const MAX_APPOSITIVE_WORDS: usize = 16;
+
+/// "Marisol Cardenas, the chief executive, told": the speaker is the name
+/// before the appositives, each of which opens with a lowercase word (a
+/// description, an age, a participle, a "who" clause), so the title is not
+/// taken for the speaker. The name must fill its clause, from a punctuation
+/// mark or the sentence start, so "officials in Kyiv, the capital, said"
+/// names no one.
+fn name_before_apposition(s: &Sentence, mut comma: usize) -> Option<Span> {
+    for _ in 0..MAX_APPOSITIVES {
+        let from = comma.saturating_sub(MAX_APPOSITIVE_WORDS + 1);
+        let open = from + s.tokens[from..comma].iter().rposition(|t| !t.is_word())?;
+        let appositive = &s.words[open + 1..comma];
+        let is_appositive = s.words[open] == ","
+            && !appositive.is_empty()
+            && !is_capitalized(s.tokens[open + 1].text(s.text))
+            && !appositive.iter().any(|w| VERBS.contains(&w.as_ref()));
+        if !is_appositive {
+            return None;
+        }
+        let start = phrase_start(s, open);
+        let fills_clause = start == 0 || !s.tokens[start - 1].is_word();
+        let named = start < open && is_capitalized(s.tokens[open - 1].text(s.text));
+        if fills_clause && named {
+            return Some(Span::new(
+                s.tokens[start].span.start,
+                s.tokens[open - 1].span.end,
+            ));
+        }
+        comma = open;
+    }
+    None
+}
+
+/// Where the speaker phrase that ends before token `end` starts: reading
+/// back to a stop word or punctuation, at most 12 words.
+fn phrase_start(s: &Sentence, end: usize) -> usize {
+    let mut j = end;
     while j > 0 && end - j < 12 {
         let mut k = j - 1;
         if s.words[k] == ")" {
@@ -605,18 +663,7 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
         }
         j = k;
     }
-    if j == end {
-        return None;
-    }
-    // The phrase must end in a name, a pronoun or a noun, not a verb or number.
-    let last = s.words[end - 1].as_ref();
-    if last.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(last) {
-        return None;
-    }
-    Some(Span::new(
-        s.tokens[j].span.start,
-        s.tokens[end - 1].span.end,
-    ))
+    j
 }
 
 fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
@@ -730,6 +777,37 @@ mod tests {
             speaker(&mut speakers, "Secretary Hallam said the war goes on.").as_deref(),
             Some("Peter Hallam")
         );
+    }
+
+    #[test]
+    fn a_name_keeps_the_speech_across_its_appositives() {
+        for text in [
+            "“We keep the wards open,” Marisol Cardenas, the chief executive, told reporters.",
+            "“We hold,” Marisol Cardenas, the defence minister, speaking in Kyiv, told reporters.",
+            "Marisol Cardenas, the head coach of Upton, said: “We listened to the fans.”",
+            "Dr. Marisol Cardenas, 54, who runs the clinic, said: “We listened.”",
+            "“We will fix the roads,” said Marisol Cardenas, a union representative.",
+        ] {
+            assert_eq!(
+                speaker(&mut Speakers::default(), text).as_deref(),
+                Some("Marisol Cardenas"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_appositive_after_no_name_gives_no_speaker() {
+        for text in [
+            // The capitalised word does not fill its clause: no one is named.
+            "Officials in Kyiv, the capital, said on Monday that power was back.",
+            // A capitalised word after the comma is no appositive.
+            "“We hold,” Marisol Cardenas, Kyiv, told reporters.",
+            // Three appositives are more than one name carries.
+            "“We hold,” Marisol Cardenas, the minister, in Kyiv, on Monday, told reporters.",
+        ] {
+            assert_eq!(attributions(&sentence(text)), [], "{text}");
+        }
     }
 
     #[test]
