@@ -2,7 +2,6 @@
 //! "the 47-nation group" → nation, "30,000 new troops per month"), or a bare
 //! number whose unit is the noun it refers back to, if any.
 
-use super::lexicon::next_word_lower;
 use super::number::is_space;
 
 /// Words that end the phrase after a number: function words and verbs that
@@ -82,12 +81,13 @@ const IRREGULAR: &[(&str, &str)] = &[
 pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
     // "the 47-nation group": the noun is joined to the number.
     if let Some(joined) = input.strip_prefix(['-', '‑']) {
-        let w = next_word_lower(joined)?;
-        if w.contains('-') || !w.chars().all(|c| c.is_ascii_lowercase()) {
+        let (word, len) = first_word(joined)?;
+        if word.contains('-') || !word.chars().all(|c| c.is_ascii_lowercase()) {
             return None;
         }
-        let end = 1 + w.len();
-        return Some((end, w, &input[1..end]));
+        let start = input.len() - joined.len();
+        let end = start + len;
+        return Some((end, word.to_string(), &input[start..end]));
     }
     let mut at = input.len() - input.trim_start_matches(is_space).len();
     if at == 0 {
@@ -203,6 +203,12 @@ mod tests {
             Some((7, "nation".into()))
         );
         assert_eq!(noun_after(" who came"), None);
+        // The noun must touch the hyphen, whatever its width.
+        assert_eq!(noun_after("-\u{a0}x"), None);
+        assert_eq!(
+            noun_after("‑nation group").map(|(e, l, p)| (e, l, p.to_string())),
+            Some((9, "nation".to_string(), "nation".to_string()))
+        );
         assert_eq!(
             noun_after(" munitions annually").map(|(_, l, _)| l),
             Some("munition".into())
