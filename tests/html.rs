@@ -482,7 +482,7 @@ fn assert_masked(raw: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(common::fuzz_cases(512))]
 
     #[test]
     fn masking_random_html_keeps_length_and_boundaries(raw in html_ish()) {

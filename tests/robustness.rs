@@ -18,7 +18,7 @@ use claimlint::extract::extract;
 use claimlint::report::findings::{render, Format as OutputFormat};
 use claimlint::rules::RuleSet;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use regex::Regex;
 use serde_json::Value;
 
@@ -99,7 +99,7 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(common::fuzz_cases(256))]
 
     #[test]
     fn news_like_text_never_breaks(raw in newsy()) {
@@ -171,7 +171,7 @@ fn front_matter() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(common::fuzz_cases(256))]
 
     #[test]
     fn front_matter_reads_or_names_its_line(raw in front_matter()) {
@@ -265,7 +265,7 @@ fn mutated_rule_files_load_or_fail_cleanly() {
         .expect("the default pack is in rules/");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("mutated.yaml");
-    let mut runner = TestRunner::new(Config::with_cases(96));
+    let mut runner = TestRunner::new(common::fuzz_cases(96));
     runner
         .run(&mutations(), |mutations| {
             std::fs::write(&path, mutate(&pack, &mutations)).expect("the rule file is written");
@@ -312,7 +312,7 @@ fn every_output_format_is_well_formed_on_random_articles() {
     )
     .expect("a regex");
     let short = Regex::new(r"^.+:\d+:\d+: (error|warning|info)\[[^\]]+\] .+$").expect("a regex");
-    let mut runner = TestRunner::new(Config::with_cases(64));
+    let mut runner = TestRunner::new(common::fuzz_cases(64));
     runner
         .run(&article_pair(), |texts| {
             let articles: Vec<Article> = texts

@@ -94,3 +94,14 @@ pub fn schema_errors(validator: &SarifValidator, log: &Value) -> String {
         Err(err) => format!("{err:#}"),
     }
 }
+
+/// A property test's configuration: `default` cases, unless
+/// `PROPTEST_CASES` asks for more (a longer search than the suite's).
+#[allow(dead_code)]
+pub fn fuzz_cases(default: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = default;
+    }
+    config
+}
