@@ -20,12 +20,13 @@ fn phrase_pattern(phrase: &str) -> String {
     let words: Vec<String> = stem.split_whitespace().map(regex::escape).collect();
     let mut pattern = words.join(SPACES);
     if open_end {
-        pattern.push_str(r"\w*");
+        // An ASCII ending: a Unicode `\w` alone costs more to compile than
+        // the rest of a rule pack.
+        pattern.push_str(r"(?-u:\w)*");
     }
     let starts_word = stem.starts_with(|c: char| c.is_alphanumeric());
     let ends_word = open_end || stem.ends_with(|c: char| c.is_alphanumeric());
-    // ASCII word boundaries: a Unicode `\b` costs more to compile than all
-    // the rest of a rule pack.
+    // ASCII word boundaries, for the same reason.
     format!(
         "{}{pattern}{}",
         if starts_word { r"(?-u:\b)" } else { "" },
