@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use strsim::generic_levenshtein;
 
 use super::{Article, Finding, Location};
@@ -73,43 +74,24 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
         }
     }
     let index = ShingleIndex::new(&quoted, &distinct);
+    // Comparisons run in parallel, each worker with its own counters; the
+    // matches come back in order, so the groups never depend on threads.
+    let matches: Vec<(usize, usize, usize)> = distinct
+        .par_iter()
+        .map_init(
+            || (vec![0usize; quoted.len()], Vec::new()),
+            |(shared_with, partners), &i| {
+                similar_later(i, &quoted, &index, quote.similarity, shared_with, partners)
+            },
+        )
+        .flatten_iter()
+        .collect();
     let mut drifted = vec![false; quoted.len()];
-    let mut shared_with = vec![0usize; quoted.len()];
-    let mut partners = Vec::new();
-    for &i in &distinct {
-        // Count, for every later quotation, the shingles it shares with this one.
-        for list in index.lists_of(i).filter(|l| l.len() <= MAX_POSTINGS) {
-            for &j in list.iter().filter(|&&j| j > i) {
-                if shared_with[j] == 0 {
-                    partners.push(j);
-                }
-                shared_with[j] += 1;
-            }
-        }
-        for j in partners.drain(..) {
-            let shared = std::mem::take(&mut shared_with[j]);
-            let (a, b) = (&quoted[i].words, &quoted[j].words);
-            let shorter = a.len().min(b.len());
-            // The most edits the similarity threshold allows.
-            let max = ((1.0 - quote.similarity) * shorter as f64 + 1e-9).floor() as usize;
-            // One edit removes at most SHINGLE distinct shingles of the shorter
-            // quotation; boilerplate shingles were not counted but may be shared.
-            let short = if a.len() <= b.len() { i } else { j };
-            let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
-            if possible + SHINGLE * max < index.distinct[short] {
-                continue;
-            }
-            let Some(distance) = aligned_distance(a, b, max) else {
-                continue;
-            };
-            let similarity = 1.0 - distance as f64 / shorter as f64;
-            if similarity >= quote.similarity {
-                components.join(i, j);
-                if distance > 0 {
-                    drifted[i] = true;
-                    drifted[j] = true;
-                }
-            }
+    for (i, j, distance) in matches {
+        components.join(i, j);
+        if distance > 0 {
+            drifted[i] = true;
+            drifted[j] = true;
         }
     }
 
@@ -129,6 +111,49 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
         findings.extend(finding);
     }
     findings
+}
+
+/// The later quotations (index above `i`) as similar to quotation `i` as
+/// the rule asks, with their word distance. `shared_with` (zeroed, one slot
+/// a quotation) and `partners` are scratch space, left as they were found.
+fn similar_later(
+    i: usize,
+    quoted: &[Quoted],
+    index: &ShingleIndex,
+    similarity: f64,
+    shared_with: &mut [usize],
+    partners: &mut Vec<usize>,
+) -> Vec<(usize, usize, usize)> {
+    // Count, for every later quotation, the shingles it shares with this one.
+    for list in index.lists_of(i).filter(|l| l.len() <= MAX_POSTINGS) {
+        for &j in list.iter().filter(|&&j| j > i) {
+            if shared_with[j] == 0 {
+                partners.push(j);
+            }
+            shared_with[j] += 1;
+        }
+    }
+    let mut found = Vec::new();
+    for j in partners.drain(..) {
+        let shared = std::mem::take(&mut shared_with[j]);
+        let (a, b) = (&quoted[i].words, &quoted[j].words);
+        let shorter = a.len().min(b.len());
+        // The most edits the similarity threshold allows.
+        let max = ((1.0 - similarity) * shorter as f64 + 1e-9).floor() as usize;
+        // One edit removes at most SHINGLE distinct shingles of the shorter
+        // quotation; boilerplate shingles were not counted but may be shared.
+        let short = if a.len() <= b.len() { i } else { j };
+        let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
+        if possible + SHINGLE * max < index.distinct[short] {
+            continue;
+        }
+        if let Some(distance) = aligned_distance(a, b, max) {
+            if 1.0 - distance as f64 / shorter as f64 >= similarity {
+                found.push((i, j, distance));
+            }
+        }
+    }
+    found
 }
 
 /// The distinct quotations' three-word shingles, each with the quotations
