@@ -12,7 +12,10 @@ use claimlint::check::{self, Article};
 use claimlint::document::{Document, Format, Meta, SourcesCache};
 use claimlint::extract::extract;
 use claimlint::rules::RuleSet;
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{
+    black_box, criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput,
+};
 
 fn seeds() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -45,18 +48,7 @@ fn extraction(c: &mut Criterion) {
     let long = text.repeat(50);
     let mut group = c.benchmark_group("extract");
     for (name, body) in [("seeds", &text), ("seeds x50", &long)] {
-        group.throughput(Throughput::Bytes(body.len() as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                let doc = Document::parse(
-                    "bench.txt".into(),
-                    body.clone(),
-                    Format::Text,
-                    Meta::default(),
-                );
-                doc.map(|d| black_box(extract(&d)).len()).unwrap_or(0)
-            })
-        });
+        bench_extract(&mut group, name, body, Meta::default());
     }
     group.finish();
 }
@@ -115,23 +107,29 @@ fn paragraphs_by_kind() -> BTreeMap<String, String> {
 fn extraction_by_kind(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract by kind");
     for (kind, body) in paragraphs_by_kind() {
-        group.throughput(Throughput::Bytes(body.len() as u64));
-        group.bench_function(kind, |b| {
-            b.iter(|| {
-                let doc = Document::parse(
-                    "bench.txt".into(),
-                    body.clone(),
-                    Format::Text,
-                    Meta {
-                        source: None,
-                        date: "2024-06-12".parse().ok(),
-                    },
-                );
-                doc.map(|d| black_box(extract(&d)).len()).unwrap_or(0)
-            })
-        });
+        let meta = Meta {
+            source: None,
+            date: "2024-06-12".parse().ok(),
+        };
+        bench_extract(&mut group, &kind, &body, meta);
     }
     group.finish();
+}
+
+/// Extraction of `body` as one plain-text article, with its throughput.
+fn bench_extract(group: &mut BenchmarkGroup<WallTime>, name: &str, body: &str, meta: Meta) {
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let doc = Document::parse(
+                "bench.txt".into(),
+                body.to_string(),
+                Format::Text,
+                meta.clone(),
+            );
+            doc.map(|d| black_box(extract(&d)).len()).unwrap_or(0)
+        })
+    });
 }
 
 fn rules_and_check(c: &mut Criterion) {
