@@ -27,7 +27,21 @@ struct Quoted<'a> {
     claim: &'a Claim,
     /// Interned words, so comparing them is comparing integers.
     words: Vec<u32>,
-    text: String,
+}
+
+impl Quoted<'_> {
+    /// The compared words as text, for messages (made only for findings, so
+    /// a large corpus does not hold a second copy of every quotation).
+    fn text(&self) -> String {
+        match &self.claim.value {
+            Value::Text(text) => {
+                let mut words = normalized_words(text);
+                words.truncate(MAX_WORDS);
+                words.join(" ")
+            }
+            _ => String::new(),
+        }
+    }
 }
 
 pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Finding> {
@@ -43,7 +57,6 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
             };
             let mut words = normalized_words(text);
             words.truncate(MAX_WORDS);
-            let text = words.join(" ");
             let words: Vec<u32> = words
                 .into_iter()
                 .map(|w| {
@@ -55,7 +68,6 @@ pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Findin
                 article,
                 claim,
                 words,
-                text,
             })
         })
         .collect();
@@ -326,7 +338,7 @@ fn drift(rule: &Rule, members: &[usize], quoted: &[Quoted], articles: &[Article]
         format!(
             "quotation worded differently in {} places: \"{}\"",
             members.len(),
-            short(&first.text)
+            short(&first.text())
         ),
         locations,
     )
@@ -380,7 +392,7 @@ fn misattribution(
         format!(
             "the same quotation is attributed to {}: \"{}\"",
             speakers.join(" and "),
-            short(&quoted[members[0]].text)
+            short(&quoted[members[0]].text())
         ),
         locations,
     ))
