@@ -179,10 +179,17 @@ static WORDS: Table<&str> = Table::new(
         ("gigawatts", "gigawatt"),
         ("gigawatt", "gigawatt"),
         ("kilowatt-hours", "kilowatt-hour"),
+        ("kilowatt-hour", "kilowatt-hour"),
         ("kilowatt hours", "kilowatt-hour"),
         ("megawatt-hours", "megawatt-hour"),
+        ("megawatt-hour", "megawatt-hour"),
+        ("megawatt hours", "megawatt-hour"),
         ("gigawatt-hours", "gigawatt-hour"),
+        ("gigawatt-hour", "gigawatt-hour"),
+        ("gigawatt hours", "gigawatt-hour"),
         ("terawatt-hours", "terawatt-hour"),
+        ("terawatt-hour", "terawatt-hour"),
+        ("terawatt hours", "terawatt-hour"),
         ("amps", "ampere"),
         ("amperes", "ampere"),
         ("horsepower", "horsepower"),
@@ -302,5 +309,12 @@ mod tests {
         assert_eq!(suffix("G network"), None);
         assert_eq!(suffix(" miners"), None);
         assert_eq!(rate(" a day."), Some((".", "day")));
+        // The singular of a compound unit, as in "a 2,400-megawatt-hour battery".
+        assert_eq!(
+            suffix("-megawatt-hour battery"),
+            Some((" battery", "megawatt-hour"))
+        );
+        assert_eq!(suffix("-megawatt plant"), Some((" plant", "megawatt")));
+        assert_eq!(suffix(" gigawatt hours"), Some(("", "gigawatt-hour")));
     }
 }
