@@ -388,11 +388,15 @@ impl Quantity<'_, '_> {
                     claim.hedge = self.hedge;
                     return Some(vec![claim]);
                 }
+                let (r, extra) = match duration::and_smaller(r, unit) {
+                    Some((after, fraction)) if tail == Tail::Plain => (after, fraction),
+                    _ => (r, 0.0),
+                };
                 return Some(vec![self.claim(
                     Kind::Duration,
                     r,
-                    n.value,
-                    high,
+                    n.value + extra,
+                    high + extra,
                     Some(Cow::Borrowed(unit)),
                 )]);
             }
@@ -636,5 +640,26 @@ mod tests {
         // A count followed by a year stays a count and a date.
         let found = figures("Officials counted 3 in 2019.");
         assert!(found.iter().all(|f| f.0 != Kind::Ratio), "{found:?}");
+    }
+
+    #[test]
+    fn years_and_months_are_one_duration() {
+        assert_eq!(
+            figures("He was jailed for eight years and six months on Tuesday."),
+            vec![
+                (
+                    Kind::Duration,
+                    "eight years and six months".into(),
+                    Value::Number(8.5)
+                ),
+                (
+                    Kind::Date,
+                    "on Tuesday".into(),
+                    Value::Text("2025-03-11".into())
+                ),
+            ]
+        );
+        // Two separate figures when the months make more than a year.
+        assert_eq!(figures("It took two years and 14 months.").len(), 2);
     }
 }
