@@ -416,7 +416,7 @@ impl Quantity<'_, '_> {
         let attached = !rest.starts_with(|c: char| is_space(c) || c == '-' || c == '‑');
         if !(attached && words_only) {
             if let Some((r, unit)) = measure::suffix(rest) {
-                let (r, unit) = match measure::rate(r) {
+                let (r, unit) = match measure::rate_of(r) {
                     Some((after, period)) if !unit.contains("-per-") => {
                         (after, Cow::Owned(format!("{unit}-per-{period}")))
                     }
