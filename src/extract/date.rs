@@ -255,14 +255,26 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             which = "last".into();
         }
     }
-    let word = next_word_lower(rest)?;
-    let after = &rest[word.len()..];
     let offset = match which.as_str() {
         "this" => 0,
         "last" | "past" => -1,
         _ => 1,
     };
     let published = setting.published;
+    if let Some((after, month)) = month_name(rest) {
+        // "last March 3" names a day: left to the month forms.
+        let day_follows = after
+            .trim_start_matches(is_space)
+            .starts_with(|c: char| c.is_ascii_digit());
+        if which != "past" && !day_follows {
+            return Some(DateMatch {
+                len: input.len() - after.len(),
+                value: published.map(|d| relative_month(d, month, offset)),
+            });
+        }
+    }
+    let word = next_word_lower(rest)?;
+    let after = &rest[word.len()..];
     let value = match word.as_str() {
         "week" => published.map(|d| iso_week(shift_days(d, 7 * offset))),
         "month" => published.map(|d| {
@@ -482,6 +494,31 @@ fn resolve_month_day(published: Option<Date>, month: i8, day: i8, tense: Tense) 
     chosen.map(|d| d.to_string())
 }
 
+/// "last March" is the latest March before the publication month, "next
+/// March" the first after it, "this March" the one of the publication year.
+fn relative_month(published: Date, month: i8, offset: i64) -> String {
+    let now = i32::from(published.year()) * 12 + i32::from(published.month()) - 1;
+    let this = i32::from(published.year()) * 12 + i32::from(month) - 1;
+    let chosen = match offset {
+        0 => this,
+        o if o < 0 => {
+            if this < now {
+                this
+            } else {
+                this - 12
+            }
+        }
+        _ => {
+            if this > now {
+                this
+            } else {
+                this + 12
+            }
+        }
+    };
+    format!("{:04}-{:02}", chosen / 12, chosen % 12 + 1)
+}
+
 fn resolve_month(published: Option<Date>, month: i8, tense: Tense) -> Option<String> {
     let published = published?;
     let now = i32::from(published.year()) * 12 + i32::from(published.month()) - 1;
@@ -641,6 +678,36 @@ mod tests {
         assert_eq!(
             value("2024-06-12", Tense::Neutral, "today"),
             Some("2024-06-12".into())
+        );
+    }
+
+    #[test]
+    fn relative_months() {
+        // Written in March: "last March" is a year back, "last January" this year.
+        assert_eq!(
+            at("2025-03-12", Tense::Past, "last March, when"),
+            Some(("last March".into(), Some("2024-03".into())))
+        );
+        assert_eq!(
+            value("2025-03-12", Tense::Past, "last January"),
+            Some("2025-01".into())
+        );
+        assert_eq!(
+            value("2025-03-12", Tense::Future, "next March"),
+            Some("2026-03".into())
+        );
+        assert_eq!(
+            value("2025-03-12", Tense::Future, "next June"),
+            Some("2025-06".into())
+        );
+        assert_eq!(
+            value("2025-03-12", Tense::Neutral, "this December"),
+            Some("2025-12".into())
+        );
+        // A day after the month is left to the month forms.
+        assert_ne!(
+            at("2025-03-12", Tense::Past, "last March 3").map(|(text, _)| text),
+            Some("last March".into())
         );
     }
 

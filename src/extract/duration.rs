@@ -86,6 +86,29 @@ pub fn and_a_half(input: &str) -> Option<(&str, &'static str)> {
     Some((rest, unit))
 }
 
+/// A smaller unit added to a whole one, as sentences are read out: "eight
+/// years and six months" is 8.5 years. Returns the rest and the fraction of
+/// `unit` added; the smaller count must be under one `unit` ("five years and
+/// 20 months" is two figures).
+pub fn and_smaller<'a>(input: &'a str, unit: &str) -> Option<(&'a str, f64)> {
+    let (smaller, per) = match unit {
+        "year" => ("month", 12.0),
+        "week" => ("day", 7.0),
+        "day" => ("hour", 24.0),
+        _ => return None,
+    };
+    let spaced = input.trim_start_matches(is_space);
+    let after_and = phrase(spaced, "and", false).filter(|_| spaced.len() < input.len())?;
+    let at = after_and.trim_start_matches(is_space);
+    if at.len() == after_and.len() {
+        return None;
+    }
+    let (rest, n) = super::number::number(at).ok()?;
+    let (rest, next, tail) = suffix(rest)?;
+    let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value < per;
+    (next == smaller && tail == Tail::Plain && whole).then_some((rest, n.value / per))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +127,19 @@ mod tests {
         assert_eq!(suffix(" years ago."), Some((".", "year", Tail::Ago)));
         assert_eq!(suffix(" yearly"), None);
         assert_eq!(and_a_half(" year and a half,"), Some((",", "year")));
+    }
+
+    #[test]
+    fn a_smaller_unit_added() {
+        assert_eq!(
+            and_smaller(" and six months on Tuesday", "year"),
+            Some((" on Tuesday", 0.5))
+        );
+        assert_eq!(and_smaller(" and 3 days", "week"), Some(("", 3.0 / 7.0)));
+        // Not less than one of the larger unit, not the next smaller unit, or no unit at all.
+        assert_eq!(and_smaller(" and 20 months", "year"), None);
+        assert_eq!(and_smaller(" and six weeks", "year"), None);
+        assert_eq!(and_smaller(" and six officers", "year"), None);
+        assert_eq!(and_smaller(" and six months ago", "year"), None);
     }
 }

@@ -86,6 +86,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
             previous_word: previous.map(str::to_string),
         };
         if let Some(m) = date::parse(input, &setting) {
+            // A lone year after a name word belongs to the name: "Vision 2040", "Euro 2028".
+            let lone_year = m.len == word.len() && word.bytes().all(|b| b.is_ascii_digit());
+            if lone_year && i > 0 && s.is_name_word(i - 1) {
+                return None;
+            }
             let value = m.value.map_or(Value::Unknown, Value::Text);
             return Some(vec![Claim::new(
                 Kind::Date,
@@ -383,11 +388,15 @@ impl Quantity<'_, '_> {
                     claim.hedge = self.hedge;
                     return Some(vec![claim]);
                 }
+                let (r, extra) = match duration::and_smaller(r, unit) {
+                    Some((after, fraction)) if tail == Tail::Plain => (after, fraction),
+                    _ => (r, 0.0),
+                };
                 return Some(vec![self.claim(
                     Kind::Duration,
                     r,
-                    n.value,
-                    high,
+                    n.value + extra,
+                    high + extra,
                     Some(Cow::Borrowed(unit)),
                 )]);
             }
@@ -407,7 +416,7 @@ impl Quantity<'_, '_> {
         let attached = !rest.starts_with(|c: char| is_space(c) || c == '-' || c == '‑');
         if !(attached && words_only) {
             if let Some((r, unit)) = measure::suffix(rest) {
-                let (r, unit) = match measure::rate(r) {
+                let (r, unit) = match measure::rate_of(r) {
                     Some((after, period)) if !unit.contains("-per-") => {
                         (after, Cow::Owned(format!("{unit}-per-{period}")))
                     }
@@ -587,4 +596,70 @@ fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
         "day" => published.checked_sub(n.days()).ok()?.to_string(),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each figure of `text` as (kind, text, value).
+    fn figures(text: &str) -> Vec<(Kind, String, Value)> {
+        let published = Date::new(2025, 3, 12).expect("a valid date");
+        let s = Sentence::new(text, Span::new(0, text.len()), Some(published));
+        scan(&s)
+            .into_iter()
+            .map(|c| (c.kind, c.span.slice(text).to_string(), c.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_year_after_a_name_word_is_part_of_the_name() {
+        assert!(figures("It is the biggest auction under its Vision 2040 strategy.").is_empty());
+        // Months and date words are not names: the year stays a date.
+        assert_eq!(
+            figures("The plan was drafted in March 2022 and revised."),
+            vec![(
+                Kind::Date,
+                "in March 2022".into(),
+                Value::Text("2022-03".into())
+            )]
+        );
+        assert_eq!(
+            figures("Vision began in 2019."),
+            vec![(Kind::Date, "in 2019".into(), Value::Text("2019".into()))]
+        );
+    }
+
+    #[test]
+    fn one_in_five_is_a_ratio() {
+        let found = figures("About one in five patients waited longer.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, Kind::Ratio);
+        assert_eq!(found[0].1, "About one in five");
+        assert_eq!(found[0].2, Value::Number(0.2));
+        // A count followed by a year stays a count and a date.
+        let found = figures("Officials counted 3 in 2019.");
+        assert!(found.iter().all(|f| f.0 != Kind::Ratio), "{found:?}");
+    }
+
+    #[test]
+    fn years_and_months_are_one_duration() {
+        assert_eq!(
+            figures("He was jailed for eight years and six months on Tuesday."),
+            vec![
+                (
+                    Kind::Duration,
+                    "eight years and six months".into(),
+                    Value::Number(8.5)
+                ),
+                (
+                    Kind::Date,
+                    "on Tuesday".into(),
+                    Value::Text("2025-03-11".into())
+                ),
+            ]
+        );
+        // Two separate figures when the months make more than a year.
+        assert_eq!(figures("It took two years and 14 months.").len(), 2);
+    }
 }

@@ -2,7 +2,7 @@
 //! singular spelled-out name in metric spelling ("1,000-km" → kilometre,
 //! "120 mph" → mile-per-hour, "64GB" → gigabyte).
 
-use super::lexicon::Table;
+use super::lexicon::{phrase, Table};
 use super::number::is_space;
 
 /// Unit symbols, matched with their case ("mW" is not "MW"); they may be
@@ -179,10 +179,17 @@ static WORDS: Table<&str> = Table::new(
         ("gigawatts", "gigawatt"),
         ("gigawatt", "gigawatt"),
         ("kilowatt-hours", "kilowatt-hour"),
+        ("kilowatt-hour", "kilowatt-hour"),
         ("kilowatt hours", "kilowatt-hour"),
         ("megawatt-hours", "megawatt-hour"),
+        ("megawatt-hour", "megawatt-hour"),
+        ("megawatt hours", "megawatt-hour"),
         ("gigawatt-hours", "gigawatt-hour"),
+        ("gigawatt-hour", "gigawatt-hour"),
+        ("gigawatt hours", "gigawatt-hour"),
         ("terawatt-hours", "terawatt-hour"),
+        ("terawatt-hour", "terawatt-hour"),
+        ("terawatt hours", "terawatt-hour"),
         ("amps", "ampere"),
         ("amperes", "ampere"),
         ("horsepower", "horsepower"),
@@ -239,6 +246,8 @@ static RATES: Table<&str> = Table::new(
         ("per game", "game"),
         ("a game", "game"),
         ("per capita", "capita"),
+        ("per person", "person"),
+        ("per head", "person"),
         ("an hour", "hour"),
         ("per hour", "hour"),
     ],
@@ -266,6 +275,30 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
 pub fn rate(input: &str) -> Option<(&str, &'static str)> {
     let spaced = super::lexicon::after_spaces(input)?;
     RATES.longest(spaced).map(|(rest, period)| (rest, *period))
+}
+
+/// A rate after a measure, also past what is measured: "tonnes of CO2 a
+/// year", "barrels of crude oil per day" (one or two words after "of").
+pub fn rate_of(input: &str) -> Option<(&str, &'static str)> {
+    if let Some(found) = rate(input) {
+        return Some(found);
+    }
+    let spaced = super::lexicon::after_spaces(input)?;
+    let mut at = phrase(spaced, "of", false)?;
+    for _ in 0..2 {
+        let word = super::lexicon::after_spaces(at)?;
+        let len = word
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(word.len());
+        if len == 0 {
+            return None;
+        }
+        at = &word[len..];
+        if let Some(found) = rate(at) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Whether `name` is a unit name measures are reported in ("kilometre",
@@ -302,5 +335,18 @@ mod tests {
         assert_eq!(suffix("G network"), None);
         assert_eq!(suffix(" miners"), None);
         assert_eq!(rate(" a day."), Some((".", "day")));
+        assert_eq!(rate(" per person,"), Some((",", "person")));
+        assert_eq!(rate_of(" of CO2 a year."), Some((".", "year")));
+        assert_eq!(rate_of(" of crude oil per day"), Some(("", "day")));
+        // No rate: a date after the substance, or more than two words before the rate.
+        assert_eq!(rate_of(" of coal last year"), None);
+        assert_eq!(rate_of(" of coal from the mine a day"), None);
+        // The singular of a compound unit, as in "a 2,400-megawatt-hour battery".
+        assert_eq!(
+            suffix("-megawatt-hour battery"),
+            Some((" battery", "megawatt-hour"))
+        );
+        assert_eq!(suffix("-megawatt plant"), Some((" plant", "megawatt")));
+        assert_eq!(suffix(" gigawatt hours"), Some(("", "gigawatt-hour")));
     }
 }

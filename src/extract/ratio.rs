@@ -1,4 +1,4 @@
-//! Ratios ("3 to 1", "three-to-one", "3:1", "a 3-1 margin") and sports
+//! Ratios ("3 to 1", "three-to-one", "3:1", "a 3-1 margin", "one in five") and sports
 //! scores ("won 3-1", "2-2 on aggregate"), told apart by the words around them.
 
 use super::claim::Kind;
@@ -16,6 +16,8 @@ pub enum Joiner {
     Colon,
     /// "3-1"
     Dash,
+    /// "one in five", "1 in 10"
+    In,
 }
 
 /// The right-hand side of a pair after the left number: returns the rest,
@@ -35,6 +37,15 @@ pub fn right_side(input: &str) -> Option<(&str, Number, Joiner)> {
         .parse(input)
     {
         return Some((rest, n, Joiner::To));
+    }
+    if let Ok((rest, (_, _, _, n))) = (ws, tag_no_case("in"), ws, right).parse(input) {
+        // "one in 2019" is a date and "two in 10 years" a duration, not a proportion.
+        let unit_follows =
+            super::duration::suffix(rest).is_some() || super::measure::suffix(rest).is_some();
+        if n.is_year_like() || unit_follows {
+            return None;
+        }
+        return Some((rest, n, Joiner::In));
     }
     let r = input.strip_prefix(['-', '–', '‑'])?;
     let (rest, n) = numeral(r).ok()?;
@@ -120,6 +131,10 @@ const RATIO_CUES: &[&str] = &[
 /// lowercased words.
 pub fn classify<W: AsRef<str>>(joiner: Joiner, words: &[W], left: f64, right: f64) -> Option<Kind> {
     let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_ref()));
+    if joiner == Joiner::In {
+        // "one in five" is a share of a whole; "five in two" is no proportion.
+        return (left <= right).then_some(Kind::Ratio);
+    }
     if joiner == Joiner::Dash && (left >= 1000.0 || right >= 1000.0) {
         return None; // years, phone numbers, codes
     }
@@ -137,7 +152,7 @@ pub fn classify<W: AsRef<str>>(joiner: Joiner, words: &[W], left: f64, right: f6
     }
     match joiner {
         Joiner::To | Joiner::Colon => Some(Kind::Ratio),
-        Joiner::Dash => None,
+        Joiner::Dash | Joiner::In => None,
     }
 }
 
@@ -167,6 +182,18 @@ mod tests {
             right_side("-1 margin").map(|(_, n, j)| (n.value, j)),
             Some((1.0, Joiner::Dash))
         );
+        assert_eq!(
+            right_side(" in five of them").map(|(r, n, j)| (r, n.value, j)),
+            Some((" of them", 5.0, Joiner::In))
+        );
+        assert_eq!(
+            right_side(" in 10,000 births").map(|(_, n, j)| (n.value, j)),
+            Some((10000.0, Joiner::In))
+        );
+        // Years and durations after "in" are no proportions.
+        assert!(right_side(" in 2019 and").is_none());
+        assert!(right_side(" in 10 years").is_none());
+        assert!(right_side(" inches").is_none());
     }
 
     #[test]
@@ -191,5 +218,11 @@ mod tests {
             classify(Joiner::Dash, &words("the 2022-23 season"), 2022.0, 23.0),
             None
         );
+        // A proportion even among result words, but only a part of a whole.
+        assert_eq!(
+            classify(Joiner::In, &words("they won one in five"), 1.0, 5.0),
+            Some(Kind::Ratio)
+        );
+        assert_eq!(classify(Joiner::In, &words("five in two"), 5.0, 2.0), None);
     }
 }

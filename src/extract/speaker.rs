@@ -353,15 +353,22 @@ pub struct Speakers {
     last_speaker: Option<String>,
     /// The last organisation quoted.
     last_organisation: Option<String>,
+    /// The latest full name given with each title ("judge" → "Helen Marsh"),
+    /// for "the judge said".
+    by_title: HashMap<String, String>,
 }
 
 impl Speakers {
     /// Notes the full names a sentence mentions.
     pub fn observe(&mut self, s: &Sentence) {
         let mut run: Vec<&str> = Vec::new();
-        let flush = |run: &mut Vec<&str>, names: &mut HashMap<String, String>| {
+        let by_title = &mut self.by_title;
+        let mut flush = |run: &mut Vec<&str>, names: &mut HashMap<String, String>| {
             if let Some(name) = person_name(run) {
                 if let Some((_, surname)) = name.rsplit_once(' ') {
+                    if let Some(title) = title_before(run, &name) {
+                        by_title.insert(title.to_lowercase(), name.clone());
+                    }
                     names.insert(surname.to_string(), name);
                 }
             }
@@ -407,6 +414,12 @@ impl Speakers {
                 "they" => self.last_speaker.clone(),
                 _ => None,
             }?
+        } else if let Some(name) = lower
+            .strip_prefix("the ")
+            .and_then(|title| self.by_title.get(title))
+        {
+            // "the judge" after "Judge Helen Marsh": the person named with that title.
+            name.clone()
         } else if words.len() <= 3
             && words
                 .iter()
@@ -447,7 +460,9 @@ impl Speakers {
         }
         let with_article = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
         let run_text = run.join(" ");
-        if run
+        // "Energy Minister Rafael Tan": a department before the title names no organisation.
+        let named = named_after_title(run).unwrap_or(run);
+        if named
             .iter()
             .any(|w| ORGANISATION_WORDS.contains(&w.trim_end_matches(['’', '\'', 's'])))
             || run
@@ -497,19 +512,48 @@ fn lowercase_article(words: &[&str]) -> String {
     phrase
 }
 
-/// A person's name in a run of capitalised words, titles dropped: the last
-/// two words, or one (a surname) when a title stands before it.
+/// The words after the last title when they are a full name (two words or
+/// more): "Energy Minister Rafael Tan" → "Rafael Tan".
+fn named_after_title<'a, 'w>(run: &'a [&'w str]) -> Option<&'a [&'w str]> {
+    let t = run
+        .iter()
+        .rposition(|w| TITLES.contains(&w.trim_end_matches('.')))?;
+    let names = &run[t + 1..];
+    (names.len() >= 2).then_some(names)
+}
+
+/// The title written right before `name` in `run` ("Judge" in "Judge Helen Marsh KC").
+fn title_before<'w>(run: &[&'w str], name: &str) -> Option<&'w str> {
+    let first = name.split(' ').next()?;
+    let at = run.iter().position(|w| *w == first)?;
+    let title = run.get(at.checked_sub(1)?)?.trim_end_matches('.');
+    TITLES.contains(&title).then_some(title)
+}
+
+/// Letters after a name that are honours or offices, not part of it:
+/// "Helen Marsh KC", "Ann Lee MP".
+fn is_post_nominal(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A person's name in a run of capitalised words, titles and post-nominal
+/// letters dropped: the last two words, or one (a surname) when a title
+/// stands before it.
 fn person_name(run: &[&str]) -> Option<String> {
-    let words: Vec<&str> = run
+    let mut words: Vec<&str> = run
         .iter()
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
         .collect();
+    let named = named_after_title(&words).unwrap_or(&words);
     if words.is_empty()
-        || words.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        || named.iter().any(|w| ORGANISATION_WORDS.contains(w))
         || words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
     {
         return None;
+    }
+    while words.len() > 2 && words.last().is_some_and(|w| is_post_nominal(w)) {
+        words.pop();
     }
     let last_title = words.iter().rposition(|w| TITLES.contains(w));
     let names = match last_title {
@@ -776,6 +820,45 @@ mod tests {
         assert_eq!(
             speaker(&mut speakers, "Secretary Hallam said the war goes on.").as_deref(),
             Some("Peter Hallam")
+        );
+    }
+
+    #[test]
+    fn titles_before_names_and_letters_after() {
+        let mut speakers = Speakers::default();
+        assert_eq!(
+            speaker(
+                &mut speakers,
+                "“We will close it,” Energy Minister Rafael Tan told reporters."
+            )
+            .as_deref(),
+            Some("Rafael Tan")
+        );
+        assert_eq!(
+            speaker(
+                &mut speakers,
+                "Sentencing him, Judge Helen Marsh KC said the harm was grave."
+            )
+            .as_deref(),
+            Some("Helen Marsh")
+        );
+        assert_eq!(
+            speaker(&mut speakers, "“Stand up,” the judge told him.").as_deref(),
+            Some("Helen Marsh")
+        );
+        // An indefinite role, or a title nobody was named with, stays as written.
+        assert_eq!(
+            speaker(&mut speakers, "“It was wrong,” a judge told him.").as_deref(),
+            Some("a judge")
+        );
+        assert_eq!(
+            speaker(&mut speakers, "“It was wrong,” the mayor told him.").as_deref(),
+            Some("the mayor")
+        );
+        // A department alone is still an organisation.
+        assert_eq!(
+            speaker(&mut speakers, "“Prices will fall,” Northsea Energy said.").as_deref(),
+            Some("Northsea Energy")
         );
     }
 
