@@ -436,28 +436,19 @@ fn compile_topic(spec: Option<&TopicSpec>, here: &Here) -> Result<Topic, RuleErr
     let empty = TopicSpec::default();
     let spec = spec.unwrap_or(&empty);
     let keywords = phrases(&spec.keywords, "keywords", here)?;
-    for pattern in &spec.patterns {
-        topic::build(pattern, true).map_err(|err| {
-            here.error(
-                pattern,
-                "invalid regular expression".into(),
-                Some(first_line(&err)),
-            )
-        })?;
-    }
-    let patterns = match spec.patterns.as_slice() {
-        [] => None,
-        [one] => Some(topic::build(one, true)),
-        many => Some(topic::build(&many.join("|"), true)),
-    }
-    .transpose()
-    .map_err(|err| {
-        here.error(
-            "patterns:",
-            "the topic's patterns do not compile together".into(),
-            Some(first_line(&err)),
-        )
-    })?;
+    let patterns = spec
+        .patterns
+        .iter()
+        .map(|pattern| {
+            topic::build(pattern, true).map_err(|err| {
+                here.error(
+                    pattern,
+                    "invalid regular expression".into(),
+                    Some(first_line(&err)),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let exclude = phrases(&spec.exclude, "exclude", here)?;
     let window = spec.window.unwrap_or(DEFAULT_WINDOW);
     if window == 0 || window > MAX_WINDOW {

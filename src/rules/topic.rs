@@ -117,7 +117,7 @@ pub struct Topic {
     /// Keywords, any case.
     pub keywords: Option<PhraseSet>,
     /// Regular expressions from the rule file, any case.
-    pub patterns: Option<Regex>,
+    pub patterns: Vec<Regex>,
     pub exclude: Option<PhraseSet>,
     /// Words either side of the figure that are searched.
     pub window: usize,
@@ -127,13 +127,9 @@ impl Topic {
     /// Whether `text` (the figure's window) is on topic. A topic with no
     /// keywords or patterns takes every figure of the rule's kinds and units.
     pub fn matches(&self, text: &str) -> bool {
-        let included = match (&self.keywords, &self.patterns) {
-            (None, None) => true,
-            (keywords, patterns) => {
-                keywords.as_ref().is_some_and(|k| k.is_match(text))
-                    || patterns.as_ref().is_some_and(|p| p.is_match(text))
-            }
-        };
+        let included = (self.keywords.is_none() && self.patterns.is_empty())
+            || self.keywords.as_ref().is_some_and(|k| k.is_match(text))
+            || self.patterns.iter().any(|p| p.is_match(text));
         let excluded = self.exclude.as_ref().is_some_and(|e| e.is_match(text));
         included && !excluded
     }
