@@ -3,6 +3,7 @@
 //! direction of a change and the subject it is about.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use jiff::civil::Date;
 
@@ -20,7 +21,8 @@ pub struct Sentence<'t> {
     /// sentence unless the token has a capital letter.
     pub words: Vec<Cow<'t, str>>,
     pub published: Option<Date>,
-    tense_markers: Vec<(usize, Tense)>,
+    /// Where the tense words are; found when a date first asks.
+    tense_markers: OnceCell<Vec<(usize, Tense)>>,
 }
 
 const FUTURE: &[&str] = &[
@@ -56,41 +58,47 @@ impl<'t> Sentence<'t> {
     pub fn new(text: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
         let tokens = tokenize(text, span);
         let words: Vec<Cow<'t, str>> = tokens.iter().map(|t| lowercase(t.text(text))).collect();
-        let tense_markers = words
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| {
-                let w = w.as_ref();
-                if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
-                    Some((i, Tense::Future))
-                } else if PAST.contains(&w)
-                    || (w.len() > 4
-                        && w.ends_with("ed")
-                        && w.chars().all(|c| c.is_ascii_lowercase())
-                        && !NOT_PAST.contains(&w))
-                {
-                    Some((i, Tense::Past))
-                } else {
-                    None
-                }
-            })
-            .collect();
         Sentence {
             text,
             span,
             tokens,
             words,
             published,
-            tense_markers,
+            tense_markers: OnceCell::new(),
         }
+    }
+
+    fn tense_markers(&self) -> &[(usize, Tense)] {
+        self.tense_markers.get_or_init(|| {
+            self.words
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| {
+                    let w = w.as_ref();
+                    if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
+                        Some((i, Tense::Future))
+                    } else if PAST.contains(&w)
+                        || (w.len() > 4
+                            && w.ends_with("ed")
+                            && w.chars().all(|c| c.is_ascii_lowercase())
+                            && !NOT_PAST.contains(&w))
+                    {
+                        Some((i, Tense::Past))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The tense of the verb governing token `i`: the nearest marker before
     /// it ("will sign ... on Thursday"), else the nearest after it ("On
     /// Monday, Quinlan said").
     pub fn tense_at(&self, i: usize) -> Tense {
-        let before = self.tense_markers.iter().rev().find(|(at, _)| *at < i);
-        let after = self.tense_markers.iter().find(|(at, _)| *at > i);
+        let markers = self.tense_markers();
+        let before = markers.iter().rev().find(|(at, _)| *at < i);
+        let after = markers.iter().find(|(at, _)| *at > i);
         before.or(after).map_or(Tense::Neutral, |(_, t)| *t)
     }
 

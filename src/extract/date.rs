@@ -559,28 +559,35 @@ fn iso_week(date: Date) -> String {
 pub fn may_start(lower: &str, original: &str) -> bool {
     matches!(
         lower,
-        "today"
-            | "tonight"
-            | "yesterday"
-            | "tomorrow"
-            | "this"
-            | "last"
-            | "next"
-            | "past"
-            | "in"
-            | "on"
-            | "since"
-            | "early"
-            | "late"
-            | "mid"
-    ) || lower.starts_with("mid-")
+        "this" | "last" | "next" | "past" | "in" | "on" | "since" | "early" | "late" | "mid"
+    ) || DAY_WORDS.contains(&lower)
+        || lower.starts_with("mid-")
         || original.starts_with(|c: char| c.is_ascii_digit())
-        // Month and weekday names are written with a capital.
-        || (original.starts_with(|c: char| c.is_ascii_uppercase())
-            && (MONTHS
-                .iter()
-                .any(|(m, _)| original.starts_with(m.trim_end_matches('.')))
-                || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w))))
+        || names_month_or_weekday(original)
+}
+
+/// The days named relative to today.
+pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];
+
+/// Whether a word opens with a month or weekday name, written (as they
+/// are) with a capital.
+pub fn names_month_or_weekday(original: &str) -> bool {
+    // Every name opens with one of these three letters: settle most words here.
+    const OPENINGS: [&str; 19] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon",
+        "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+    ];
+    original
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+        && original
+            .get(..3)
+            .is_some_and(|opening| OPENINGS.contains(&opening))
+        && (MONTHS
+            .iter()
+            .any(|(m, _)| original.starts_with(m.trim_end_matches('.')))
+            || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
 }
 
 #[cfg(test)]

@@ -39,6 +39,11 @@ const BETWEEN: &[&str] = &[
     "extra",
 ];
 
+/// The units of time, as written: "years", "decade".
+pub fn unit_words() -> impl Iterator<Item = &'static str> {
+    UNITS.entries().iter().map(|(w, _)| *w)
+}
+
 /// What follows a time unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tail {

@@ -3,6 +3,9 @@
 //! money, percent, durations, measures, ratios and scores, counts).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -12,16 +15,37 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{hedge, starts_hedge};
-use super::number::{digits_scaled, is_space, number, short_scale, Number};
+use super::number::{digits_scaled, is_space, number, number_words, short_scale, Number};
 use super::words::is_currency_symbol;
 use super::{count, measure, money, percent, ratio};
 use crate::span::Span;
 
+/// How many tokens a figure may run before its anchor: "more than
+/// two-and-a-half years", "in the past two weeks", "at least two more weeks".
+const LEAD_REACH: usize = 6;
+
 /// Every figure in the sentence, in order.
+///
+/// Every figure holds an anchor (see [`is_anchor`]); the words that only
+/// lead into one ("more than", "in", "a") are tried only when an anchor
+/// follows within [`LEAD_REACH`] tokens, so most words never reach a parser
+/// and a sentence without an anchor costs one pass over its words.
 pub fn scan(s: &Sentence) -> Vec<Claim> {
+    let anchors: Vec<usize> = (0..s.tokens.len())
+        .filter(|&i| s.tokens[i].is_word() && is_anchor(s.tokens[i].text(s.text), &s.words[i]))
+        .collect();
     let mut claims = Vec::new();
+    let mut next_anchor = 0;
     let mut i = 0;
     while i < s.tokens.len() {
+        next_anchor += anchors[next_anchor..].partition_point(|&a| a < i);
+        let Some(&anchor) = anchors.get(next_anchor) else {
+            break;
+        };
+        if anchor > i + LEAD_REACH {
+            i = anchor - LEAD_REACH;
+            continue;
+        }
         let token = s.tokens[i];
         if token.is_word() && may_start(token.text(s.text), &s.words[i]) {
             if let Some(found) = figure_at(s, i) {
@@ -40,6 +64,35 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
         i += 1;
     }
     claims
+}
+
+/// Whether a word holds what no figure goes without: a digit, a currency
+/// sign, a number word, a month or weekday, a unit of time or a day word
+/// ("today"). Hyphenated and possessive words are looked at by their parts:
+/// "two-and-a-half", "five-year", "Friday’s".
+fn is_anchor(word: &str, lower: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+        number_words()
+            .chain(duration::unit_words())
+            .chain(date::DAY_WORDS)
+            .collect()
+    });
+    const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
+    let is_word = |part: &str| (2..=9).contains(&part.len()) && WORDS.contains(part);
+    let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        // Most words: one lookup, and the month names for a capital.
+        return is_word(lower)
+            || (bytes.first().is_some_and(u8::is_ascii_uppercase)
+                && date::names_month_or_weekday(word));
+    }
+    if bytes.iter().any(u8::is_ascii_digit)
+        || (bytes.iter().any(|&b| b == b'$' || !b.is_ascii())
+            && word.chars().any(is_currency_symbol))
+    {
+        return true;
+    }
+    lower.split(JOINERS).any(is_word) || word.split(JOINERS).any(date::names_month_or_weekday)
 }
 
 /// A cheap look at a word (and its lowercase form) before any parser runs.

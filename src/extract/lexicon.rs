@@ -2,6 +2,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
+
 use super::number::{hyphen, is_space};
 
 /// Matches `phrase` at the start of `input` as whole words: a space in the
@@ -105,6 +107,28 @@ impl<T> Table<T> {
             }
             buckets
         })
+    }
+}
+
+/// A word list for exact, case-sensitive membership tests on the hot path
+/// (a test per word of the text): hashed on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
     }
 }
 

@@ -174,24 +174,61 @@ fn parse_digits(text: &str) -> f64 {
     parsed.unwrap_or(f64::NAN)
 }
 
+/// Scale words after a number: "million", "bn", "crore".
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+];
+
+/// Plural scales that make a lower bound: "hundreds of", "dozens of".
+const PLURALS: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("tens", 10.0),
+    ("hundreds", 100.0),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("trillions", 1e12),
+];
+
+/// The value of `w` in `table`, ignoring ASCII case, as a nom result.
+fn lookup<'a>(table: &[(&str, f64)], i: &'a str, w: &str, rest: &'a str) -> IResult<&'a str, f64> {
+    match table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)) {
+        Some(&(_, v)) => Ok((rest, v)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// A scale word after a number: "million", "bn", "crore".
 pub fn scale_word(i: &str) -> IResult<&str, f64> {
     let (rest, w) = word(i)?;
-    let scale = match w.to_ascii_lowercase().as_str() {
-        "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
-        "billion" | "bn" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        "crore" | "crores" => 1e7,
-        "lakh" | "lakhs" => 1e5,
-        _ => {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )))
-        }
-    };
-    Ok((rest, scale))
+    lookup(SCALES, i, w, rest)
+}
+
+/// The words a figure written in words cannot do without: "seven",
+/// "forty", "hundred", "million", "dozens", "half".
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .chain(&TENS)
+        .chain(&["hundred", "dozen", "half"])
+        .copied()
+        .chain(SCALES.iter().chain(PLURALS).map(|(w, _)| *w))
 }
 
 /// The one-letter scales that only follow a currency: "$5m", "$4.2B", "$300k".
@@ -266,23 +303,7 @@ pub fn spelled(i: &str) -> IResult<&str, Number> {
 fn plural_of(i: &str) -> IResult<&str, f64> {
     let plural = |i| {
         let (rest, w) = word(i)?;
-        const PLURALS: [(&str, f64); 8] = [
-            ("dozens", 12.0),
-            ("scores", 20.0),
-            ("tens", 10.0),
-            ("hundreds", 100.0),
-            ("thousands", 1e3),
-            ("millions", 1e6),
-            ("billions", 1e9),
-            ("trillions", 1e12),
-        ];
-        match PLURALS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w)) {
-            Some(&(_, v)) => Ok((rest, v)),
-            None => Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            ))),
-        }
+        lookup(PLURALS, i, w, rest)
     };
     let of = |i| (ws, tag_no_case("of"), boundary).parse(i);
     let (mut rest, mut v) = (plural, of).map(|(v, _)| v).parse(i)?;

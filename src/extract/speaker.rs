@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 
 use super::context::Sentence;
+use super::lexicon::WordSet;
 use super::words::is_capitalized;
 use crate::span::Span;
 
-const VERBS: &[&str] = &[
+static VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -62,7 +63,7 @@ const VERBS: &[&str] = &[
     "boasted",
     "complained",
     "tell",
-];
+]);
 
 /// Words between a speaker and the verb: "Hallam has said", "she also noted".
 const AUXILIARIES: &[&str] = &[
@@ -297,7 +298,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 ];
 
 /// Words that can never be part of a person's name.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -340,7 +341,7 @@ const NOT_NAMES: &[&str] = &[
     "UK",
     "EU",
     "UN",
-];
+]);
 
 /// What the document has said so far about who is who.
 #[derive(Default)]
@@ -364,7 +365,8 @@ impl Speakers {
         let mut run: Vec<&str> = Vec::new();
         let by_title = &mut self.by_title;
         let mut flush = |run: &mut Vec<&str>, names: &mut HashMap<String, String>| {
-            if let Some(name) = person_name(run) {
+            // A full name takes two words at least.
+            if let Some(name) = (run.len() >= 2).then(|| person_name(run)).flatten() {
                 if let Some((_, surname)) = name.rsplit_once(' ') {
                     if let Some(title) = title_before(run, &name) {
                         by_title.insert(title.to_lowercase(), name.clone());
@@ -376,13 +378,10 @@ impl Speakers {
         };
         for token in &s.tokens {
             let word = token.text(s.text);
-            let joins_name = token.is_word()
-                && is_capitalized(word)
-                && !NOT_NAMES.contains(&word)
-                && !word.contains(['’', '\'']);
-            let possessive = token.is_word()
-                && is_capitalized(word)
-                && (word.ends_with("’s") || word.ends_with("'s"));
+            let capitalized = token.is_word() && is_capitalized(word);
+            let joins_name =
+                capitalized && !NOT_NAMES.contains(word) && !word.contains(['’', '\'']);
+            let possessive = capitalized && (word.ends_with("’s") || word.ends_with("'s"));
             if joins_name {
                 run.push(word);
             } else if possessive {
@@ -590,7 +589,7 @@ pub fn attributions(s: &Sentence) -> Vec<Attribution> {
             }
             continue;
         }
-        if !VERBS.contains(&word) {
+        if !VERBS.contains(word) {
             continue;
         }
         if let Some(phrase) = phrase_before(s, v) {
@@ -659,7 +658,7 @@ fn name_before_apposition(s: &Sentence, mut comma: usize) -> Option<Span> {
         let is_appositive = s.words[open] == ","
             && !appositive.is_empty()
             && !is_capitalized(s.tokens[open + 1].text(s.text))
-            && !appositive.iter().any(|w| VERBS.contains(&w.as_ref()));
+            && !appositive.iter().any(|w| VERBS.contains(w));
         if !is_appositive {
             return None;
         }

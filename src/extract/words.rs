@@ -54,32 +54,33 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
     let mut tokens = Vec::with_capacity(body.len() / 5);
     let mut word_start: Option<usize> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(body, i) {
+        let next_at = i + c.len_utf8();
         if is_word_char(c) {
             word_start.get_or_insert(i);
+            i = next_at;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
         let joins = word_start.is_some()
             && is_joiner(c)
-            && next.is_some_and(|n| n.is_alphanumeric() || is_currency_symbol(n));
-        if joins {
-            continue;
+            && char_at(body, next_at).is_some_and(|n| n.is_alphanumeric() || is_currency_symbol(n));
+        if !joins {
+            if let Some(start) = word_start.take() {
+                tokens.push(Token {
+                    span: Span::new(span.start + start, span.start + i),
+                    kind: TokenKind::Word,
+                });
+            }
+            if !c.is_whitespace() {
+                let at = span.start + i;
+                tokens.push(Token {
+                    span: Span::new(at, span.start + next_at),
+                    kind: TokenKind::Punct,
+                });
+            }
         }
-        if let Some(start) = word_start.take() {
-            tokens.push(Token {
-                span: Span::new(span.start + start, span.start + i),
-                kind: TokenKind::Word,
-            });
-        }
-        if !c.is_whitespace() {
-            let at = span.start + i;
-            tokens.push(Token {
-                span: Span::new(at, at + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-        }
+        i = next_at;
     }
     if let Some(start) = word_start {
         tokens.push(Token {
@@ -88,6 +89,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The character at byte `i` (a char boundary) of `text`; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 /// Whether a word starts with a capital letter.
