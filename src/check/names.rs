@@ -10,7 +10,10 @@
 //! both are long and one edit apart; inflections (Russia / Russian) and the
 //! rule's allow-list are not.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use strsim::damerau_levenshtein;
 
@@ -30,65 +33,128 @@ const MAX_NAME_LENGTH: usize = 40;
 /// A differing word shorter than this is not compared, even beside a shared word ("Mark"/"Mary").
 const MIN_CONTEXT_LENGTH: usize = 5;
 
-/// One capitalised word in an article.
+/// One use of a spelling in an article.
 struct Mention {
     article: usize,
     span: Span,
-    before: Option<String>,
-    after: Option<String>,
 }
 
-pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding> {
-    let mut lowercase_words: HashSet<String> = HashSet::new();
-    let mut mentions: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
-    for (index, article) in articles.iter().enumerate() {
-        collect(index, article, &mut mentions, &mut lowercase_words);
-    }
-    // Capitalised only at the start of a sentence, the word is a common one.
-    mentions.retain(|word, _| !lowercase_words.contains(&word.to_lowercase()));
+/// Which side of a name a neighbouring name stands on.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Side {
+    Before,
+    After,
+}
 
-    let mut index: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for word in mentions.keys() {
-        let lower = word.to_lowercase();
-        for key in deletions(&lower) {
-            index.entry(key).or_default().insert(word);
-        }
-    }
-    // Variant pairs joined into clusters: Tchaikovsky, Tchaikovskiy and Tchaikovskyy
-    // are one name, reported once per article.
-    let words: Vec<&str> = mentions.keys().map(String::as_str).collect();
-    let position = |w: &str| words.binary_search(&w).ok();
-    let mut parents: Vec<usize> = (0..words.len()).collect();
-    // A crowded bucket is a pattern of the language, not one misspelt name.
-    for bucket in index
-        .values()
-        .filter(|w| w.len() > 1 && w.len() <= MAX_BUCKET)
-    {
-        for a in bucket {
-            for b in bucket {
-                if a < b && is_variant(a, b, names, &mentions) {
-                    if let (Some(i), Some(j)) = (position(a), position(b)) {
-                        let (ri, rj) = (root(&mut parents, i), root(&mut parents, j));
-                        parents[ri.max(rj)] = ri.min(rj);
+/// What the articles use, words borrowed from their text: each name
+/// spelling with the names that stand beside it ("Jon" before "Smyth"),
+/// and every word written in lower case. Built per thread, then merged.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    names: FxHashMap<&'a str, FxHashSet<(Side, &'a str)>>,
+    lowercase: FxHashSet<&'a str>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn add(mut self, article: &'a Article) -> Vocabulary<'a> {
+        let text = article.doc.text.as_str();
+        for block in &article.doc.blocks {
+            let words = words(text, *block);
+            for (i, &span) in words.iter().enumerate() {
+                let word = span.slice(text);
+                if !is_name(word) {
+                    if word.starts_with(char::is_lowercase) {
+                        self.lowercase.insert(word);
+                    }
+                    continue;
+                }
+                let neighbours = self.names.entry(word).or_default();
+                for (side, j) in [(Side::Before, i.checked_sub(1)), (Side::After, Some(i + 1))] {
+                    if let Some(name) = j.and_then(|j| adjacent_name(text, span, words.get(j)?)) {
+                        neighbours.insert((side, name));
                     }
                 }
             }
         }
-    }
-    let mut clusters: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for (i, word) in words.iter().enumerate() {
-        clusters
-            .entry(root(&mut parents, i))
-            .or_default()
-            .push(word);
+        self
     }
 
+    fn merge(mut self, mut other: Vocabulary<'a>) -> Vocabulary<'a> {
+        if self.names.len() < other.names.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (word, neighbours) in other.names {
+            self.names.entry(word).or_default().extend(neighbours);
+        }
+        self.lowercase.extend(other.lowercase);
+        self
+    }
+}
+
+/// The word at `other`, when it is a name written right beside `span`
+/// (with nothing but spaces or a hyphen between).
+fn adjacent_name<'a>(text: &'a str, span: Span, other: &Span) -> Option<&'a str> {
+    let between = &text[span.end.min(other.end)..span.start.max(other.start)];
+    let word = other.slice(text);
+    (between.chars().all(|c| c == ' ' || c == '-') && is_name(word)).then_some(word)
+}
+
+pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding> {
+    let vocabulary = articles
+        .par_iter()
+        .fold(Vocabulary::default, Vocabulary::add)
+        .reduce(Vocabulary::default, Vocabulary::merge);
+    // Capitalised only at the start of a sentence, the word is a common one.
+    let mut words: Vec<&str> = vocabulary
+        .names
+        .keys()
+        .copied()
+        .filter(|word| !vocabulary.lowercase.contains(word.to_lowercase().as_str()))
+        .collect();
+    words.sort_unstable();
+    let neighbours = |word: &str| &vocabulary.names[word];
+
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, word) in words.iter().enumerate() {
+        for key in deletions(&word.to_lowercase()) {
+            let bucket = index.entry(key).or_default();
+            // Deleting either of two like letters gives one key: keep the word once.
+            if bucket.last() != Some(&i) {
+                bucket.push(i);
+            }
+        }
+    }
+    // Variant pairs joined into clusters: Tchaikovsky, Tchaikovskiy and Tchaikovskyy
+    // are one name, reported once per article.
+    let mut parents: Vec<usize> = (0..words.len()).collect();
+    // A crowded bucket is a pattern of the language, not one misspelt name.
+    for bucket in index
+        .values()
+        .filter(|b| b.len() > 1 && b.len() <= MAX_BUCKET)
+    {
+        for (n, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[n + 1..] {
+                let (a, b) = (words[i], words[j]);
+                if is_variant(a, b, names, neighbours(a), neighbours(b)) {
+                    let (ri, rj) = (root(&mut parents, i), root(&mut parents, j));
+                    parents[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..words.len() {
+        clusters.entry(root(&mut parents, i)).or_default().push(i);
+    }
+    clusters.retain(|_, spellings| spellings.len() > 1);
+    let mentions = mentions_of(&words, &clusters, articles);
+
     let mut findings = Vec::new();
-    for spellings in clusters.into_values().filter(|c| c.len() > 1) {
+    for spellings in clusters.into_values() {
         let mut by_article: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-        for w in &spellings {
-            for m in &mentions[*w] {
-                by_article.entry(m.article).or_default().insert(w);
+        for &w in &spellings {
+            for m in &mentions[&w] {
+                by_article.entry(m.article).or_default().insert(words[w]);
             }
         }
         let mixed: Vec<usize> = by_article
@@ -96,10 +162,11 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
             .filter(|(_, ws)| ws.len() > 1)
             .map(|(a, _)| *a)
             .collect();
+        let words = &words;
         let all = || {
             spellings
                 .iter()
-                .flat_map(|w| mentions[*w].iter().map(move |m| (*w, m)))
+                .flat_map(|&w| mentions[&w].iter().map(move |m| (words[w], m)))
         };
         // Across articles: the first use of each spelling in each article.
         if by_article.len() > 1 {
@@ -167,40 +234,45 @@ fn location(m: &Mention, articles: &[Article], across: bool) -> Location {
     }
 }
 
-/// Records the article's capitalised words (possessives stripped) and its lowercase words.
-fn collect(
-    index: usize,
-    article: &Article,
-    mentions: &mut BTreeMap<String, Vec<Mention>>,
-    lowercase: &mut HashSet<String>,
-) {
-    let text = article.doc.text.as_str();
-    for block in &article.doc.blocks {
-        let words: Vec<Span> = words(text, *block);
-        for (i, &span) in words.iter().enumerate() {
-            let word = span.slice(text);
-            if !is_name(word) {
-                if word.starts_with(char::is_lowercase) {
-                    lowercase.insert(word.to_string());
-                }
-                continue;
-            }
-            let neighbour = |j: Option<usize>| {
-                let s = *words.get(j?)?;
-                let w = s.slice(text);
-                let adjacent = text[span.end.min(s.end)..span.start.max(s.start)]
-                    .chars()
-                    .all(|c| c == ' ' || c == '-');
-                (adjacent && is_name(w)).then(|| w.to_string())
-            };
-            mentions.entry(word.to_string()).or_default().push(Mention {
-                article: index,
-                span,
-                before: neighbour(i.checked_sub(1)),
-                after: neighbour(Some(i + 1)),
-            });
-        }
+/// Where each spelling of the clusters is used, in article order.
+fn mentions_of(
+    spellings: &[&str],
+    clusters: &BTreeMap<usize, Vec<usize>>,
+    articles: &[Article],
+) -> FxHashMap<usize, Vec<Mention>> {
+    let wanted: FxHashMap<&str, usize> = clusters
+        .values()
+        .flatten()
+        .map(|&w| (spellings[w], w))
+        .collect();
+    let per_article: Vec<Vec<(usize, Mention)>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(index, article)| {
+            let text = article.doc.text.as_str();
+            article
+                .doc
+                .blocks
+                .iter()
+                .flat_map(|block| words(text, *block))
+                .filter_map(|span| {
+                    let w = *wanted.get(span.slice(text))?;
+                    Some((
+                        w,
+                        Mention {
+                            article: index,
+                            span,
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    let mut mentions: FxHashMap<usize, Vec<Mention>> = FxHashMap::default();
+    for (w, mention) in per_article.into_iter().flatten() {
+        mentions.entry(w).or_default().push(mention);
     }
+    mentions
 }
 
 /// Spans of the words of a block: letters and inner apostrophes, without a
@@ -255,7 +327,8 @@ fn is_variant(
     a: &str,
     b: &str,
     names: &NameRule,
-    mentions: &BTreeMap<String, Vec<Mention>>,
+    beside_a: &FxHashSet<(Side, &str)>,
+    beside_b: &FxHashSet<(Side, &str)>,
 ) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     if names.allows(&la, &lb) || is_inflection(&la, &lb) || is_inflection(&lb, &la) {
@@ -274,8 +347,7 @@ fn is_variant(
         return false;
     }
     let long_and_close = shorter >= names.min_length && distance == 1;
-    long_and_close
-        || (shorter >= MIN_CONTEXT_LENGTH && share_a_neighbour(&mentions[a], &mentions[b]))
+    long_and_close || (shorter >= MIN_CONTEXT_LENGTH && !beside_a.is_disjoint(beside_b))
 }
 
 fn is_inflection(stem: &str, word: &str) -> bool {
@@ -287,21 +359,6 @@ fn is_inflection(stem: &str, word: &str) -> bool {
             word.strip_prefix(s)
                 .is_some_and(|ending| ending.len() > 1 && INFLECTIONS.contains(&ending))
         })
-}
-
-fn share_a_neighbour(a: &[Mention], b: &[Mention]) -> bool {
-    fn neighbours(ms: &[Mention]) -> HashSet<(u8, &String)> {
-        ms.iter()
-            .flat_map(|m| {
-                [
-                    m.before.as_ref().map(|w| (0, w)),
-                    m.after.as_ref().map(|w| (1, w)),
-                ]
-            })
-            .flatten()
-            .collect()
-    }
-    !neighbours(a).is_disjoint(&neighbours(b))
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use strsim::generic_levenshtein;
 
 use super::{Article, Finding, Location};
 use crate::extract::{Claim, Kind, Value};
@@ -258,66 +257,32 @@ fn join_digit_groups(text: &str) -> String {
     out
 }
 
-/// Word edit distance between the shorter quotation and its best-aligned
-/// stretch of the longer one, so a partial quote of a longer statement
-/// counts as identical; `None` when it is over `max`. Stretches are aligned
-/// on shared shingles and may grow or shrink by two words.
+/// Word edit distance between the shorter quotation and the stretch of the
+/// longer one it matches best, so a partial quote of a longer statement
+/// counts as identical: edit distance with the longer one's ends free.
+/// `None` when it is over `max`, known as soon as a whole row of the table
+/// is (a row's minimum never falls).
 fn aligned_distance(a: &[u32], b: &[u32], max: usize) -> Option<usize> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // The longer quotation's shingles, sorted, with where each starts.
-    let mut positions: Vec<(&[u32], usize)> = long
-        .windows(SHINGLE)
-        .enumerate()
-        .map(|(l, window)| (window, l))
-        .collect();
-    positions.sort_unstable();
-    // Each shared shingle votes for an alignment; the three best are tried.
-    let mut shared = 0;
-    let mut votes = vec![0usize; long.len()];
-    for (s, shingle) in short.windows(SHINGLE).enumerate() {
-        let first = positions.partition_point(|(window, _)| *window < shingle);
-        let found = positions[first..]
-            .iter()
-            .take_while(|(window, _)| *window == shingle);
-        let mut any = false;
-        for &(_, l) in found {
-            any = true;
-            if l >= s {
-                votes[l - s] += 1;
-            }
+    // row[j]: the fewest edits matching the words of `short` seen so far
+    // with a stretch of `long` that ends before word j.
+    let mut row = vec![0usize; long.len() + 1];
+    for (i, &word) in short.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut row_min = row[0];
+        for j in 1..=long.len() {
+            let above = row[j];
+            let substitute = diagonal + usize::from(long[j - 1] != word);
+            row[j] = substitute.min(above + 1).min(row[j - 1] + 1);
+            diagonal = above;
+            row_min = row_min.min(row[j]);
         }
-        shared += usize::from(any);
-    }
-    // One edit breaks at most SHINGLE shingles of the shorter quotation, so
-    // too few shared shingles means too many edits, whatever the alignment.
-    let windows = short.len().saturating_sub(SHINGLE - 1);
-    if shared + SHINGLE * max < windows {
-        return None;
-    }
-    // Against the whole of the longer one, the length difference alone
-    // costs that many edits.
-    // strsim takes sequences it can iterate by reference: vectors.
-    let distance = |a: &[u32], b: &[u32]| generic_levenshtein(&a.to_vec(), &b.to_vec());
-    let mut best = if long.len() - short.len() <= max {
-        distance(short, long)
-    } else {
-        usize::MAX
-    };
-    if short.len() != long.len() {
-        let mut offsets: Vec<(usize, usize)> = votes
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, count)| count > 0)
-            .collect();
-        offsets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (start, _) in offsets.into_iter().take(3) {
-            for len in short.len().saturating_sub(2)..=short.len() + 2 {
-                let end = (start + len).min(long.len());
-                best = best.min(distance(short, &long[start..end]));
-            }
+        if row_min > max {
+            return None;
         }
     }
-    (best <= max).then_some(best)
+    row.into_iter().min().filter(|&distance| distance <= max)
 }
 
 fn drift(rule: &Rule, members: &[usize], quoted: &[Quoted], articles: &[Article]) -> Finding {
