@@ -158,6 +158,10 @@ fn similar_later(
         if possible + SHINGLE * max < index.distinct[short] {
             continue;
         }
+        // Each word of the shorter one missing from the other costs an edit.
+        if shorter - common_words(&index.bags[i], &index.bags[j]) > max {
+            continue;
+        }
         if let Some(distance) = aligned_distance(a, b, max) {
             if 1.0 - distance as f64 / shorter as f64 >= similarity {
                 found.push((i, j, distance));
@@ -177,6 +181,8 @@ struct ShingleIndex {
     distinct: Vec<usize>,
     /// Per quotation: how many of them are boilerplate (over the cap).
     boilerplate: Vec<usize>,
+    /// Per quotation: its words, sorted.
+    bags: Vec<Vec<u32>>,
 }
 
 impl ShingleIndex {
@@ -184,7 +190,10 @@ impl ShingleIndex {
         let mut ids: HashMap<&[u32], usize> = HashMap::new();
         let mut lists: Vec<Vec<usize>> = Vec::new();
         let mut shingles = vec![Vec::new(); quoted.len()];
+        let mut bags = vec![Vec::new(); quoted.len()];
         for &i in distinct {
+            bags[i].clone_from(&quoted[i].words);
+            bags[i].sort_unstable();
             for shingle in quoted[i].words.windows(SHINGLE) {
                 let id = *ids.entry(shingle).or_insert_with(|| {
                     lists.push(Vec::new());
@@ -214,12 +223,30 @@ impl ShingleIndex {
             shingles,
             distinct,
             boilerplate,
+            bags,
         }
     }
 
     fn lists_of(&self, quotation: usize) -> impl Iterator<Item = &Vec<usize>> {
         self.shingles[quotation].iter().map(|&id| &self.lists[id])
     }
+}
+
+/// How many words two sorted bags have in common, repeats counted.
+fn common_words(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
 }
 
 /// Lowercase words of a quotation, without bracketed insertions.
