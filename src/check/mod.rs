@@ -11,12 +11,15 @@ mod style;
 mod suppress;
 mod when;
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::extract::Claim;
 use crate::rules::{Check, Rule, RuleSet, Severity};
 use crate::span::Span;
+use quotes::Quotations;
 
 /// An article with its claims.
 pub struct Article {
@@ -92,10 +95,12 @@ impl Finding {
 
 /// Every finding of every rule, sorted by article, position and rule.
 pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
+    // Built by the first quote rule to need it, shared with the others.
+    let quotations = OnceLock::new();
     let findings: Vec<Finding> = rules
         .rules
         .par_iter()
-        .flat_map_iter(|rule| check_rule(rule, articles))
+        .flat_map_iter(|rule| check_rule(rule, articles, &quotations))
         .collect();
     let mut findings = suppress::apply(findings, rules, articles);
     for finding in &mut findings {
@@ -108,11 +113,18 @@ pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
     findings
 }
 
-fn check_rule(rule: &Rule, articles: &[Article]) -> Vec<Finding> {
+fn check_rule<'a>(
+    rule: &Rule,
+    articles: &'a [Article],
+    quotations: &OnceLock<Quotations<'a>>,
+) -> Vec<Finding> {
     match &rule.check {
         Check::Figure(figure) => figures::check(rule, figure, articles),
         Check::Fact(fact) => facts::check(rule, fact, articles),
-        Check::Quote(quote) => quotes::check(rule, quote, articles),
+        Check::Quote(quote) => {
+            let quotations = quotations.get_or_init(|| Quotations::new(articles));
+            quotes::check(rule, quote, quotations, articles)
+        }
         Check::Name(name) => names::check(rule, name, articles),
         Check::Style(style) => style::check(rule, style, articles),
     }

@@ -1,13 +1,17 @@
 //! Quote fidelity: the same quotation worded differently in two places
 //! (drift), or put in two different speakers' mouths (misattribution).
 //!
-//! Quotations are reduced to lowercase words without editorial brackets and
-//! indexed by their three-word shingles; only quotations that share a
-//! shingle are compared, word by word, so the cost stays near-linear.
+//! Quotations are reduced to lowercase words without editorial brackets,
+//! interned, and indexed by their three-word shingles (once, for every
+//! quote rule). Only quotations that share a shingle are compared: first by
+//! counts (shared shingles, shared words) that bound the edits between
+//! them, then, when those leave it possible, by an alignment word by word.
+//! The cost stays near-linear.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{Article, Finding, Location};
 use crate::extract::{Claim, Kind, Value};
@@ -33,167 +37,166 @@ impl Quoted<'_> {
     /// a large corpus does not hold a second copy of every quotation).
     fn text(&self) -> String {
         match &self.claim.value {
-            Value::Text(text) => {
-                let mut words = normalized_words(text);
-                words.truncate(MAX_WORDS);
-                words.join(" ")
-            }
+            Value::Text(text) => normalized(text),
             _ => String::new(),
         }
     }
 }
 
-pub fn check(rule: &Rule, quote: &QuoteRule, articles: &[Article]) -> Vec<Finding> {
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
-    let quoted: Vec<Quoted> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(article, a)| a.claims.iter().map(move |claim| (article, claim)))
-        .filter(|(_, c)| c.kind == Kind::Quote)
-        .filter_map(|(article, claim)| {
-            let Value::Text(text) = &claim.value else {
-                return None;
-            };
-            let mut words = normalized_words(text);
-            words.truncate(MAX_WORDS);
-            let words: Vec<u32> = words
-                .into_iter()
-                .map(|w| {
-                    let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-                    *vocabulary.entry(w).or_insert(next)
-                })
-                .collect();
-            (words.len() >= quote.min_words).then_some(Quoted {
-                article,
-                claim,
-                words,
+/// Every quotation of the articles, interned and indexed; built once and
+/// shared by the quote rules.
+pub struct Quotations<'a> {
+    quoted: Vec<Quoted<'a>>,
+    /// Per quotation: the first quotation worded exactly like it.
+    first_alike: Vec<usize>,
+    index: ShingleIndex,
+}
+
+impl<'a> Quotations<'a> {
+    pub fn new(articles: &'a [Article]) -> Quotations<'a> {
+        let texts: Vec<(usize, &Claim, String)> = articles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(article, a)| {
+                a.claims
+                    .iter()
+                    .filter(|c| c.kind == Kind::Quote)
+                    .filter_map(move |claim| match &claim.value {
+                        Value::Text(text) => Some((article, claim, normalized(text))),
+                        _ => None,
+                    })
             })
-        })
-        .collect();
-
-    // Identical wordings are one quotation: only the first of each is
-    // indexed and compared, the others join it.
-    let mut components = UnionFind::new(quoted.len());
-    let mut first_of: HashMap<&[u32], usize> = HashMap::new();
-    let mut distinct = Vec::new();
-    for (i, q) in quoted.iter().enumerate() {
-        let first = *first_of.entry(&q.words).or_insert(i);
-        if first == i {
-            distinct.push(i);
-        } else {
-            components.join(first, i);
-        }
-    }
-    let index = ShingleIndex::new(&quoted, &distinct);
-    // Comparisons run in parallel, each worker with its own counters; the
-    // matches come back in order, so the groups never depend on threads.
-    let matches: Vec<(usize, usize, usize)> = distinct
-        .par_iter()
-        .map_init(
-            || (vec![0usize; quoted.len()], Vec::new()),
-            |(shared_with, partners), &i| {
-                similar_later(i, &quoted, &index, quote.similarity, shared_with, partners)
-            },
-        )
-        .flatten_iter()
-        .collect();
-    let mut drifted = vec![false; quoted.len()];
-    for (i, j, distance) in matches {
-        components.join(i, j);
-        if distance > 0 {
-            drifted[i] = true;
-            drifted[j] = true;
+            .collect();
+        let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
+        let quoted: Vec<Quoted> = texts
+            .iter()
+            .map(|(article, claim, text)| {
+                let words = text
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                        *vocabulary.entry(w).or_insert(next)
+                    })
+                    .collect();
+                Quoted {
+                    article: *article,
+                    claim,
+                    words,
+                }
+            })
+            .collect();
+        let mut first_of: FxHashMap<&[u32], usize> = FxHashMap::default();
+        let first_alike: Vec<usize> = quoted
+            .iter()
+            .enumerate()
+            .map(|(i, q)| *first_of.entry(&q.words).or_insert(i))
+            .collect();
+        drop(first_of);
+        let index = ShingleIndex::new(&quoted, &first_alike);
+        Quotations {
+            quoted,
+            first_alike,
+            index,
         }
     }
 
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..quoted.len() {
-        groups.entry(components.root(i)).or_default().push(i);
+    /// Pairs of distinct wordings (`i < j`), both of `min_words` words or
+    /// more, as similar as `similarity` asks, with their word distance.
+    /// Comparisons run in parallel, each worker with its own counters; the
+    /// pairs come back in order, whatever the thread count.
+    fn similar_pairs(&self, min_words: usize, similarity: f64) -> Vec<(usize, usize, usize)> {
+        let long_enough = |i: usize| self.quoted[i].words.len() >= min_words;
+        let wordings: Vec<usize> = (0..self.quoted.len())
+            .filter(|&i| self.first_alike[i] == i && long_enough(i))
+            .collect();
+        wordings
+            .par_iter()
+            .map_init(
+                || (vec![0usize; self.quoted.len()], Vec::new()),
+                |(shared_with, partners), &i| {
+                    let mut pairs = self.similar_later(i, similarity, shared_with, partners);
+                    pairs.retain(|&(_, j, _)| long_enough(j));
+                    pairs
+                },
+            )
+            .flatten_iter()
+            .collect()
     }
-    let mut findings = Vec::new();
-    for members in groups.into_values().filter(|m| m.len() > 1) {
-        let finding = match quote.check {
-            QuoteCheck::Wording if members.iter().any(|&i| drifted[i]) => {
-                Some(drift(rule, &members, &quoted, articles))
+
+    /// The later wordings (index above `i`) as similar to wording `i` as
+    /// `similarity` asks, with their word distance. `shared_with` (zeroed,
+    /// one slot a quotation) and `partners` are scratch space, left as they
+    /// were found.
+    fn similar_later(
+        &self,
+        i: usize,
+        similarity: f64,
+        shared_with: &mut [usize],
+        partners: &mut Vec<usize>,
+    ) -> Vec<(usize, usize, usize)> {
+        let index = &self.index;
+        // Count, for every later wording, the shingles it shares with this one.
+        for list in index.lists_of(i).filter(|l| l.len() <= MAX_POSTINGS) {
+            for &j in list.iter().filter(|&&j| j > i) {
+                if shared_with[j] == 0 {
+                    partners.push(j);
+                }
+                shared_with[j] += 1;
             }
-            QuoteCheck::Speaker => misattribution(rule, &members, &quoted, articles),
-            QuoteCheck::Wording => None,
-        };
-        findings.extend(finding);
+        }
+        let mut found = Vec::new();
+        for j in partners.drain(..) {
+            let shared = std::mem::take(&mut shared_with[j]);
+            let (a, b) = (&self.quoted[i].words, &self.quoted[j].words);
+            let shorter = a.len().min(b.len());
+            // The most edits the similarity threshold allows.
+            let max = ((1.0 - similarity) * shorter as f64 + 1e-9).floor() as usize;
+            // One edit removes at most SHINGLE distinct shingles of the shorter
+            // one; boilerplate shingles were not counted but may be shared.
+            let short = if a.len() <= b.len() { i } else { j };
+            let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
+            if possible + SHINGLE * max < index.distinct[short] {
+                continue;
+            }
+            // Each word of the shorter one missing from the other costs an edit.
+            if shorter - common_words(&index.sorted[i], &index.sorted[j]) > max {
+                continue;
+            }
+            if let Some(distance) = aligned_distance(a, b, max) {
+                if 1.0 - distance as f64 / shorter as f64 >= similarity {
+                    found.push((i, j, distance));
+                }
+            }
+        }
+        found
     }
-    findings
 }
 
-/// The later quotations (index above `i`) as similar to quotation `i` as
-/// the rule asks, with their word distance. `shared_with` (zeroed, one slot
-/// a quotation) and `partners` are scratch space, left as they were found.
-fn similar_later(
-    i: usize,
-    quoted: &[Quoted],
-    index: &ShingleIndex,
-    similarity: f64,
-    shared_with: &mut [usize],
-    partners: &mut Vec<usize>,
-) -> Vec<(usize, usize, usize)> {
-    // Count, for every later quotation, the shingles it shares with this one.
-    for list in index.lists_of(i).filter(|l| l.len() <= MAX_POSTINGS) {
-        for &j in list.iter().filter(|&&j| j > i) {
-            if shared_with[j] == 0 {
-                partners.push(j);
-            }
-            shared_with[j] += 1;
-        }
-    }
-    let mut found = Vec::new();
-    for j in partners.drain(..) {
-        let shared = std::mem::take(&mut shared_with[j]);
-        let (a, b) = (&quoted[i].words, &quoted[j].words);
-        let shorter = a.len().min(b.len());
-        // The most edits the similarity threshold allows.
-        let max = ((1.0 - similarity) * shorter as f64 + 1e-9).floor() as usize;
-        // One edit removes at most SHINGLE distinct shingles of the shorter
-        // quotation; boilerplate shingles were not counted but may be shared.
-        let short = if a.len() <= b.len() { i } else { j };
-        let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
-        if possible + SHINGLE * max < index.distinct[short] {
-            continue;
-        }
-        // Each word of the shorter one missing from the other costs an edit.
-        if shorter - common_words(&index.bags[i], &index.bags[j]) > max {
-            continue;
-        }
-        if let Some(distance) = aligned_distance(a, b, max) {
-            if 1.0 - distance as f64 / shorter as f64 >= similarity {
-                found.push((i, j, distance));
-            }
-        }
-    }
-    found
-}
-
-/// The distinct quotations' three-word shingles, each with the quotations
-/// that hold it (a list cut just past `MAX_POSTINGS`).
+/// The distinct wordings' three-word shingles, each with the wordings that
+/// hold it (a list cut just past `MAX_POSTINGS`).
 struct ShingleIndex {
     lists: Vec<Vec<usize>>,
-    /// Per quotation: its distinct shingles, as indices into `lists`.
+    /// Per wording: its distinct shingles, as indices into `lists`.
     shingles: Vec<Vec<usize>>,
-    /// Per quotation: how many distinct shingles it has.
+    /// Per wording: how many distinct shingles it has.
     distinct: Vec<usize>,
-    /// Per quotation: how many of them are boilerplate (over the cap).
+    /// Per wording: how many of them are boilerplate (over the cap).
     boilerplate: Vec<usize>,
-    /// Per quotation: its words, sorted.
-    bags: Vec<Vec<u32>>,
+    /// Per wording: its words, sorted.
+    sorted: Vec<Vec<u32>>,
 }
 
 impl ShingleIndex {
-    fn new(quoted: &[Quoted], distinct: &[usize]) -> ShingleIndex {
-        let mut ids: HashMap<&[u32], usize> = HashMap::new();
+    /// Indexes the quotations that are the first of their wording.
+    fn new(quoted: &[Quoted], first_alike: &[usize]) -> ShingleIndex {
+        let mut ids: FxHashMap<&[u32], usize> = FxHashMap::default();
         let mut lists: Vec<Vec<usize>> = Vec::new();
         let mut shingles = vec![Vec::new(); quoted.len()];
-        let mut bags = vec![Vec::new(); quoted.len()];
-        for &i in distinct {
-            bags[i].clone_from(&quoted[i].words);
-            bags[i].sort_unstable();
+        let mut sorted = vec![Vec::new(); quoted.len()];
+        for i in (0..quoted.len()).filter(|&i| first_alike[i] == i) {
+            sorted[i].clone_from(&quoted[i].words);
+            sorted[i].sort_unstable();
             for shingle in quoted[i].words.windows(SHINGLE) {
                 let id = *ids.entry(shingle).or_insert_with(|| {
                     lists.push(Vec::new());
@@ -201,7 +204,7 @@ impl ShingleIndex {
                 });
                 let list = &mut lists[id];
                 shingles[i].push(id);
-                // A quotation's windows come one after another: a repeat is the last entry.
+                // A wording's windows come one after another: a repeat is the last entry.
                 if list.last() != Some(&i) && list.len() <= MAX_POSTINGS {
                     list.push(i);
                 }
@@ -223,13 +226,55 @@ impl ShingleIndex {
             shingles,
             distinct,
             boilerplate,
-            bags,
+            sorted,
         }
     }
 
-    fn lists_of(&self, quotation: usize) -> impl Iterator<Item = &Vec<usize>> {
-        self.shingles[quotation].iter().map(|&id| &self.lists[id])
+    fn lists_of(&self, wording: usize) -> impl Iterator<Item = &Vec<usize>> {
+        self.shingles[wording].iter().map(|&id| &self.lists[id])
     }
+}
+
+pub fn check(
+    rule: &Rule,
+    quote: &QuoteRule,
+    quotations: &Quotations,
+    articles: &[Article],
+) -> Vec<Finding> {
+    let quoted = &quotations.quoted;
+    let counted = |i: usize| quoted[i].words.len() >= quote.min_words.max(1);
+    // Identical wordings are one quotation.
+    let mut components = UnionFind::new(quoted.len());
+    for (i, &first) in quotations.first_alike.iter().enumerate() {
+        if first != i && counted(i) {
+            components.join(first, i);
+        }
+    }
+    let mut drifted = vec![false; quoted.len()];
+    for (i, j, distance) in quotations.similar_pairs(quote.min_words, quote.similarity) {
+        components.join(i, j);
+        if distance > 0 {
+            drifted[i] = true;
+            drifted[j] = true;
+        }
+    }
+
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in (0..quoted.len()).filter(|&i| counted(i)) {
+        groups.entry(components.root(i)).or_default().push(i);
+    }
+    let mut findings = Vec::new();
+    for members in groups.into_values().filter(|m| m.len() > 1) {
+        let finding = match quote.check {
+            QuoteCheck::Wording if members.iter().any(|&i| drifted[i]) => {
+                Some(drift(rule, &members, quoted, articles))
+            }
+            QuoteCheck::Speaker => misattribution(rule, &members, quoted, articles),
+            QuoteCheck::Wording => None,
+        };
+        findings.extend(finding);
+    }
+    findings
 }
 
 /// How many words two sorted bags have in common, repeats counted.
@@ -249,8 +294,9 @@ fn common_words(a: &[u32], b: &[u32]) -> usize {
     common
 }
 
-/// Lowercase words of a quotation, without bracketed insertions.
-fn normalized_words(text: &str) -> Vec<String> {
+/// A quotation's first `MAX_WORDS` words, lowercase and separated by one
+/// space, without bracketed insertions.
+fn normalized(text: &str) -> String {
     let mut depth = 0usize;
     let mut kept = String::with_capacity(text.len());
     for c in text.chars() {
@@ -263,10 +309,23 @@ fn normalized_words(text: &str) -> Vec<String> {
     }
     // "5,000" and "5000" are one number.
     let kept = join_digit_groups(&kept);
-    kept.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(['\'', '’']).to_lowercase().replace('’', "'"))
+    let mut out = String::with_capacity(kept.len());
+    let words = kept
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(['\'', '’']))
         .filter(|w| !w.is_empty())
-        .collect()
+        .take(MAX_WORDS);
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&word.to_lowercase().replace('’', "'"));
+        }
+    }
+    out
 }
 
 /// Drops the commas and thin spaces inside numbers.
