@@ -51,12 +51,20 @@ enum Side {
 /// and every word written in lower case. Built per thread, then merged.
 #[derive(Default)]
 struct Vocabulary<'a> {
-    names: FxHashMap<&'a str, FxHashSet<(Side, &'a str)>>,
+    names: FxHashMap<&'a str, NameUse<'a>>,
     lowercase: FxHashSet<&'a str>,
 }
 
+/// Where a name spelling is used and what stands beside it.
+#[derive(Default)]
+struct NameUse<'a> {
+    neighbours: FxHashSet<(Side, &'a str)>,
+    /// The articles that use it (in runs of order, one run per worker).
+    articles: Vec<usize>,
+}
+
 impl<'a> Vocabulary<'a> {
-    fn add(mut self, article: &'a Article) -> Vocabulary<'a> {
+    fn add(mut self, (index, article): (usize, &'a Article)) -> Vocabulary<'a> {
         let text = article.doc.text.as_str();
         for block in &article.doc.blocks {
             let words = words(text, *block);
@@ -68,10 +76,13 @@ impl<'a> Vocabulary<'a> {
                     }
                     continue;
                 }
-                let neighbours = self.names.entry(word).or_default();
+                let name = self.names.entry(word).or_default();
+                if name.articles.last() != Some(&index) {
+                    name.articles.push(index);
+                }
                 for (side, j) in [(Side::Before, i.checked_sub(1)), (Side::After, Some(i + 1))] {
-                    if let Some(name) = j.and_then(|j| adjacent_name(text, span, words.get(j)?)) {
-                        neighbours.insert((side, name));
+                    if let Some(beside) = j.and_then(|j| adjacent_name(text, span, words.get(j)?)) {
+                        name.neighbours.insert((side, beside));
                     }
                 }
             }
@@ -83,8 +94,10 @@ impl<'a> Vocabulary<'a> {
         if self.names.len() < other.names.len() {
             std::mem::swap(&mut self, &mut other);
         }
-        for (word, neighbours) in other.names {
-            self.names.entry(word).or_default().extend(neighbours);
+        for (word, other) in other.names {
+            let name = self.names.entry(word).or_default();
+            name.neighbours.extend(other.neighbours);
+            name.articles.extend(other.articles);
         }
         self.lowercase.extend(other.lowercase);
         self
@@ -102,6 +115,7 @@ fn adjacent_name<'a>(text: &'a str, span: Span, other: &Span) -> Option<&'a str>
 pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding> {
     let vocabulary = articles
         .par_iter()
+        .enumerate()
         .fold(Vocabulary::default, Vocabulary::add)
         .reduce(Vocabulary::default, Vocabulary::merge);
     // Capitalised only at the start of a sentence, the word is a common one.
@@ -112,7 +126,7 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
         .filter(|word| !vocabulary.lowercase.contains(word.to_lowercase().as_str()))
         .collect();
     words.sort_unstable();
-    let neighbours = |word: &str| &vocabulary.names[word];
+    let neighbours = |word: &str| &vocabulary.names[word].neighbours;
 
     let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, word) in words.iter().enumerate() {
@@ -147,7 +161,7 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
         clusters.entry(root(&mut parents, i)).or_default().push(i);
     }
     clusters.retain(|_, spellings| spellings.len() > 1);
-    let mentions = mentions_of(&words, &clusters, articles);
+    let mentions = mentions_of(&words, &clusters, &vocabulary, articles);
 
     let mut findings = Vec::new();
     for spellings in clusters.into_values() {
@@ -238,6 +252,7 @@ fn location(m: &Mention, articles: &[Article], across: bool) -> Location {
 fn mentions_of(
     spellings: &[&str],
     clusters: &BTreeMap<usize, Vec<usize>>,
+    vocabulary: &Vocabulary,
     articles: &[Article],
 ) -> FxHashMap<usize, Vec<Mention>> {
     let wanted: FxHashMap<&str, usize> = clusters
@@ -245,12 +260,17 @@ fn mentions_of(
         .flatten()
         .map(|&w| (spellings[w], w))
         .collect();
-    let per_article: Vec<Vec<(usize, Mention)>> = articles
+    let mut to_read: Vec<usize> = wanted
+        .keys()
+        .flat_map(|w| vocabulary.names[w].articles.iter().copied())
+        .collect();
+    to_read.sort_unstable();
+    to_read.dedup();
+    let per_article: Vec<Vec<(usize, Mention)>> = to_read
         .par_iter()
-        .enumerate()
-        .map(|(index, article)| {
-            let text = article.doc.text.as_str();
-            article
+        .map(|&index| {
+            let text = articles[index].doc.text.as_str();
+            articles[index]
                 .doc
                 .blocks
                 .iter()
@@ -278,22 +298,25 @@ fn mentions_of(
 /// Spans of the words of a block: letters and inner apostrophes, without a
 /// possessive ending.
 fn words(text: &str, block: Span) -> Vec<Span> {
+    let slice = block.slice(text);
+    let char_at = |i: usize| match slice.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => Some(char::from(*b)),
+        _ => slice.get(i..)?.chars().next(),
+    };
     let mut out = Vec::new();
     let mut start = None;
-    let slice = block.slice(text);
-    for (i, c) in slice
-        .char_indices()
-        .chain(std::iter::once((slice.len(), ' ')))
-    {
+    let mut i = 0;
+    while i <= slice.len() {
+        // The end of the block ends the last word.
+        let c = char_at(i).unwrap_or(' ');
+        let next = i + c.len_utf8();
         // An apostrophe followed by a letter stays inside the word ("O'Brien").
         let inner_apostrophe = start.is_some()
             && (c == '\'' || c == '’')
-            && slice[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+            && char_at(next).is_some_and(char::is_alphabetic);
         if c.is_alphabetic() || inner_apostrophe {
             start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start.take() {
+        } else if let Some(s) = start.take() {
             let word = &slice[s..i];
             let bare = word
                 .strip_suffix("'s")
@@ -301,12 +324,21 @@ fn words(text: &str, block: Span) -> Vec<Span> {
                 .unwrap_or(word);
             out.push(Span::new(block.start + s, block.start + s + bare.len()));
         }
+        i = next;
     }
     out
 }
 
 /// A capitalised word that is not an acronym: "Okafor", not "NATO".
 fn is_name(word: &str) -> bool {
+    // Most words: a lowercase ASCII letter or a digit first.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let mut chars = word.chars();
     let length = word.chars().count();
     chars.next().is_some_and(char::is_uppercase)
