@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::extract::Claim;
-use crate::rules::{Check, Rule, RuleSet, Severity};
+use crate::rules::{Check, Rule, RuleSet, Severity, StyleRule};
 use crate::span::Span;
 use quotes::Quotations;
 
@@ -95,13 +95,29 @@ impl Finding {
 
 /// Every finding of every rule, sorted by article, position and rule.
 pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
+    // House-style rules read each article once, together.
+    let style: Vec<(&Rule, &StyleRule)> = rules
+        .rules
+        .iter()
+        .filter_map(|rule| match &rule.check {
+            Check::Style(style) => Some((rule, style)),
+            _ => None,
+        })
+        .collect();
     // Built by the first quote rule to need it, shared with the others.
     let quotations = OnceLock::new();
-    let findings: Vec<Finding> = rules
-        .rules
-        .par_iter()
-        .flat_map_iter(|rule| check_rule(rule, articles, &quotations))
-        .collect();
+    let (mut findings, style_findings) = rayon::join(
+        || {
+            rules
+                .rules
+                .par_iter()
+                .filter(|rule| !matches!(rule.check, Check::Style(_)))
+                .flat_map_iter(|rule| check_rule(rule, articles, &quotations))
+                .collect::<Vec<Finding>>()
+        },
+        || style::check(&style, articles),
+    );
+    findings.extend(style_findings);
     let mut findings = suppress::apply(findings, rules, articles);
     for finding in &mut findings {
         finding.locations.sort_by_key(|l| (l.article, l.span));
@@ -126,7 +142,8 @@ fn check_rule<'a>(
             quotes::check(rule, quote, quotations, articles)
         }
         Check::Name(name) => names::check(rule, name, articles),
-        Check::Style(style) => style::check(rule, style, articles),
+        // Run together, article by article, by `style::check`.
+        Check::Style(_) => Vec::new(),
     }
 }
 

@@ -16,7 +16,7 @@ use crate::extract::Kind;
 pub use compile::yaml_error;
 pub use error::RuleError;
 pub use schema::{Period, QuoteCheck, RuleType, Severity};
-pub use topic::{PhraseSet, Topic};
+pub use topic::{Haystack, PhraseSet, Topic};
 
 /// Rule files larger than this are refused before they are parsed.
 pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;

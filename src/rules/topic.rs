@@ -2,6 +2,7 @@
 //! expressions: topic keywords, exclusions, actor names, house-style words.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use regex::{Regex, RegexBuilder};
 
@@ -91,23 +92,49 @@ impl PhraseSet {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(&self.haystack(text))
+        self.regex.is_match(Haystack::new(text).for_set(self))
     }
 
     /// Where the phrases occur in `text`, as spans of `text`.
     pub fn find_all(&self, text: &str) -> Vec<Span> {
+        self.find_all_in(&Haystack::new(text))
+    }
+
+    /// Where the phrases occur in the haystack's text.
+    pub fn find_all_in(&self, haystack: &Haystack) -> Vec<Span> {
         self.regex
-            .find_iter(&self.haystack(text))
+            .find_iter(haystack.for_set(self))
             .map(|m| Span::new(m.start(), m.end()))
             .collect()
     }
+}
 
-    fn haystack<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        if self.ignores_case && text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
+/// A text to search with several phrase sets: lowercased once, when the
+/// first set that ignores case asks.
+pub struct Haystack<'t> {
+    text: &'t str,
+    lowercase: OnceCell<Cow<'t, str>>,
+}
+
+impl<'t> Haystack<'t> {
+    pub fn new(text: &'t str) -> Haystack<'t> {
+        Haystack {
+            text,
+            lowercase: OnceCell::new(),
         }
+    }
+
+    fn for_set(&self, set: &PhraseSet) -> &str {
+        if !set.ignores_case {
+            return self.text;
+        }
+        self.lowercase.get_or_init(|| {
+            if self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(self.text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(self.text)
+            }
+        })
     }
 }
 
