@@ -395,7 +395,18 @@ fn is_inflection(stem: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_inflection;
+    use super::{is_inflection, words};
+    use crate::span::Span;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_drop_possessives() {
+        let text = "O’Brien met Okonjo's aide in Kraków, 2024.";
+        let found: Vec<&str> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(found, ["O’Brien", "met", "Okonjo", "aide", "in", "Kraków"]);
+    }
 
     fn either_way(a: &str, b: &str) -> bool {
         is_inflection(a, b) || is_inflection(b, a)

@@ -502,3 +502,35 @@ impl UnionFind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_quote_aligns_with_no_edit() {
+        let statement = [1, 2, 3, 4, 5, 6, 7, 8];
+        assert_eq!(aligned_distance(&[3, 4, 5, 6], &statement, 1), Some(0));
+        // One word changed inside the stretch is one edit.
+        assert_eq!(aligned_distance(&[3, 9, 5, 6], &statement, 1), Some(1));
+        // Two are more than one edit allows.
+        assert_eq!(aligned_distance(&[3, 9, 9, 6], &statement, 1), None);
+        // Equal lengths: a word dropped at one end and added at the other.
+        assert_eq!(aligned_distance(&[1, 2, 3, 4], &[2, 3, 4, 5], 2), Some(1));
+    }
+
+    #[test]
+    fn shared_words_count_repeats() {
+        assert_eq!(common_words(&[1, 1, 2, 5], &[1, 2, 2, 5, 7]), 3);
+        assert_eq!(common_words(&[1, 2], &[3, 4]), 0);
+    }
+
+    #[test]
+    fn wording_is_compared_without_brackets_case_or_digit_groups() {
+        assert_eq!(
+            normalized("We [the government] will spend 5,000 — “NOT” less."),
+            "we will spend 5000 not less"
+        );
+        assert_eq!(normalized("Ukraine’s ‘war’"), "ukraine's war");
+    }
+}

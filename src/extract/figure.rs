@@ -655,6 +655,43 @@ fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn anchors_are_the_words_no_figure_goes_without() {
+        let anchor = |word: &str| is_anchor(word, &word.to_ascii_lowercase());
+        for word in [
+            "1,250",
+            "$4.2bn",
+            "€5",
+            "two-and-a-half",
+            "Dozens",
+            "five-year",
+            "Friday’s",
+            "mid-January",
+            "years",
+            "tonight",
+            "twenty",
+        ] {
+            assert!(anchor(word), "{word} is an anchor");
+        }
+        for word in [
+            "more", "than", "a", "in", "last", "about", "between", "said", "",
+        ] {
+            assert!(!anchor(word), "{word} is no anchor");
+        }
+    }
+
+    #[test]
+    fn a_lead_word_reaches_its_anchor() {
+        // The hedge is four tokens before the number: still one claim.
+        let found = figures("Losses rose by more than half a million dollars.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "more than half a million dollars");
+        // Lead words far from any anchor are never tried.
+        assert!(
+            figures("More than ever, the talks in the capital were about the future.").is_empty()
+        );
+    }
+
     /// Each figure of `text` as (kind, text, value).
     fn figures(text: &str) -> Vec<(Kind, String, Value)> {
         let published = Date::new(2025, 3, 12).expect("a valid date");

@@ -196,4 +196,21 @@ mod tests {
             .expect("the list is not empty");
         assert!(city.is_match("in ZüRICH,"));
     }
+
+    #[test]
+    fn one_haystack_serves_every_set() {
+        let text = "Kiev and KIEV";
+        let haystack = Haystack::new(text);
+        let any_case = PhraseSet::new(&["kiev".to_string()], true)
+            .expect("a phrase compiles")
+            .expect("the list is not empty");
+        let as_written = PhraseSet::new(&["Kiev".to_string()], false)
+            .expect("a phrase compiles")
+            .expect("the list is not empty");
+        assert_eq!(
+            any_case.find_all_in(&haystack),
+            [Span::new(0, 4), Span::new(9, 13)]
+        );
+        assert_eq!(as_written.find_all_in(&haystack), [Span::new(0, 4)]);
+    }
 }
