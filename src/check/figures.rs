@@ -156,7 +156,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 .as_ref()
                 .and_then(|a| nearest_name(a, text, claim.span, sentence));
             let subject = if figure.by_subject {
-                Some(Cow::Owned(subject_key(claim)?))
+                Some(Cow::Owned(subject_key(&article.doc.text, claim)?))
             } else {
                 actor.map(|(name, _)| Cow::Borrowed(name))
             };
@@ -186,8 +186,8 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
 
 /// A claim's subject phrase without its determiners, lowercased. The
 /// owner stays: "the city's budget" is not "the school district's budget".
-fn subject_key(claim: &Claim) -> Option<String> {
-    let subject = claim.subject.as_deref()?.to_lowercase();
+fn subject_key(text: &str, claim: &Claim) -> Option<String> {
+    let subject = claim.subject?.slice(text).to_lowercase();
     let words: Vec<&str> = subject
         .split_whitespace()
         .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that"))

@@ -2,6 +2,7 @@
 //! duration and quotation it finds.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
@@ -179,10 +180,10 @@ pub struct Claim {
     pub hedge: Option<Hedge>,
     pub interval: Option<Interval>,
     pub change: Option<Change>,
-    /// Who the claim is attributed to.
-    pub speaker: Option<String>,
-    /// The short noun phrase the figure is about.
-    pub subject: Option<String>,
+    /// Who the claim is attributed to (shared by the claims of a sentence).
+    pub speaker: Option<Arc<str>>,
+    /// The short noun phrase the figure is about, in the document's text.
+    pub subject: Option<Span>,
 }
 
 impl Claim {

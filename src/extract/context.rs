@@ -183,7 +183,7 @@ impl<'t> Sentence<'t> {
 
     /// The noun phrase after a figure ("military aid package") or in an
     /// "of"/"in" phrase after it ("of Ukraine", "in aid").
-    pub fn subject_after(&self, end: usize) -> Option<String> {
+    pub fn subject_after(&self, end: usize) -> Option<Span> {
         let first = self.tokens.iter().position(|t| t.span.start >= end)?;
         let mut j = first;
         if matches!(self.words[j].as_ref(), "of" | "in") {
@@ -206,8 +206,10 @@ impl<'t> Sentence<'t> {
         if j == from {
             return None;
         }
-        let span = Span::new(self.tokens[from].span.start, self.tokens[j - 1].span.end);
-        Some(span.slice(self.text).to_string())
+        Some(Span::new(
+            self.tokens[from].span.start,
+            self.tokens[j - 1].span.end,
+        ))
     }
 }
 
@@ -502,15 +504,17 @@ mod tests {
             .find(" military")
             .expect("the sentence has \"military\"");
         assert_eq!(
-            s.subject_after(end).as_deref(),
+            s.subject_after(end).map(|span| span.slice(text)),
             Some("military aid package")
         );
     }
 
     /// The subject right after the first `figure` of `text`.
-    fn subject_of(text: &str, figure: &str) -> Option<String> {
+    fn subject_of<'t>(text: &'t str, figure: &str) -> Option<&'t str> {
         let end = text.find(figure).expect("the figure is in the sentence") + figure.len();
-        sentence(text).subject_after(end)
+        sentence(text)
+            .subject_after(end)
+            .map(|span| span.slice(text))
     }
 
     #[test]
@@ -537,7 +541,7 @@ mod tests {
                 "works programme",
             ),
         ] {
-            assert_eq!(subject_of(text, figure).as_deref(), Some(subject), "{text}");
+            assert_eq!(subject_of(text, figure), Some(subject), "{text}");
         }
     }
 }

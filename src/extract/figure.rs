@@ -334,12 +334,15 @@ impl Quantity<'_, '_> {
     }
 
     fn count(&self, rest: &str, n: Number, high: f64, lemma: String, phrase: &str) -> Claim {
+        // The counted phrase ends where `rest` begins.
+        let end = self.offset(rest) - (phrase.len() - phrase.trim_end().len());
+        let subject = Span::new(end - phrase.trim().len(), end);
         let (rest, unit) = match measure::rate(rest) {
             Some((after, period)) => (after, format!("{lemma}-per-{period}")),
             None => (rest, lemma),
         };
         let mut claim = self.claim(Kind::Count, rest, n.value, high, Some(Cow::Owned(unit)));
-        claim.subject = Some(phrase.trim().to_string());
+        claim.subject = Some(subject);
         self.apply_lower_bound(&mut claim, n);
         claim
     }

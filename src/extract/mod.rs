@@ -20,6 +20,8 @@ mod speaker;
 pub mod units;
 mod words;
 
+use std::sync::Arc;
+
 use crate::document::{sentences, Document};
 use crate::span::Span;
 pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
@@ -47,7 +49,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         attributions.retain(|a| !quoted.contains(a.verb.start));
         let sentence_speaker = attributions
             .first()
-            .and_then(|a| speakers.resolve(a.phrase.slice(text)));
+            .and_then(|a| speakers.resolve(a.phrase.slice(text)))
+            .map(Arc::from);
 
         let first_of_sentence = claims.len();
         for mut claim in figure::scan(&s) {
@@ -75,6 +78,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             let q = quotes[next_quote];
             let speaker = quote_attribution(text, q, &seen)
                 .and_then(|phrase| speakers.resolve(phrase.slice(text)))
+                .map(Arc::from)
                 .or_else(|| inherited_speaker(doc, &quotes, next_quote, &quote_claims, &seen));
             let value = collapse_spaces(q.inner.slice(text));
             let mut claim = Claim::new(Kind::Quote, q.span, Value::Text(value));
@@ -222,7 +226,7 @@ fn inherited_speaker(
     index: usize,
     done: &[Claim],
     seen: &[(Span, Vec<Attribution>)],
-) -> Option<String> {
+) -> Option<Arc<str>> {
     let q = quotes[index];
     let previous = done.last()?;
     let block_of = |offset: usize| {

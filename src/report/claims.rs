@@ -46,7 +46,7 @@ impl<'a> ClaimRecord<'a> {
             interval: claim.interval,
             change: claim.change,
             speaker: claim.speaker.as_deref(),
-            subject: claim.subject.as_deref(),
+            subject: claim.subject.map(|s| s.slice(&doc.text)),
             sentence_start: claim.sentence.start,
             sentence_end: claim.sentence.end,
         }
@@ -131,8 +131,8 @@ pub fn row(doc: &Document, claim: &Claim) -> String {
     if let Some(s) = &claim.speaker {
         extras.push(format!("by {s}"));
     }
-    if let Some(s) = &claim.subject {
-        extras.push(format!("re {s}"));
+    if let Some(s) = claim.subject {
+        extras.push(format!("re {}", s.slice(&doc.text)));
     }
     let text = claim.span.slice(&doc.raw).replace('\n', " ");
     let text = if text.chars().count() > 60 {
