@@ -87,24 +87,24 @@ const CUES: &[&str] = &[
 const LEADS: &[&str] = &["in", "on", "since"];
 
 /// Context the parser needs: the publication date and the tense at this spot.
-pub struct Setting {
+pub struct Setting<'w> {
     pub published: Option<Date>,
     pub tense: Tense,
     /// The lowercased word before the date, if any ("in", "the", "lisbon's").
-    pub previous_word: Option<String>,
+    pub previous_word: Option<&'w str>,
 }
 
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
     // "in 1993", "on Tuesday", "since 2014": keep the preposition.
-    if let Some(lead) = next_word_lower(input).filter(|w| LEADS.contains(&w.as_str())) {
+    if let Some(lead) = next_word_lower(input).filter(|w| LEADS.contains(&w.as_ref())) {
         let after = &input[lead.len()..];
         let body = after.trim_start_matches(is_space);
         if body.len() < after.len() {
             let inner = Setting {
                 published: setting.published,
                 tense: setting.tense,
-                previous_word: Some(lead),
+                previous_word: Some(&lead),
             };
             return core(body, &inner).map(|m| DateMatch {
                 len: input.len() - body.len() + m.len,
@@ -125,7 +125,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
         })
     };
     let first = next_word_lower(input).unwrap_or_default();
-    match first.as_str() {
+    match first.as_ref() {
         "today" | "tonight" => {
             return done(&input[first.len()..], published.map(|d| d.to_string()))
         }
@@ -147,7 +147,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
     // Every other date opens with a digit, a capital (month and weekday
     // names) or a qualifier: most words are turned away here.
     let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        || matches!(first.as_str(), "mid" | "early" | "late")
+        || matches!(first.as_ref(), "mid" | "early" | "late")
         || first.starts_with("mid-");
     if !may_open {
         return None;
@@ -173,7 +173,6 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
     let cue = qualified
         || setting
             .previous_word
-            .as_deref()
             .is_some_and(|w| CUES.contains(&w) || w.ends_with("'s") || w.ends_with("’s"));
 
     if let Some(m) = month_form(body, setting, cue) {
@@ -275,7 +274,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     }
     let word = next_word_lower(rest)?;
     let after = &rest[word.len()..];
-    let value = match word.as_str() {
+    let value = match word.as_ref() {
         "week" => published.map(|d| iso_week(shift_days(d, 7 * offset))),
         "month" => published.map(|d| {
             let (y, m) = shift_month(d.year(), d.month(), offset);
@@ -296,7 +295,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
         }
     };
-    if which == "past" && !matches!(word.as_str(), "week" | "month" | "year") {
+    if which == "past" && !matches!(word.as_ref(), "week" | "month" | "year") {
         return None;
     }
     Some(DateMatch {

@@ -67,7 +67,7 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
         }
         let mut at = spaced;
         if let Some(w) = super::lexicon::next_word_lower(at) {
-            if BETWEEN.contains(&w.as_str()) {
+            if BETWEEN.contains(&w.as_ref()) {
                 at = at[w.len()..].trim_start_matches(is_space);
             }
         }

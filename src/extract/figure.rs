@@ -136,7 +136,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
         let setting = Setting {
             published: s.published,
             tense: s.tense_at(i),
-            previous_word: previous.map(str::to_string),
+            previous_word: previous,
         };
         if let Some(m) = date::parse(input, &setting) {
             // A lone year after a name word belongs to the name: "Vision 2040", "Euro 2028".

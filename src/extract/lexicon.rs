@@ -1,5 +1,6 @@
 //! Matching words and phrases from the extractor's word lists.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -18,6 +19,22 @@ pub fn phrase<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<
             return None;
         }
     }
+    let rest = if phrase.bytes().any(|b| b == b' ' || b == b'-') {
+        after_parts(input, phrase, case_sensitive)?
+    } else {
+        // One word: one comparison.
+        starts_with(input, phrase, case_sensitive)?
+    };
+    // Whole words only: "km" must not match the start of "kmph".
+    let ends_word = phrase.chars().last().is_none_or(|c| !c.is_alphanumeric());
+    if !ends_word && rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(rest)
+}
+
+/// What follows `phrase`, matched word by word and piece by piece.
+fn after_parts<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<&'a str> {
     let mut rest = input;
     for (n, part) in phrase.split(' ').enumerate() {
         if n > 0 {
@@ -31,24 +48,21 @@ pub fn phrase<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<
             if m > 0 {
                 rest = hyphen(rest).ok()?.0;
             }
-            let head = rest.get(..piece.len())?;
-            let same = if case_sensitive {
-                head == piece
-            } else {
-                head.eq_ignore_ascii_case(piece)
-            };
-            if !same {
-                return None;
-            }
-            rest = &rest[piece.len()..];
+            rest = starts_with(rest, piece, case_sensitive)?;
         }
     }
-    // Whole words only: "km" must not match the start of "kmph".
-    let ends_word = phrase.chars().last().is_none_or(|c| !c.is_alphanumeric());
-    if !ends_word && rest.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
     Some(rest)
+}
+
+/// What follows `prefix` at the start of `input`.
+fn starts_with<'a>(input: &'a str, prefix: &str, case_sensitive: bool) -> Option<&'a str> {
+    let head = input.get(..prefix.len())?;
+    let same = if case_sensitive {
+        head == prefix
+    } else {
+        head.eq_ignore_ascii_case(prefix)
+    };
+    same.then(|| &input[prefix.len()..])
 }
 
 /// What follows one or more spaces at the start of `input`; `None` when
@@ -132,14 +146,22 @@ impl WordSet {
     }
 }
 
-/// The first word of `input` (letters, apostrophes and inner hyphens), lowercased.
-pub fn next_word_lower(input: &str) -> Option<String> {
+/// The first word of `input` (letters, apostrophes and inner hyphens),
+/// lowercased (borrowed when it has no capital).
+pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
     let trimmed = input.trim_start_matches(is_space);
     let end = trimmed
         .char_indices()
         .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
         .map_or(trimmed.len(), |(i, _)| i);
-    (end > 0).then(|| trimmed[..end].to_lowercase())
+    let word = &trimmed[..end];
+    (end > 0).then(|| {
+        if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    })
 }
 
 #[cfg(test)]
