@@ -71,7 +71,8 @@ impl<'a> Vocabulary<'a> {
             for (i, &span) in words.iter().enumerate() {
                 let word = span.slice(text);
                 if !is_name(word) {
-                    if word.starts_with(char::is_lowercase) {
+                    // Shorter than any name, a word cannot be a name's common form.
+                    if word.len() >= 3 && word.starts_with(char::is_lowercase) {
                         self.lowercase.insert(word);
                     }
                     continue;
@@ -276,7 +277,9 @@ fn mentions_of(
                 .iter()
                 .flat_map(|block| words(text, *block))
                 .filter_map(|span| {
-                    let w = *wanted.get(span.slice(text))?;
+                    let word = span.slice(text);
+                    // Only names were wanted: most words need no lookup.
+                    let w = *is_name(word).then(|| wanted.get(word)).flatten()?;
                     Some((
                         w,
                         Mention {

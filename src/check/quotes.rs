@@ -8,8 +8,6 @@
 //! them, then, when those leave it possible, by an alignment word by word.
 //! The cost stays near-linear.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -259,7 +257,7 @@ pub fn check(
         }
     }
 
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in (0..quoted.len()).filter(|&i| counted(i)) {
         groups.entry(components.root(i)).or_default().push(i);
     }

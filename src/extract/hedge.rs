@@ -1,6 +1,6 @@
 //! Hedges before a figure: "about", "more than", "nearly", "up to"...
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use nom::{IResult, Parser};
@@ -85,7 +85,7 @@ pub fn hedge(i: &str) -> IResult<&str, Hedge> {
 
 /// Words that can start a hedge, for the scanner's quick check.
 pub fn starts_hedge(lower_word: &str) -> bool {
-    static FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    static FIRST_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
         PHRASES
             .iter()
             .filter_map(|(p, _)| p.split(' ').next())

@@ -4,7 +4,7 @@
 //! person last quoted, "the statement" to the body that issued it. Unnamed
 //! speakers ("a US official") stay as written.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
 use super::lexicon::WordSet;
@@ -347,7 +347,7 @@ static NOT_NAMES: WordSet = WordSet::new(&[
 #[derive(Default)]
 pub struct Speakers {
     /// The latest full name mentioned for each surname ("Quinlan" → "Mara Quinlan").
-    full_names: HashMap<String, String>,
+    full_names: FxHashMap<String, String>,
     /// The last person a claim or quotation was attributed to.
     last_person: Option<String>,
     /// The last speaker of any sort.
@@ -356,7 +356,7 @@ pub struct Speakers {
     last_organisation: Option<String>,
     /// The latest full name given with each title ("judge" → "Helen Marsh"),
     /// for "the judge said".
-    by_title: HashMap<String, String>,
+    by_title: FxHashMap<String, String>,
 }
 
 impl Speakers {
@@ -364,7 +364,7 @@ impl Speakers {
     pub fn observe(&mut self, s: &Sentence) {
         let mut run: Vec<&str> = Vec::new();
         let by_title = &mut self.by_title;
-        let mut flush = |run: &mut Vec<&str>, names: &mut HashMap<String, String>| {
+        let mut flush = |run: &mut Vec<&str>, names: &mut FxHashMap<String, String>| {
             // A full name takes two words at least.
             if let Some(name) = (run.len() >= 2).then(|| person_name(run)).flatten() {
                 if let Some((_, surname)) = name.rsplit_once(' ') {
