@@ -2,11 +2,12 @@
 //! "the 47-nation group" → nation, "30,000 new troops per month"), or a bare
 //! number whose unit is the noun it refers back to, if any.
 
+use super::lexicon::WordSet;
 use super::number::is_space;
 
 /// Words that end the phrase after a number: function words and verbs that
 /// never name what is counted.
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or", "but", "as", "than",
     "that", "which", "who", "whom", "whose", "the", "a", "an", "this", "these", "those", "it",
     "its", "their", "his", "her", "our", "your", "my", "per", "each", "every", "will", "would",
@@ -17,7 +18,7 @@ const STOP: &[&str] = &[
     "earlier", "last", "next", "up", "down", "out", "off", "there", "here", "them", "they", "he",
     "she", "we", "you", "i", "all", "both", "more", "less", "fewer", "most", "least", "like",
     "said", "says",
-];
+]);
 
 /// Plurals that do not end in "s", with their lemma.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -98,7 +99,7 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
         let rest = &input[at..];
         let (word, len) = first_word(rest)?;
         let lower = word.to_lowercase();
-        if STOP.contains(&lower.as_str()) || lower.ends_with("ly") && lower.len() > 4 {
+        if STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4 {
             return None;
         }
         if let Some(lemma) = plural_lemma(word) {

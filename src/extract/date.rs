@@ -9,7 +9,7 @@
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-use super::lexicon::{next_word_lower, phrase};
+use super::lexicon::{next_word_lower, phrase, WordSet};
 use super::number::{is_space, numeral};
 
 /// Which way a relative date points.
@@ -76,12 +76,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 ];
 
 /// Words that show a bare month or year is a date: "in May", "since 2014".
-const CUES: &[&str] = &[
+static CUES: WordSet = WordSet::new(&[
     "in", "on", "since", "until", "till", "by", "from", "to", "through", "during", "before",
     "after", "of", "between", "and", "early", "late", "mid", "the", "last", "next", "this", "each",
     "every", "around", "about", "fiscal", "summer", "spring", "autumn", "fall", "winter", "end",
     "start",
-];
+]);
 
 /// Prepositions kept as part of the date's text.
 const LEADS: &[&str] = &["in", "on", "since"];
@@ -169,11 +169,14 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
             }
         }
     }
+    if !may_open_digits(body) {
+        return None;
+    }
     let qualified = body.len() < input.len();
     let cue = qualified
         || setting
             .previous_word
-            .is_some_and(|w| CUES.contains(&w) || w.ends_with("'s") || w.ends_with("’s"));
+            .is_some_and(|w| CUES.contains(w) || w.ends_with("'s") || w.ends_with("’s"));
 
     if let Some(m) = month_form(body, setting, cue) {
         return done(&body[m.len..], m.value);
@@ -224,6 +227,21 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
         len: input.len() - rest.len(),
         value: Some(format!("{:04}", year.value as i32)),
     })
+}
+
+/// Whether text that opens with digits may open a date: a day has one or
+/// two digits, a year four, and a number written with a decimal point or a
+/// thousands separator ("4.2", "1,250") is a quantity. Other text passes.
+fn may_open_digits(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let next = bytes.get(run).copied();
+    if run == 0 || next == Some(b'/') {
+        return true;
+    }
+    let separated =
+        matches!(next, Some(b',' | b'.')) && bytes.get(run + 1).is_some_and(u8::is_ascii_digit);
+    !(separated || run == 3 || run > 4)
 }
 
 /// Whether a year with no cue before it stands alone (followed by punctuation
@@ -424,14 +442,16 @@ fn numeric_form(input: &str) -> Option<(&str, String)> {
     let end = input
         .find(|c: char| !(c.is_ascii_digit() || c == '/'))
         .unwrap_or(input.len());
-    let parts: Vec<&str> = input[..end].split('/').collect();
-    if parts.len() == 3
-        && parts[2].len() == 4
-        && !input[end..].starts_with(|c: char| c.is_alphanumeric())
+    let mut parts = input[..end].split('/');
+    if let (Some(month), Some(day), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     {
-        let month: i8 = parts[0].parse().ok()?;
-        let day: i8 = parts[1].parse().ok()?;
-        let year: i16 = parts[2].parse().ok()?;
+        if year.len() != 4 || input[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let month: i8 = month.parse().ok()?;
+        let day: i8 = day.parse().ok()?;
+        let year: i16 = year.parse().ok()?;
         let date = Date::new(year, month, day).ok()?;
         return Some((&input[end..], date.to_string()));
     }

@@ -15,7 +15,9 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{hedge, starts_hedge};
-use super::number::{digits_scaled, is_space, number, number_words, short_scale, Number};
+use super::number::{
+    digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
+};
 use super::words::is_currency_symbol;
 use super::{count, measure, money, percent, ratio};
 use crate::span::Span;
@@ -105,7 +107,7 @@ fn may_start(word: &str, lower: &str) -> bool {
     }
     starts_hedge(lower)
         || date::may_start(lower, word)
-        || number(word).is_ok()
+        || (opens_cardinal(word) && number(word).is_ok())
         || matches!(
             lower,
             "between"

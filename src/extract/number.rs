@@ -2,6 +2,8 @@
 //! "61 billion", "two-and-a-half", "a dozen", "Half a million", "hundreds of
 //! thousands of".
 
+use std::sync::LazyLock;
+
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
@@ -9,6 +11,7 @@ use nom::combinator::{map, opt, recognize, value};
 use nom::multi::many0;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
+use rustc_hash::FxHashSet;
 
 /// A parsed number and what its wording says about it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -276,6 +279,27 @@ fn small_word(w: &str) -> Option<(f64, bool)> {
     TENS.iter()
         .position(|t| t.eq_ignore_ascii_case(w))
         .map(|n| ((n as f64 + 2.0) * 10.0, true))
+}
+
+/// Whether `word` opens with a cardinal or an article, the only way a
+/// number in words can start on a single word: a quick look before
+/// `spelled`.
+pub fn opens_cardinal(word: &str) -> bool {
+    static OPENERS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+        ["a", "an"]
+            .iter()
+            .chain(&UNITS)
+            .chain(&TENS)
+            .copied()
+            .collect()
+    });
+    let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let first = &word[..letters];
+    if first.bytes().any(|b| b.is_ascii_uppercase()) {
+        OPENERS.contains(first.to_ascii_lowercase().as_str())
+    } else {
+        OPENERS.contains(first)
+    }
 }
 
 /// A number in words: "seven", "twenty-five", "a dozen", "three hundred",

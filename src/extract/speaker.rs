@@ -110,7 +110,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Titles that stand before a name: "Secretary Hallam", "Mr. Okonjo".
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "Secretary",
     "President",
     "Minister",
@@ -196,10 +196,10 @@ const TITLES: &[&str] = &[
     "Attorney",
     "Treasurer",
     "Auditor",
-];
+]);
 
 /// Words that make a capitalised phrase an organisation, not a person.
-const ORGANISATION_WORDS: &[&str] = &[
+static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "House",
     "Ministry",
     "Department",
@@ -295,7 +295,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Station",
     "Program",
     "Programme",
-];
+]);
 
 /// Words that can never be part of a person's name.
 static NOT_NAMES: WordSet = WordSet::new(&[
@@ -463,7 +463,7 @@ impl Speakers {
         let named = named_after_title(run).unwrap_or(run);
         if named
             .iter()
-            .any(|w| ORGANISATION_WORDS.contains(&w.trim_end_matches(['’', '\'', 's'])))
+            .any(|w| ORGANISATION_WORDS.contains(w.trim_end_matches(['’', '\'', 's'])))
             || run
                 .iter()
                 .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
@@ -493,7 +493,7 @@ impl Speakers {
         self.last_speaker = Some(speaker.to_string());
         let capitalized_words = speaker.split(' ').filter(|w| is_capitalized(w)).count();
         let organisation = speaker.starts_with("the ")
-            || speaker.split(' ').any(|w| ORGANISATION_WORDS.contains(&w));
+            || speaker.split(' ').any(|w| ORGANISATION_WORDS.contains(w));
         if organisation && capitalized_words > 0 {
             self.last_organisation = Some(speaker.to_string());
         } else if capitalized_words > 0 && !speaker.starts_with(char::is_lowercase) {
@@ -516,7 +516,7 @@ fn lowercase_article(words: &[&str]) -> String {
 fn named_after_title<'a, 'w>(run: &'a [&'w str]) -> Option<&'a [&'w str]> {
     let t = run
         .iter()
-        .rposition(|w| TITLES.contains(&w.trim_end_matches('.')))?;
+        .rposition(|w| TITLES.contains(w.trim_end_matches('.')))?;
     let names = &run[t + 1..];
     (names.len() >= 2).then_some(names)
 }
@@ -526,7 +526,7 @@ fn title_before<'w>(run: &[&'w str], name: &str) -> Option<&'w str> {
     let first = name.split(' ').next()?;
     let at = run.iter().position(|w| *w == first)?;
     let title = run.get(at.checked_sub(1)?)?.trim_end_matches('.');
-    TITLES.contains(&title).then_some(title)
+    TITLES.contains(title).then_some(title)
 }
 
 /// Letters after a name that are honours or offices, not part of it:
@@ -742,7 +742,7 @@ fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
 /// "Dr", "Mr", "U.S": a word whose period does not end the phrase.
 fn is_abbreviation(s: &Sentence, i: usize) -> bool {
     let word = s.tokens[i].text(s.text);
-    s.tokens[i].is_word() && (word.contains('.') || TITLES.contains(&word)) && word.len() <= 5
+    s.tokens[i].is_word() && (word.contains('.') || TITLES.contains(word)) && word.len() <= 5
 }
 
 fn is_determiner(word: &str) -> bool {
