@@ -77,7 +77,7 @@ pub fn after_spaces(input: &str) -> Option<&str> {
 pub struct Table<T: 'static> {
     entries: &'static [(&'static str, T)],
     case_sensitive: bool,
-    by_first_byte: OnceLock<Vec<Vec<usize>>>,
+    index: OnceLock<Index>,
 }
 
 impl<T> Table<T> {
@@ -85,7 +85,7 @@ impl<T> Table<T> {
         Table {
             entries,
             case_sensitive,
-            by_first_byte: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -96,18 +96,27 @@ impl<T> Table<T> {
     /// The longest entry that matches at the start of `input`, with what follows it.
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
         let first = *input.as_bytes().first()?;
-        let candidates = &self.index()[usize::from(first.to_ascii_lowercase())];
-        candidates
+        let index = self.index();
+        // A one-word entry (letters and digits only) matches just when it
+        // is the whole of the input's first word: most fail on its length.
+        let word_len = input
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(input.len(), |(i, _)| i);
+        index.buckets[usize::from(first.to_ascii_lowercase())]
             .iter()
             .filter_map(|&i| {
                 let (surface, value) = &self.entries[i];
+                if index.one_word[i] && surface.len() != word_len {
+                    return None;
+                }
                 phrase(input, surface, self.case_sensitive).map(|rest| (rest, value))
             })
             .min_by_key(|(rest, _)| rest.len())
     }
 
-    fn index(&self) -> &[Vec<usize>] {
-        self.by_first_byte.get_or_init(|| {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
             let mut buckets = vec![Vec::new(); 256];
             for (i, (surface, _)) in self.entries.iter().enumerate() {
                 match surface.as_bytes().first() {
@@ -119,9 +128,22 @@ impl<T> Table<T> {
                     }
                 }
             }
-            buckets
+            let one_word = self
+                .entries
+                .iter()
+                .map(|(surface, _)| {
+                    !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphanumeric())
+                })
+                .collect();
+            Index { buckets, one_word }
         })
     }
+}
+
+/// A table's entries grouped by first byte, and which are one plain word.
+struct Index {
+    buckets: Vec<Vec<usize>>,
+    one_word: Vec<bool>,
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path
