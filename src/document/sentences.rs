@@ -30,25 +30,35 @@ pub fn split(text: &str, blocks: &[Span]) -> Vec<Span> {
 
 fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
     let body = block.slice(text);
+    let bytes = body.as_bytes();
     let mut start = 0;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut i = 0;
+    // Bytes, not characters: the marks are ASCII but for '…', whose first
+    // byte (0xE2) never falls inside a character.
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if body[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         // Take the whole run of terminal punctuation and closing marks.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(
+        for next in body[end..].chars() {
+            if !matches!(
                 next,
                 '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
             ) {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
                 break;
             }
+            end += next.len_utf8();
         }
+        let at = i;
+        i = end;
         let rest = &body[end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() && !rest.is_empty() {
@@ -57,7 +67,7 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
         if !after_space.is_empty() && !starts_sentence(after_space) {
             continue;
         }
-        if c == '.' && end == i + 1 && is_abbreviation(&body[start..i]) {
+        if c == '.' && end == at + 1 && is_abbreviation(&body[start..at]) {
             continue;
         }
         push_trimmed(out, block.start + start, &body[start..end]);
