@@ -1,8 +1,10 @@
 //! Name consistency: a person or place spelled two ways, within an article
 //! or across the articles checked together.
 //!
-//! Capitalised words are collected with their neighbours in the name
-//! ("Jon" before "Smyth"). Candidate pairs come from a deletion index
+//! Capitalised words are collected, per thread and then merged, into a
+//! vocabulary of spellings with their neighbours in the name ("Jon" before
+//! "Smyth"); where a spelling is used is looked up afterwards, only for the
+//! spellings that turn out to vary. Candidate pairs come from a deletion index
 //! (each spelling and every spelling one letter shorter), so only spellings
 //! one edit apart (a letter added, dropped or changed) meet, in time linear
 //! in the vocabulary.
@@ -14,7 +16,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-
 use strsim::damerau_levenshtein;
 
 use super::{Article, Finding, Location};
