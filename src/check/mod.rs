@@ -147,6 +147,35 @@ fn check_rule<'a>(
     }
 }
 
+/// Disjoint sets over indices (of quotations, of name spellings), each
+/// named by its smallest member.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
 /// The span of up to `words` words either side of `claim`, within its
 /// sentence. Words are counted by where they start, so runs of spaces (a
 /// masked link, two spaces after a full stop) do not shrink the window.

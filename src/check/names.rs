@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use strsim::damerau_levenshtein;
 
-use super::{Article, Finding, Location};
+use super::{Article, Finding, Location, UnionFind};
 use crate::rules::{NameRule, Rule};
 use crate::span::Span;
 
@@ -142,7 +142,7 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
     }
     // Variant pairs joined into clusters: Tchaikovsky, Tchaikovskiy and Tchaikovskyy
     // are one name, reported once per article.
-    let mut parents: Vec<usize> = (0..words.len()).collect();
+    let mut variants = UnionFind::new(words.len());
     // A crowded bucket is a pattern of the language, not one misspelt name.
     for bucket in index
         .values()
@@ -152,15 +152,14 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
             for &j in &bucket[n + 1..] {
                 let (a, b) = (words[i], words[j]);
                 if is_variant(a, b, names, neighbours(a), neighbours(b)) {
-                    let (ri, rj) = (root(&mut parents, i), root(&mut parents, j));
-                    parents[ri.max(rj)] = ri.min(rj);
+                    variants.join(i, j);
                 }
             }
         }
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..words.len() {
-        clusters.entry(root(&mut parents, i)).or_default().push(i);
+        clusters.entry(variants.root(i)).or_default().push(i);
     }
     clusters.retain(|_, spellings| spellings.len() > 1);
     let mentions = mentions_of(&words, &clusters, &vocabulary, articles);
@@ -213,14 +212,6 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
         }
     }
     findings
-}
-
-fn root(parents: &mut [usize], mut i: usize) -> usize {
-    while parents[i] != i {
-        parents[i] = parents[parents[i]];
-        i = parents[i];
-    }
-    i
 }
 
 /// "Gorbachev (1×), Gorbachov (4×)".

@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{Article, Finding, Location};
+use super::{Article, Finding, Location, UnionFind};
 use crate::extract::{Claim, Kind, Value};
 use crate::rules::{QuoteCheck, QuoteRule, Rule};
 
@@ -113,22 +113,21 @@ impl<'a> Quotations<'a> {
             .map_init(
                 || (vec![0usize; self.quoted.len()], Vec::new()),
                 |(shared_with, partners), &i| {
-                    let mut pairs = self.similar_later(i, similarity, shared_with, partners);
-                    pairs.retain(|&(_, j, _)| long_enough(j));
-                    pairs
+                    self.similar_later(i, min_words, similarity, shared_with, partners)
                 },
             )
             .flatten_iter()
             .collect()
     }
 
-    /// The later wordings (index above `i`) as similar to wording `i` as
-    /// `similarity` asks, with their word distance. `shared_with` (zeroed,
-    /// one slot a quotation) and `partners` are scratch space, left as they
-    /// were found.
+    /// The later wordings (index above `i`) of `min_words` words or more as
+    /// similar to wording `i` as `similarity` asks, with their word
+    /// distance. `shared_with` (zeroed, one slot a quotation) and `partners`
+    /// are scratch space, left as they were found.
     fn similar_later(
         &self,
         i: usize,
+        min_words: usize,
         similarity: f64,
         shared_with: &mut [usize],
         partners: &mut Vec<usize>,
@@ -147,6 +146,9 @@ impl<'a> Quotations<'a> {
         for j in partners.drain(..) {
             let shared = std::mem::take(&mut shared_with[j]);
             let (a, b) = (&self.quoted[i].words, &self.quoted[j].words);
+            if b.len() < min_words {
+                continue;
+            }
             let shorter = a.len().min(b.len());
             // The most edits the similarity threshold allows.
             let max = ((1.0 - similarity) * shorter as f64 + 1e-9).floor() as usize;
@@ -470,34 +472,6 @@ fn short(text: &str) -> String {
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
-    }
-}
-
-/// Disjoint sets over quotation indices.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.root(a), self.root(b));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
-        }
     }
 }
 

@@ -84,9 +84,7 @@ fn is_anchor(word: &str, lower: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.iter().all(u8::is_ascii_alphabetic) {
         // Most words: one lookup, and the month names for a capital.
-        return is_word(lower)
-            || (bytes.first().is_some_and(u8::is_ascii_uppercase)
-                && date::names_month_or_weekday(word));
+        return is_word(lower) || date::names_month_or_weekday(word);
     }
     if bytes.iter().any(u8::is_ascii_digit)
         || (bytes.iter().any(|&b| b == b'$' || !b.is_ascii())

@@ -785,80 +785,57 @@ mod tests {
         speakers.resolve(a.phrase.slice(text))
     }
 
+    /// Reads `steps` in order, as the sentences of one article, and checks
+    /// the speaker each one resolves to.
+    fn resolves_in_turn(steps: &[(&str, Option<&str>)]) {
+        let mut speakers = Speakers::default();
+        for &(text, expected) in steps {
+            assert_eq!(speaker(&mut speakers, text).as_deref(), expected, "{text}");
+        }
+    }
+
     #[test]
     fn names_titles_and_surnames() {
-        let mut speakers = Speakers::default();
-        assert_eq!(
-            speaker(
-                &mut speakers,
-                "“It works,” national security adviser Mara Quinlan told reporters Wednesday."
-            )
-            .as_deref(),
-            Some("Mara Quinlan")
-        );
-        assert_eq!(
-            speaker(&mut speakers, "The deal is done, Quinlan said.").as_deref(),
-            Some("Mara Quinlan")
-        );
-        assert_eq!(
-            speaker(&mut speakers, "“They asked,” she said.").as_deref(),
-            Some("Mara Quinlan")
-        );
-        assert_eq!(
-            speaker(
-                &mut speakers,
-                "“It is,” said a US official who briefed reporters."
-            )
-            .as_deref(),
-            Some("a US official")
-        );
-        assert_eq!(
-            speaker(&mut speakers, "Defense Secretary Peter Hallam arrived.").as_deref(),
-            None
-        );
-        assert_eq!(
-            speaker(&mut speakers, "Secretary Hallam said the war goes on.").as_deref(),
-            Some("Peter Hallam")
-        );
+        resolves_in_turn(&[
+            (
+                "“It works,” national security adviser Mara Quinlan told reporters Wednesday.",
+                Some("Mara Quinlan"),
+            ),
+            ("The deal is done, Quinlan said.", Some("Mara Quinlan")),
+            ("“They asked,” she said.", Some("Mara Quinlan")),
+            (
+                "“It is,” said a US official who briefed reporters.",
+                Some("a US official"),
+            ),
+            ("Defense Secretary Peter Hallam arrived.", None),
+            (
+                "Secretary Hallam said the war goes on.",
+                Some("Peter Hallam"),
+            ),
+        ]);
     }
 
     #[test]
     fn titles_before_names_and_letters_after() {
-        let mut speakers = Speakers::default();
-        assert_eq!(
-            speaker(
-                &mut speakers,
-                "“We will close it,” Energy Minister Rafael Tan told reporters."
-            )
-            .as_deref(),
-            Some("Rafael Tan")
-        );
-        assert_eq!(
-            speaker(
-                &mut speakers,
-                "Sentencing him, Judge Helen Marsh KC said the harm was grave."
-            )
-            .as_deref(),
-            Some("Helen Marsh")
-        );
-        assert_eq!(
-            speaker(&mut speakers, "“Stand up,” the judge told him.").as_deref(),
-            Some("Helen Marsh")
-        );
-        // An indefinite role, or a title nobody was named with, stays as written.
-        assert_eq!(
-            speaker(&mut speakers, "“It was wrong,” a judge told him.").as_deref(),
-            Some("a judge")
-        );
-        assert_eq!(
-            speaker(&mut speakers, "“It was wrong,” the mayor told him.").as_deref(),
-            Some("the mayor")
-        );
-        // A department alone is still an organisation.
-        assert_eq!(
-            speaker(&mut speakers, "“Prices will fall,” Northsea Energy said.").as_deref(),
-            Some("Northsea Energy")
-        );
+        resolves_in_turn(&[
+            (
+                "“We will close it,” Energy Minister Rafael Tan told reporters.",
+                Some("Rafael Tan"),
+            ),
+            (
+                "Sentencing him, Judge Helen Marsh KC said the harm was grave.",
+                Some("Helen Marsh"),
+            ),
+            ("“Stand up,” the judge told him.", Some("Helen Marsh")),
+            // An indefinite role, or a title nobody was named with, stays as written.
+            ("“It was wrong,” a judge told him.", Some("a judge")),
+            ("“It was wrong,” the mayor told him.", Some("the mayor")),
+            // A department alone is still an organisation.
+            (
+                "“Prices will fall,” Northsea Energy said.",
+                Some("Northsea Energy"),
+            ),
+        ]);
     }
 
     #[test]
@@ -894,26 +871,16 @@ mod tests {
 
     #[test]
     fn statements_resolve_to_their_issuer() {
-        let mut speakers = Speakers::default();
-        assert_eq!(
-            speaker(
-                &mut speakers,
-                "“It grew,” said the White House in the statement."
-            )
-            .as_deref(),
-            Some("the White House")
-        );
-        assert_eq!(
-            speaker(&mut speakers, "“We agree,” the statement said.").as_deref(),
-            Some("the White House")
-        );
-        assert_eq!(
-            speaker(
-                &mut speakers,
-                "Prices rose, according to the Ministry of Finance."
-            )
-            .as_deref(),
-            Some("the Ministry of Finance")
-        );
+        resolves_in_turn(&[
+            (
+                "“It grew,” said the White House in the statement.",
+                Some("the White House"),
+            ),
+            ("“We agree,” the statement said.", Some("the White House")),
+            (
+                "Prices rose, according to the Ministry of Finance.",
+                Some("the Ministry of Finance"),
+            ),
+        ]);
     }
 }
