@@ -68,25 +68,31 @@ impl<'a> Vocabulary<'a> {
     fn add(mut self, (index, article): (usize, &'a Article)) -> Vocabulary<'a> {
         let text = article.doc.text.as_str();
         for block in &article.doc.blocks {
-            let words = words(text, *block);
-            for (i, &span) in words.iter().enumerate() {
+            // The word before, with its text when it is a name.
+            let mut previous: Option<(Span, Option<&'a str>)> = None;
+            for span in Words::new(text, *block) {
                 let word = span.slice(text);
                 if !is_name(word) {
                     // Shorter than any name, a word cannot be a name's common form.
                     if word.len() >= 3 && word.starts_with(char::is_lowercase) {
                         self.lowercase.insert(word);
                     }
+                    previous = Some((span, None));
                     continue;
                 }
                 let name = self.names.entry(word).or_default();
                 if name.articles.last() != Some(&index) {
                     name.articles.push(index);
                 }
-                for (side, j) in [(Side::Before, i.checked_sub(1)), (Side::After, Some(i + 1))] {
-                    if let Some(beside) = j.and_then(|j| adjacent_name(text, span, words.get(j)?)) {
-                        name.neighbours.insert((side, beside));
+                if let Some((before, Some(before_word))) = previous {
+                    if side_by_side(text, before, span) {
+                        name.neighbours.insert((Side::Before, before_word));
+                        if let Some(before) = self.names.get_mut(before_word) {
+                            before.neighbours.insert((Side::After, word));
+                        }
                     }
                 }
+                previous = Some((span, Some(word)));
             }
         }
         self
@@ -106,12 +112,12 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
-/// The word at `other`, when it is a name written right beside `span`
-/// (with nothing but spaces or a hyphen between).
-fn adjacent_name<'a>(text: &'a str, span: Span, other: &Span) -> Option<&'a str> {
-    let between = &text[span.end.min(other.end)..span.start.max(other.start)];
-    let word = other.slice(text);
-    (between.chars().all(|c| c == ' ' || c == '-') && is_name(word)).then_some(word)
+/// Whether two words of a name stand side by side: nothing but spaces or a
+/// hyphen between them ("Jon Smyth", "Jean-Luc").
+fn side_by_side(text: &str, before: Span, after: Span) -> bool {
+    text.as_bytes()[before.end..after.start]
+        .iter()
+        .all(|&b| b == b' ' || b == b'-')
 }
 
 pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding> {
@@ -267,7 +273,7 @@ fn mentions_of(
                 .doc
                 .blocks
                 .iter()
-                .flat_map(|block| words(text, *block))
+                .flat_map(|block| Words::new(text, *block))
                 .filter_map(|span| {
                     let word = span.slice(text);
                     // Only names were wanted: most words need no lookup.
@@ -290,38 +296,94 @@ fn mentions_of(
     mentions
 }
 
-/// Spans of the words of a block: letters and inner apostrophes, without a
-/// possessive ending.
-fn words(text: &str, block: Span) -> Vec<Span> {
-    let slice = block.slice(text);
-    let char_at = |i: usize| match slice.as_bytes().get(i) {
-        Some(b) if b.is_ascii() => Some(char::from(*b)),
-        _ => slice.get(i..)?.chars().next(),
-    };
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i <= slice.len() {
-        // The end of the block ends the last word.
-        let c = char_at(i).unwrap_or(' ');
-        let next = i + c.len_utf8();
-        // An apostrophe followed by a letter stays inside the word ("O'Brien").
-        let inner_apostrophe = start.is_some()
-            && (c == '\'' || c == '’')
-            && char_at(next).is_some_and(char::is_alphabetic);
-        if c.is_alphabetic() || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            let word = &slice[s..i];
-            let bare = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("’s"))
-                .unwrap_or(word);
-            out.push(Span::new(block.start + s, block.start + s + bare.len()));
+/// The words of a block, as spans: letters and inner apostrophes, without a
+/// possessive ending. Reads bytes; only letters beyond ASCII are decoded.
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+    end: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str, block: Span) -> Words<'t> {
+        Words {
+            text,
+            at: block.start,
+            end: block.end,
         }
-        i = next;
     }
-    out
+
+    /// The length of the letter at `at`, if a letter starts there.
+    fn letter_at(&self, at: usize) -> Option<usize> {
+        let byte = *self.text.as_bytes()[..self.end].get(at)?;
+        if byte.is_ascii() {
+            return byte.is_ascii_alphabetic().then_some(1);
+        }
+        let c = self.text.get(at..self.end)?.chars().next()?;
+        c.is_alphabetic().then(|| c.len_utf8())
+    }
+
+    /// The length of an apostrophe at `at` that a letter follows ("O'Brien").
+    fn inner_apostrophe_at(&self, at: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[at..self.end];
+        let length = if rest.starts_with(b"'") {
+            1
+        } else if rest.starts_with("’".as_bytes()) {
+            3
+        } else {
+            return None;
+        };
+        self.letter_at(at + length).map(|_| length)
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let bytes = &self.text.as_bytes()[..self.end];
+        // Most bytes are ASCII: they are settled here without decoding.
+        while let Some(&byte) = bytes.get(self.at) {
+            if byte.is_ascii_alphabetic() || (!byte.is_ascii() && self.letter_at(self.at).is_some())
+            {
+                break;
+            }
+            // A whole character at a time: a byte at a time would land inside one.
+            self.at += utf8_length(byte);
+        }
+        if self.at >= self.end {
+            return None;
+        }
+        let start = self.at;
+        loop {
+            while bytes.get(self.at).is_some_and(u8::is_ascii_alphabetic) {
+                self.at += 1;
+            }
+            match self
+                .letter_at(self.at)
+                .or_else(|| self.inner_apostrophe_at(self.at))
+            {
+                Some(length) => self.at += length,
+                None => break,
+            }
+        }
+        let word = &self.text[start..self.at];
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        Some(Span::new(start, start + bare.len()))
+    }
+}
+
+/// The length of the UTF-8 character a leading byte opens.
+fn utf8_length(first: u8) -> usize {
+    match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 /// A capitalised word that is not an acronym: "Okafor", not "NATO".
@@ -390,14 +452,13 @@ fn is_inflection(stem: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_inflection, words};
+    use super::{is_inflection, Words};
     use crate::span::Span;
 
     #[test]
     fn words_keep_inner_apostrophes_and_drop_possessives() {
         let text = "O’Brien met Okonjo's aide in Kraków, 2024.";
-        let found: Vec<&str> = words(text, Span::new(0, text.len()))
-            .iter()
+        let found: Vec<&str> = Words::new(text, Span::new(0, text.len()))
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(found, ["O’Brien", "met", "Okonjo", "aide", "in", "Kraków"]);
