@@ -69,6 +69,8 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // Kept for the whole run, one per article: no room to spare.
+        line_starts.shrink_to_fit();
         let mut chars_at = vec![0];
         let mut total = 0;
         for chunk in text.as_bytes().chunks_exact(CHUNK) {

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::extract::Claim;
-use crate::rules::{Check, Rule, RuleSet, Severity, StyleRule};
+use crate::rules::{Check, QuoteRule, Rule, RuleSet, Severity, StyleRule};
 use crate::span::Span;
 use quotes::Quotations;
 
@@ -106,13 +106,21 @@ pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
         .collect();
     // Built by the first quote rule to need it, shared with the others.
     let quotations = OnceLock::new();
+    let quote_rules: Vec<&QuoteRule> = rules
+        .rules
+        .iter()
+        .filter_map(|rule| match &rule.check {
+            Check::Quote(quote) => Some(quote),
+            _ => None,
+        })
+        .collect();
     let (mut findings, style_findings) = rayon::join(
         || {
             rules
                 .rules
                 .par_iter()
                 .filter(|rule| !matches!(rule.check, Check::Style(_)))
-                .flat_map_iter(|rule| check_rule(rule, articles, &quotations))
+                .flat_map_iter(|rule| check_rule(rule, articles, &quotations, &quote_rules))
                 .collect::<Vec<Finding>>()
         },
         || style::check(&style, articles),
@@ -133,12 +141,13 @@ fn check_rule<'a>(
     rule: &Rule,
     articles: &'a [Article],
     quotations: &OnceLock<Quotations<'a>>,
+    quote_rules: &[&QuoteRule],
 ) -> Vec<Finding> {
     match &rule.check {
         Check::Figure(figure) => figures::check(rule, figure, articles),
         Check::Fact(fact) => facts::check(rule, fact, articles),
         Check::Quote(quote) => {
-            let quotations = quotations.get_or_init(|| Quotations::new(articles));
+            let quotations = quotations.get_or_init(|| Quotations::new(articles, quote_rules));
             quotes::check(rule, quote, quotations, articles)
         }
         Check::Name(name) => names::check(rule, name, articles),
@@ -181,37 +190,65 @@ impl UnionFind {
 /// masked link, two spaces after a full stop) do not shrink the window.
 fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let sentence = sentence.cover(claim);
-    let is_word_start =
-        |prev: Option<char>, c: char| !c.is_whitespace() && prev.is_none_or(char::is_whitespace);
-    let before = &text[sentence.start..claim.start];
+    // Leftwards from the claim: a word starts at a character that is no
+    // space, where the character to its left is one (or the sentence starts).
     let mut start = sentence.start;
     let mut seen = 0;
-    let mut chars = before.char_indices().rev().peekable();
-    while let Some((i, c)) = chars.next() {
-        let prev = chars.peek().map(|&(_, p)| p);
-        if is_word_start(prev, c) {
-            seen += 1;
-            if seen == words {
-                start = sentence.start + i;
-                break;
+    let mut right_of_here: Option<usize> = None;
+    let mut i = claim.start;
+    loop {
+        let at_sentence_start = i == sentence.start;
+        let here_is_space = !at_sentence_start && {
+            i -= 1;
+            while !text.is_char_boundary(i) {
+                i -= 1;
             }
+            is_space_at(text, i)
+        };
+        if here_is_space || at_sentence_start {
+            if let Some(word_start) = right_of_here.take() {
+                seen += 1;
+                if seen == words {
+                    start = word_start;
+                    break;
+                }
+            }
+        } else {
+            right_of_here = Some(i);
+        }
+        if at_sentence_start {
+            break;
         }
     }
-    let after = &text[claim.end..sentence.end];
+    // Rightwards: the first character after the claim starts a word unless it is a space.
     let mut end = sentence.end;
     let mut seen = 0;
-    let mut prev = None;
-    for (i, c) in after.char_indices() {
-        if is_word_start(prev, c) {
+    let mut after_space = true;
+    let mut i = claim.end;
+    while i < sentence.end {
+        let space = is_space_at(text, i);
+        if !space && after_space {
             if seen == words {
-                end = claim.end + i;
+                end = i;
                 break;
             }
             seen += 1;
         }
-        prev = Some(c);
+        after_space = space;
+        i += match text.as_bytes()[i] {
+            b if b.is_ascii() => 1,
+            _ => text[i..].chars().next().map_or(1, char::len_utf8),
+        };
     }
     Span::new(start, end)
+}
+
+/// Whether the character at byte `i` (a char boundary) is white space; ASCII without decoding.
+fn is_space_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => matches!(b, b'\t'..=b'\r' | b' '),
+        _ => text[i..].chars().next().is_some_and(char::is_whitespace),
+    }
 }
 
 #[cfg(test)]
@@ -236,6 +273,13 @@ mod tests {
         assert_eq!(
             window(text, claim, sentence, 9).slice(text),
             "One two three four FIGURE five six seven."
+        );
+        // Spaces beyond ASCII separate words; quotation marks and dashes do not.
+        let wide = "Un\u{a0}deux “trois”\u{2009}quatre FIGURE—cinq\u{3000}six sept.";
+        let figure = wide.find("FIGURE").map(|at| Span::new(at, at + 6)).expect("a figure");
+        assert_eq!(
+            window(wide, figure, Span::new(0, wide.len()), 2).slice(wide),
+            "“trois”\u{2009}quatre FIGURE—cinq\u{3000}six "
         );
     }
 }

@@ -9,6 +9,8 @@
 //! The cost stays near-linear.
 
 use rayon::prelude::*;
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap;
 
 use super::{Article, Finding, Location, UnionFind};
@@ -48,10 +50,21 @@ pub struct Quotations<'a> {
     /// Per quotation: the first quotation worded exactly like it.
     first_alike: Vec<usize>,
     index: ShingleIndex,
+    /// Similar pairs found once for the rules: per `min-words`, at the
+    /// loosest similarity asked; a stricter rule keeps the closer pairs.
+    found: Vec<FoundPairs>,
+}
+
+struct FoundPairs {
+    min_words: usize,
+    similarity: f64,
+    pairs: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Quotations<'a> {
-    pub fn new(articles: &'a [Article]) -> Quotations<'a> {
+    /// Interns and indexes the quotations of `articles`, and finds the similar
+    /// pairs that `rules` ask for.
+    pub fn new(articles: &'a [Article], rules: &[&QuoteRule]) -> Quotations<'a> {
         let texts: Vec<(usize, &Claim, String)> = articles
             .par_iter()
             .enumerate()
@@ -92,18 +105,53 @@ impl<'a> Quotations<'a> {
             .collect();
         drop(first_of);
         let index = ShingleIndex::new(&quoted, &first_alike);
-        Quotations {
+        let mut quotations = Quotations {
             quoted,
             first_alike,
             index,
+            found: Vec::new(),
+        };
+        let mut loosest: BTreeMap<usize, f64> = BTreeMap::new();
+        for rule in rules {
+            let similarity = loosest.entry(rule.min_words).or_insert(rule.similarity);
+            *similarity = similarity.min(rule.similarity);
         }
+        quotations.found = loosest
+            .into_iter()
+            .map(|(min_words, similarity)| FoundPairs {
+                min_words,
+                similarity,
+                pairs: quotations.find_similar_pairs(min_words, similarity),
+            })
+            .collect();
+        quotations
     }
 
     /// Pairs of distinct wordings (`i < j`), both of `min_words` words or
-    /// more, as similar as `similarity` asks, with their word distance.
-    /// Comparisons run in parallel, each worker with its own counters; the
-    /// pairs come back in order, whatever the thread count.
+    /// more, as similar as `similarity` asks, with their word distance, in order.
     fn similar_pairs(&self, min_words: usize, similarity: f64) -> Vec<(usize, usize, usize)> {
+        let found = self
+            .found
+            .iter()
+            .find(|f| f.min_words == min_words && f.similarity <= similarity);
+        let Some(found) = found else {
+            return self.find_similar_pairs(min_words, similarity);
+        };
+        found
+            .pairs
+            .iter()
+            .filter(|&&(i, j, distance)| {
+                let shorter = self.quoted[i].words.len().min(self.quoted[j].words.len());
+                is_similar(distance, shorter, similarity)
+            })
+            .copied()
+            .collect()
+    }
+
+    /// [`Self::similar_pairs`], searched for. Comparisons run in parallel,
+    /// each worker with its own counters; the pairs come back in order,
+    /// whatever the thread count.
+    fn find_similar_pairs(&self, min_words: usize, similarity: f64) -> Vec<(usize, usize, usize)> {
         let long_enough = |i: usize| self.quoted[i].words.len() >= min_words;
         let wordings: Vec<usize> = (0..self.quoted.len())
             .filter(|&i| self.first_alike[i] == i && long_enough(i))
@@ -150,8 +198,7 @@ impl<'a> Quotations<'a> {
                 continue;
             }
             let shorter = a.len().min(b.len());
-            // The most edits the similarity threshold allows.
-            let max = ((1.0 - similarity) * shorter as f64 + 1e-9).floor() as usize;
+            let max = most_edits(similarity, shorter);
             // One edit removes at most SHINGLE distinct shingles of the shorter
             // one; boilerplate shingles were not counted but may be shared.
             let short = if a.len() <= b.len() { i } else { j };
@@ -164,7 +211,7 @@ impl<'a> Quotations<'a> {
                 continue;
             }
             if let Some(distance) = aligned_distance(a, b, max) {
-                if 1.0 - distance as f64 / shorter as f64 >= similarity {
+                if is_similar(distance, shorter, similarity) {
                     found.push((i, j, distance));
                 }
             }
@@ -275,6 +322,18 @@ pub fn check(
         findings.extend(finding);
     }
     findings
+}
+
+/// The most edits the similarity threshold allows between quotations whose
+/// shorter one has `shorter` words.
+fn most_edits(similarity: f64, shorter: usize) -> usize {
+    ((1.0 - similarity) * shorter as f64 + 1e-9).floor() as usize
+}
+
+/// Whether two quotations `distance` edits apart are as similar as asked.
+fn is_similar(distance: usize, shorter: usize, similarity: f64) -> bool {
+    distance <= most_edits(similarity, shorter)
+        && 1.0 - distance as f64 / shorter as f64 >= similarity
 }
 
 /// How many words two sorted bags have in common, repeats counted.
@@ -478,6 +537,7 @@ fn short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{Document, Format, Meta};
 
     #[test]
     fn a_partial_quote_aligns_with_no_edit() {
@@ -504,5 +564,49 @@ mod tests {
             "we will spend 5000 not less"
         );
         assert_eq!(normalized("Ukraine’s ‘war’"), "ukraine's war");
+    }
+
+    fn article(name: &str, text: &str) -> Article {
+        let doc = Document::parse(name.into(), text.into(), Format::Text, Meta::default())
+            .expect("plain text always parses");
+        let claims = crate::extract::extract(&doc);
+        Article { doc, claims }
+    }
+
+    #[test]
+    fn a_stricter_rule_keeps_the_closer_pairs_found_for_a_looser_one() {
+        let articles = [
+            article(
+                "a.txt",
+                "“We will not allow them to win this war at any cost,” she said.",
+            ),
+            // One word changed: 10 of 11 alike.
+            article(
+                "b.txt",
+                "“We will never allow them to win this war at any cost,” she said.",
+            ),
+            // Three words changed from the first: 8 of 11 alike.
+            article(
+                "c.txt",
+                "“We shall never allow them to win the war at any cost,” she said.",
+            ),
+        ];
+        let rule = |check, similarity| QuoteRule {
+            check,
+            min_words: 5,
+            similarity,
+        };
+        let loose = rule(QuoteCheck::Wording, 0.7);
+        let strict = rule(QuoteCheck::Speaker, 0.85);
+        let shared = Quotations::new(&articles, &[&loose, &strict]);
+        let searched = Quotations::new(&articles, &[]);
+        for similarity in [0.7, 0.85] {
+            assert_eq!(
+                shared.similar_pairs(5, similarity),
+                searched.similar_pairs(5, similarity)
+            );
+        }
+        assert_eq!(shared.similar_pairs(5, 0.7).len(), 3);
+        assert_eq!(shared.similar_pairs(5, 0.85).len(), 1);
     }
 }

@@ -34,10 +34,10 @@ pub fn read(path: &Path, raw: &str) -> Result<Option<FrontMatter>, InputError> {
         return Ok(None);
     };
     let yaml = &raw[yaml_start..yaml_end];
-    let lines = LineIndex::new(raw);
+    // Lines are counted only for an error: most front matter has none.
     let error = |offset: usize, message: String| InputError::FrontMatter {
         path: path.to_path_buf(),
-        line: lines.line_of(offset),
+        line: LineIndex::new(raw).line_of(offset),
         message,
     };
     if yaml.trim().is_empty() {

@@ -35,12 +35,16 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
     let mut i = 0;
     // Bytes, not characters: the marks are ASCII but for '…', whose first
     // byte (0xE2) never falls inside a character.
-    while i < bytes.len() {
+    while let Some(found) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        i += found;
         let c = match bytes[i] {
             b'.' => '.',
             b'!' => '!',
             b'?' => '?',
-            0xE2 if body[i..].starts_with('…') => '…',
+            _ if body[i..].starts_with('…') => '…',
             _ => {
                 i += 1;
                 continue;

@@ -147,25 +147,53 @@ struct Index {
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path
-/// (a test per word of the text): hashed on first use.
+/// (a test per word of the text): hashed on first use. Most words of a text
+/// are in no list; their length and first byte turn them away unhashed.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    index: OnceLock<WordIndex>,
+}
+
+struct WordIndex {
+    set: FxHashSet<&'static str>,
+    /// Bit `n` is set when some word is `n` bytes long (longer ones share bit 63).
+    lengths: u64,
+    first_bytes: [bool; 256],
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let index = self.index.get_or_init(|| {
+            let mut first_bytes = [false; 256];
+            let mut lengths = 0;
+            for word in self.words {
+                lengths |= length_bit(word);
+                if let Some(&b) = word.as_bytes().first() {
+                    first_bytes[usize::from(b)] = true;
+                }
+            }
+            WordIndex {
+                set: self.words.iter().copied().collect(),
+                lengths,
+                first_bytes,
+            }
+        });
+        let first = word.as_bytes().first().map_or(0, |&b| usize::from(b));
+        index.lengths & length_bit(word) != 0
+            && (word.is_empty() || index.first_bytes[first])
+            && index.set.contains(word)
     }
+}
+
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// The first word of `input` (letters, apostrophes and inner hyphens),
@@ -203,5 +231,27 @@ mod tests {
             Table::new(&[("mile", 1), ("miles per hour", 2), ("miles", 3)], false);
         assert_eq!(TABLE.longest("Miles per hour.").map(|(_, v)| *v), Some(2));
         assert_eq!(TABLE.longest("kilometres"), None);
+    }
+
+    #[test]
+    fn word_sets_hold_their_words_only() {
+        static SET: WordSet = WordSet::new(&[
+            "said",
+            "told",
+            "",
+            "a-very-long-word-that-is-over-sixty-four-bytes-long-to-share-a-bit",
+        ]);
+        for word in SET.words {
+            assert!(SET.contains(word), "{word}");
+        }
+        for word in [
+            "sai",
+            "Said",
+            "tolled",
+            "x",
+            "a-very-long-word-that-is-over-sixty-four-bytes-long-to-share-a-bi",
+        ] {
+            assert!(!SET.contains(word), "{word}");
+        }
     }
 }

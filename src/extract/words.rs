@@ -49,22 +49,97 @@ fn is_joiner(c: char) -> bool {
     )
 }
 
+/// What a character does in a word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter, digit or currency sign: a word character that a joiner may precede.
+    Alphanumeric,
+    /// `%`, `°`, `#`, `+`: word characters that a joiner may not precede.
+    WordMark,
+    Joiner,
+    Space,
+    Punct,
+}
+
+fn class_of(c: char) -> Class {
+    if c.is_alphanumeric() || is_currency_symbol(c) {
+        Class::Alphanumeric
+    } else if is_word_char(c) {
+        Class::WordMark
+    } else if is_joiner(c) {
+        Class::Joiner
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Punct
+    }
+}
+
+/// [`class_of`] for every ASCII byte, so that most characters are settled
+/// by one lookup without decoding.
+static ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Punct; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_alphanumeric() || c == b'$' {
+            Class::Alphanumeric
+        } else if matches!(c, b'%' | b'#' | b'+') {
+            Class::WordMark
+        } else if matches!(c, b'.' | b',' | b'\'' | b'-' | b':' | b'/' | b'&') {
+            Class::Joiner
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            Class::Space
+        } else {
+            Class::Punct
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The class and length of the character at byte `i` (a char boundary) of `text`.
+fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((ASCII_CLASSES[usize::from(b)], 1)),
+        _ => text
+            .get(i..)?
+            .chars()
+            .next()
+            .map(|c| (class_of(c), c.len_utf8())),
+    }
+}
+
+fn is_ascii_word_byte(b: &u8) -> bool {
+    b.is_ascii()
+        && matches!(
+            ASCII_CLASSES[usize::from(*b)],
+            Class::Alphanumeric | Class::WordMark
+        )
+}
+
 /// Tokenizes `span` of `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
+    let bytes = body.as_bytes();
     let mut tokens = Vec::with_capacity(body.len() / 5);
     let mut word_start: Option<usize> = None;
     let mut i = 0;
-    while let Some(c) = char_at(body, i) {
-        let next_at = i + c.len_utf8();
-        if is_word_char(c) {
+    while let Some((class, length)) = class_at(body, i) {
+        let next_at = i + length;
+        if matches!(class, Class::Alphanumeric | Class::WordMark) {
             word_start.get_or_insert(i);
-            i = next_at;
+            // The rest of a run of ASCII word characters in one sweep.
+            i = next_at
+                + bytes[next_at..]
+                    .iter()
+                    .position(|b| !is_ascii_word_byte(b))
+                    .unwrap_or(bytes.len() - next_at);
             continue;
         }
         let joins = word_start.is_some()
-            && is_joiner(c)
-            && char_at(body, next_at).is_some_and(|n| n.is_alphanumeric() || is_currency_symbol(n));
+            && class == Class::Joiner
+            && class_at(body, next_at).is_some_and(|(next, _)| next == Class::Alphanumeric);
         if !joins {
             if let Some(start) = word_start.take() {
                 tokens.push(Token {
@@ -72,7 +147,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     kind: TokenKind::Word,
                 });
             }
-            if !c.is_whitespace() {
+            if class != Class::Space {
                 let at = span.start + i;
                 tokens.push(Token {
                     span: Span::new(at, span.start + next_at),
@@ -91,14 +166,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     tokens
 }
 
-/// The character at byte `i` (a char boundary) of `text`; ASCII without decoding.
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match *text.as_bytes().get(i)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => text.get(i..)?.chars().next(),
-    }
-}
-
 /// Whether a word starts with a capital letter.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -113,6 +180,16 @@ mod tests {
             .into_iter()
             .map(|t| t.text(text))
             .collect()
+    }
+
+    #[test]
+    fn ascii_classes_are_the_characters_classes() {
+        for b in 0..128u8 {
+            assert!(
+                ASCII_CLASSES[usize::from(b)] == class_of(char::from(b)),
+                "byte {b}"
+            );
+        }
     }
 
     #[test]
