@@ -190,65 +190,37 @@ impl UnionFind {
 /// masked link, two spaces after a full stop) do not shrink the window.
 fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let sentence = sentence.cover(claim);
-    // Leftwards from the claim: a word starts at a character that is no
-    // space, where the character to its left is one (or the sentence starts).
+    let is_word_start =
+        |prev: Option<char>, c: char| !c.is_whitespace() && prev.is_none_or(char::is_whitespace);
+    let before = &text[sentence.start..claim.start];
     let mut start = sentence.start;
     let mut seen = 0;
-    let mut right_of_here: Option<usize> = None;
-    let mut i = claim.start;
-    loop {
-        let at_sentence_start = i == sentence.start;
-        let here_is_space = !at_sentence_start && {
-            i -= 1;
-            while !text.is_char_boundary(i) {
-                i -= 1;
+    let mut chars = before.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let prev = chars.peek().map(|&(_, p)| p);
+        if is_word_start(prev, c) {
+            seen += 1;
+            if seen == words {
+                start = sentence.start + i;
+                break;
             }
-            is_space_at(text, i)
-        };
-        if here_is_space || at_sentence_start {
-            if let Some(word_start) = right_of_here.take() {
-                seen += 1;
-                if seen == words {
-                    start = word_start;
-                    break;
-                }
-            }
-        } else {
-            right_of_here = Some(i);
-        }
-        if at_sentence_start {
-            break;
         }
     }
-    // Rightwards: the first character after the claim starts a word unless it is a space.
+    let after = &text[claim.end..sentence.end];
     let mut end = sentence.end;
     let mut seen = 0;
-    let mut after_space = true;
-    let mut i = claim.end;
-    while i < sentence.end {
-        let space = is_space_at(text, i);
-        if !space && after_space {
+    let mut prev = None;
+    for (i, c) in after.char_indices() {
+        if is_word_start(prev, c) {
             if seen == words {
-                end = i;
+                end = claim.end + i;
                 break;
             }
             seen += 1;
         }
-        after_space = space;
-        i += match text.as_bytes()[i] {
-            b if b.is_ascii() => 1,
-            _ => text[i..].chars().next().map_or(1, char::len_utf8),
-        };
+        prev = Some(c);
     }
     Span::new(start, end)
-}
-
-/// Whether the character at byte `i` (a char boundary) is white space; ASCII without decoding.
-fn is_space_at(text: &str, i: usize) -> bool {
-    match text.as_bytes()[i] {
-        b if b.is_ascii() => matches!(b, b'\t'..=b'\r' | b' '),
-        _ => text[i..].chars().next().is_some_and(char::is_whitespace),
-    }
 }
 
 #[cfg(test)]
@@ -276,7 +248,10 @@ mod tests {
         );
         // Spaces beyond ASCII separate words; quotation marks and dashes do not.
         let wide = "Un\u{a0}deux “trois”\u{2009}quatre FIGURE—cinq\u{3000}six sept.";
-        let figure = wide.find("FIGURE").map(|at| Span::new(at, at + 6)).expect("a figure");
+        let figure = wide
+            .find("FIGURE")
+            .map(|at| Span::new(at, at + 6))
+            .expect("a figure");
         assert_eq!(
             window(wide, figure, Span::new(0, wide.len()), 2).slice(wide),
             "“trois”\u{2009}quatre FIGURE—cinq\u{3000}six "
