@@ -6,11 +6,13 @@
 //! quote rule). Only quotations that share a shingle are compared: first by
 //! counts (shared shingles, shared words) that bound the edits between
 //! them, then, when those leave it possible, by an alignment word by word.
+//! The similar pairs are found once too, at the loosest similarity the
+//! rules ask for; a stricter rule keeps the pairs close enough for it.
 //! The cost stays near-linear.
 
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Article, Finding, Location, UnionFind};
