@@ -95,25 +95,18 @@ impl Finding {
 
 /// Every finding of every rule, sorted by article, position and rule.
 pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
-    // House-style rules read each article once, together.
-    let style: Vec<(&Rule, &StyleRule)> = rules
-        .rules
-        .iter()
-        .filter_map(|rule| match &rule.check {
-            Check::Style(style) => Some((rule, style)),
-            _ => None,
-        })
-        .collect();
-    // Built by the first quote rule to need it, shared with the others.
+    // House-style rules read each article once, together; the quote rules
+    // share one set of quotations, built by the first to need it.
+    let mut style: Vec<(&Rule, &StyleRule)> = Vec::new();
+    let mut quote_rules: Vec<&QuoteRule> = Vec::new();
+    for rule in &rules.rules {
+        match &rule.check {
+            Check::Style(check) => style.push((rule, check)),
+            Check::Quote(check) => quote_rules.push(check),
+            _ => {}
+        }
+    }
     let quotations = OnceLock::new();
-    let quote_rules: Vec<&QuoteRule> = rules
-        .rules
-        .iter()
-        .filter_map(|rule| match &rule.check {
-            Check::Quote(quote) => Some(quote),
-            _ => None,
-        })
-        .collect();
     let (mut findings, style_findings) = rayon::join(
         || {
             rules

@@ -349,7 +349,10 @@ impl Iterator for Words<'_> {
                 break;
             }
             // A whole character at a time: a byte at a time would land inside one.
-            self.at += utf8_length(byte);
+            self.at += self.text[self.at..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
         }
         if self.at >= self.end {
             return None;
@@ -373,16 +376,6 @@ impl Iterator for Words<'_> {
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
         Some(Span::new(start, start + bare.len()))
-    }
-}
-
-/// The length of the UTF-8 character a leading byte opens.
-fn utf8_length(first: u8) -> usize {
-    match first {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 

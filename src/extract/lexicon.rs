@@ -185,9 +185,11 @@ impl WordSet {
                 first_bytes,
             }
         });
-        let first = word.as_bytes().first().map_or(0, |&b| usize::from(b));
         index.lengths & length_bit(word) != 0
-            && (word.is_empty() || index.first_bytes[first])
+            && word
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| index.first_bytes[usize::from(b)])
             && index.set.contains(word)
     }
 }
