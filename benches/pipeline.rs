@@ -42,7 +42,7 @@ fn articles() -> Vec<Article> {
 fn extraction(c: &mut Criterion) {
     let text: String = articles()
         .iter()
-        .map(|a| a.doc.raw.as_str())
+        .map(|a| a.doc.raw())
         .collect::<Vec<_>>()
         .join("\n");
     let long = text.repeat(50);

@@ -74,7 +74,7 @@ impl LineIndex {
         let mut chars_at = vec![0];
         let mut total = 0;
         for chunk in text.as_bytes().chunks_exact(CHUNK) {
-            total += count_chars(chunk);
+            total += char_starts(chunk);
             chars_at.push(total);
         }
         LineIndex {
@@ -84,17 +84,19 @@ impl LineIndex {
     }
 
     /// The line and column of `offset`, which must lie on a char boundary of
-    /// `text`. Costs a binary search and a count over at most two chunks, so
-    /// many positions on one very long line stay cheap.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    /// the text; `chars_in(span)` counts the characters starting in the
+    /// text's bytes of `span`, whose ends need not be char boundaries.
+    /// Costs a binary search and a count over at most two chunks, so many
+    /// positions on one very long line stay cheap.
+    pub fn position(&self, offset: usize, chars_in: impl Fn(Span) -> usize) -> Position {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
         // Near the line's start, counting from it is cheapest; far into a
         // long line, the chunk counts bound the work.
         let column = if offset - line_start <= CHUNK {
-            count_chars(&text.as_bytes()[line_start..offset]) + 1
+            chars_in(Span::new(line_start, offset)) + 1
         } else {
-            self.chars_before(text, offset) - self.chars_before(text, line_start) + 1
+            self.chars_before(offset, &chars_in) - self.chars_before(line_start, &chars_in) + 1
         };
         Position {
             line: line + 1,
@@ -119,16 +121,15 @@ impl LineIndex {
         Span::new(start_of(first.max(1)), start_of(last.max(first) + 1))
     }
 
-    /// The characters in `text[..offset]`.
-    fn chars_before(&self, text: &str, offset: usize) -> usize {
+    /// The characters before `offset`.
+    fn chars_before(&self, offset: usize, chars_in: impl Fn(Span) -> usize) -> usize {
         let chunk = offset / CHUNK;
-        let from = chunk * CHUNK;
-        self.chars_at[chunk] + count_chars(&text.as_bytes()[from..offset])
+        self.chars_at[chunk] + chars_in(Span::new(chunk * CHUNK, offset))
     }
 }
 
-/// Characters in UTF-8 bytes: every byte but continuation bytes starts one.
-fn count_chars(bytes: &[u8]) -> usize {
+/// Characters starting in UTF-8 bytes: every byte but continuation bytes starts one.
+pub fn char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
@@ -136,14 +137,20 @@ fn count_chars(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    fn at(index: &LineIndex, text: &str, offset: usize) -> Position {
+        index.position(offset, |span| {
+            char_starts(&text.as_bytes()[span.start..span.end])
+        })
+    }
+
     #[test]
     fn positions_count_characters() {
         let text = "ab\n“c” d\n";
         let index = LineIndex::new(text);
-        assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
-        assert_eq!(index.position(text, 3), Position { line: 2, column: 1 });
+        assert_eq!(at(&index, text, 0), Position { line: 1, column: 1 });
+        assert_eq!(at(&index, text, 3), Position { line: 2, column: 1 });
         let d = text.find('d').expect("the text holds d");
-        assert_eq!(index.position(text, d), Position { line: 2, column: 5 });
+        assert_eq!(at(&index, text, d), Position { line: 2, column: 5 });
         assert_eq!(index.line_of(d), 2);
     }
 
@@ -167,9 +174,9 @@ mod tests {
             let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
             let column = text[start..offset].chars().count() + 1;
             let line = text[..offset].matches('\n').count() + 1;
-            assert_eq!(index.position(&text, offset), Position { line, column });
+            assert_eq!(at(&index, &text, offset), Position { line, column });
         }
-        let end = index.position(&text, text.len());
+        let end = at(&index, &text, text.len());
         assert_eq!(end.column, text[2..].chars().count() + 1);
     }
 }

@@ -337,7 +337,7 @@ fn quotations_and_sentences_stay_in_their_block() {
     let blocks: Vec<&str> = doc
         .blocks
         .iter()
-        .map(|b| doc.widen(*b).slice(&doc.raw))
+        .map(|b| doc.widen(*b).slice(doc.raw()))
         .collect();
     assert_eq!(
         blocks,
@@ -351,7 +351,7 @@ fn quotations_and_sentences_stay_in_their_block() {
     let quotes: Vec<&str> = claims
         .iter()
         .filter(|c| c.kind == claimlint::extract::Kind::Quote)
-        .map(|c| c.span.slice(&doc.raw))
+        .map(|c| c.span.slice(doc.raw()))
         .collect();
     assert_eq!(quotes, ["&ldquo;we have 3 weeks left&rdquo;"]);
     for claim in &claims {

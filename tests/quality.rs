@@ -111,7 +111,7 @@ fn score(gold_path: &Path, group: &mut Group) {
     for g in &gold.claims {
         let kind =
             Kind::from_name(&g.kind).unwrap_or_else(|| panic!("{name}: unknown kind {}", g.kind));
-        let span = locate(&doc.raw, &g.text, g.occurrence)
+        let span = locate(doc.raw(), &g.text, g.occurrence)
             .unwrap_or_else(|| panic!("{name}: gold text {:?} not found", g.text));
         let tally = group.kinds.entry(kind).or_default();
         let hit = claims
@@ -170,7 +170,7 @@ fn score(gold_path: &Path, group: &mut Group) {
             group.problems.push(format!(
                 "spurious {name}:{line} {} {:?}",
                 claim.kind.name(),
-                claim.span.slice(&doc.raw)
+                claim.span.slice(doc.raw())
             ));
         }
     }

@@ -36,8 +36,8 @@ fn check(raw: String, format: Format) {
     };
     for claim in extract(&doc) {
         let (start, end) = (claim.span.start, claim.span.end);
-        assert!(start < end && end <= doc.raw.len(), "{start}..{end}");
-        assert!(doc.raw.is_char_boundary(start) && doc.raw.is_char_boundary(end));
+        assert!(start < end && end <= doc.raw().len(), "{start}..{end}");
+        assert!(doc.raw().is_char_boundary(start) && doc.raw().is_char_boundary(end));
         assert!(claim.sentence.start <= start && end <= claim.sentence.end.max(end));
     }
 }
@@ -329,7 +329,7 @@ fn every_output_format_is_well_formed_on_random_articles() {
             let findings = check::run(&rules, &articles);
             let locations: usize = findings.iter().map(|f| f.locations.len()).sum();
             for location in findings.iter().flat_map(|f| &f.locations) {
-                let raw = &articles[location.article].doc.raw;
+                let raw = articles[location.article].doc.raw();
                 let span = location.span;
                 prop_assert!(span.start <= span.end && span.end <= raw.len());
                 prop_assert!(raw.is_char_boundary(span.start) && raw.is_char_boundary(span.end));

@@ -44,7 +44,8 @@ impl Article {
 
     /// The raw text of a span, with runs of whitespace collapsed.
     pub fn quote_text(&self, span: Span) -> String {
-        span.slice(&self.doc.raw)
+        self.doc
+            .raw_slice(span)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")

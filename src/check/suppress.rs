@@ -52,7 +52,7 @@ pub fn apply(findings: Vec<Finding>, rules: &RuleSet, articles: &[Article]) -> V
     let directives: Vec<Directive> = articles
         .iter()
         .enumerate()
-        .flat_map(|(i, a)| parse(i, &a.doc.raw))
+        .flat_map(|(i, a)| parse(i, &a.doc.raw_slice(Span::new(0, a.doc.text.len()))))
         .collect();
     if directives.is_empty() {
         return findings;
@@ -147,7 +147,7 @@ fn parse(article: usize, raw: &str) -> Vec<Directive> {
 fn regions(directives: &[Directive], articles: &[Article]) -> Vec<Region> {
     let mut regions = Vec::new();
     for (i, d) in directives.iter().enumerate() {
-        let raw = &articles[d.article].doc.raw;
+        let raw = articles[d.article].doc.raw();
         let span = match d.action {
             Action::Enable => continue,
             Action::NextLine => {

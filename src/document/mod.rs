@@ -1,29 +1,33 @@
-//! Reading articles: the raw bytes, the publication metadata, and a masked
-//! copy of the text in which everything that is not prose (front matter,
-//! Markdown syntax, code, URLs, HTML tags, scripts and styles) is blanked out
-//! byte for byte.
+//! Reading articles: the publication metadata, and the text masked so that
+//! everything that is not prose (front matter, Markdown syntax, code, URLs,
+//! HTML tags, scripts and styles) is blanked out byte for byte.
 //!
 //! The masked text has exactly the length of the raw text, so every offset
-//! found in it is an offset into the raw file.
+//! found in it is an offset into the raw file. The file's own bytes are kept
+//! only where they differ from the masked text (`unmasked`).
 
 mod frontmatter;
 pub mod html;
 mod markdown;
 pub mod sentences;
 mod sources;
+mod unmasked;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
 use crate::error::InputError;
 use crate::size::DEFAULT_MAX_FILE_BYTES;
-use crate::span::{LineIndex, Position, Span};
+use crate::span::{char_starts, LineIndex, Position, Span};
 
 pub use sources::SourcesCache;
+use unmasked::Unmasked;
 
 /// How a file's text is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,10 +74,13 @@ impl Meta {
 pub struct Document {
     /// The path as the user gave it (or `<stdin>`).
     pub path: PathBuf,
-    /// The file's text, unchanged.
-    pub raw: String,
-    /// `raw` with non-prose bytes replaced by spaces; same length as `raw`.
+    /// The file's text with non-prose bytes replaced by spaces; as long as
+    /// the file. [`Document::raw`] gives the file's own text.
     pub text: String,
+    /// The file's bytes where `text` differs from them.
+    unmasked: Unmasked,
+    /// The whole file, put together on first use (a report's snippets).
+    raw: OnceLock<String>,
     /// Paragraph-level blocks of prose; sentences and quotations never cross them.
     pub blocks: Vec<Span>,
     pub meta: Meta,
@@ -93,29 +100,36 @@ impl Document {
         meta: Meta,
     ) -> Result<Document, InputError> {
         let mut references = Vec::new();
+        // The file's text, while it is needed beside the masked text.
+        let mut raw_kept = None;
         let (text, blocks, front) = match format {
             Format::Text => {
                 let blocks = text_blocks(&raw);
-                (raw.clone(), blocks, Meta::default())
+                (raw, blocks, Meta::default())
             }
             Format::Markdown => {
                 let front = frontmatter::read(&path, &raw)?;
                 let body_start = front.as_ref().map_or(0, |f| f.end);
                 let (text, blocks) = markdown::mask(&raw, body_start);
+                raw_kept = Some(raw);
                 (text, blocks, front.map(|f| f.meta).unwrap_or_default())
             }
             Format::Html => {
                 let page = html::read(&raw);
                 references = page.references;
+                raw_kept = Some(raw);
                 (page.text, page.blocks, page.meta)
             }
         };
+        let raw = raw_kept.as_deref().unwrap_or(&text);
         debug_assert_eq!(text.len(), raw.len());
-        let lines = LineIndex::new(&raw);
+        let lines = LineIndex::new(raw);
+        let unmasked = Unmasked::between(raw, &text);
         Ok(Document {
             path,
-            raw,
             text,
+            unmasked,
+            raw: OnceLock::new(),
             blocks,
             meta: meta.overridden_by(&front),
             lines,
@@ -190,8 +204,33 @@ impl Document {
         Span::new(start, end.max(start))
     }
 
+    /// The file's text. Put together on first use and kept; to read a part
+    /// of it, [`Document::raw_slice`] costs less.
+    pub fn raw(&self) -> &str {
+        if self.unmasked.is_empty() {
+            return &self.text;
+        }
+        self.raw
+            .get_or_init(|| self.unmasked.restore(&self.text, self.whole()).into_owned())
+    }
+
+    /// The file's text of `span`, which lies on the file's char boundaries.
+    pub fn raw_slice(&self, span: Span) -> Cow<'_, str> {
+        match self.raw.get() {
+            Some(raw) => Cow::Borrowed(span.slice(raw)),
+            None => self.unmasked.restore(&self.text, span),
+        }
+    }
+
+    fn whole(&self) -> Span {
+        Span::new(0, self.text.len())
+    }
+
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.raw, offset)
+        self.lines.position(offset, |span| match self.raw.get() {
+            Some(raw) => char_starts(&raw.as_bytes()[span.start..span.end]),
+            None => char_starts(&self.unmasked.restore_bytes(&self.text, span)),
+        })
     }
 
     /// The 1-based line holding byte `offset`.
@@ -201,7 +240,7 @@ impl Document {
 
     /// The bytes of lines `first..=last` (1-based), newlines included.
     pub fn lines(&self, first: usize, last: usize) -> Span {
-        self.lines.lines(self.raw.len(), first, last)
+        self.lines.lines(self.text.len(), first, last)
     }
 
     pub fn display_path(&self) -> impl fmt::Display + '_ {
@@ -348,12 +387,41 @@ mod tests {
         let open = doc.text.find('"').expect("an opening quote");
         let close = doc.text.rfind('"').expect("a closing quote") + 1;
         let quote = doc.widen(Span::new(open, close));
-        assert_eq!(quote.slice(&doc.raw), "&ldquo;we won&rdquo;");
+        assert_eq!(doc.raw_slice(quote), "&ldquo;we won&rdquo;");
         let code = doc.text.find("EUR").expect("the euro sign becomes EUR");
         let money = doc.widen(Span::new(code, code + 7));
-        assert_eq!(money.slice(&doc.raw), "&euro;5bn");
+        assert_eq!(doc.raw_slice(money), "&euro;5bn");
+        assert_eq!(
+            doc.raw(),
+            "<p>He said &ldquo;we won&rdquo; and &euro;5bn.</p>"
+        );
         let plain = Span::new(3, 7);
         assert_eq!(doc.widen(plain), plain);
+    }
+
+    #[test]
+    fn positions_count_the_files_characters_not_the_masks() {
+        // Masked runs (front matter, link URLs) hold characters of several
+        // bytes; a long line makes columns count across chunk edges.
+        let link = "[é](https://example.org/“é”) ";
+        let raw = format!("---\ntitle: “Ré”\n---\n{}end “x”\n", link.repeat(400));
+        let doc = Document::parse(
+            "a.md".into(),
+            raw.clone(),
+            Format::Markdown,
+            Meta::default(),
+        )
+        .expect("the article parses");
+        for (offset, _) in raw.char_indices().step_by(7) {
+            let start = raw[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let column = raw[start..offset].chars().count() + 1;
+            let line = raw[..offset].matches('\n').count() + 1;
+            assert_eq!(doc.position(offset), Position { line, column }, "{offset}");
+        }
+        // The same from the whole file, once it has been put together.
+        assert_eq!(doc.raw(), raw);
+        let end = raw.len();
+        assert_eq!(doc.position(end).column, 1);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Output of `claimlint claims`: a readable table, or the JSON document
 //! scripts build on (documented in `docs/claims-json.md`).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -16,7 +17,7 @@ pub struct ClaimRecord<'a> {
     pub end: usize,
     pub line: usize,
     pub column: usize,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     pub kind: Kind,
     pub value: &'a Value,
     pub unit: Option<&'a str>,
@@ -38,7 +39,7 @@ impl<'a> ClaimRecord<'a> {
             end: claim.span.end,
             line: position.line,
             column: position.column,
-            text: claim.span.slice(&doc.raw),
+            text: doc.raw_slice(claim.span),
             kind: claim.kind,
             value: &claim.value,
             unit: claim.unit.as_deref(),
@@ -134,7 +135,7 @@ pub fn row(doc: &Document, claim: &Claim) -> String {
     if let Some(s) = claim.subject {
         extras.push(format!("re {}", s.slice(&doc.text)));
     }
-    let text = claim.span.slice(&doc.raw).replace('\n', " ");
+    let text = doc.raw_slice(claim.span).replace('\n', " ");
     let text = if text.chars().count() > 60 {
         format!("{}…", text.chars().take(59).collect::<String>())
     } else {

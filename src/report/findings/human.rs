@@ -235,7 +235,7 @@ impl SourceCode for Source<'_> {
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let doc = self.doc.ok_or(MietteError::OutOfBounds)?;
         let (start, end) = (span.offset(), span.offset() + span.len());
-        if end > doc.raw.len() {
+        if end > doc.text.len() {
             return Err(MietteError::OutOfBounds);
         }
         let (first, last) = (doc.line_of(start), doc.line_of(end));
@@ -246,7 +246,7 @@ impl SourceCode for Source<'_> {
             return self.window(doc, start, end, first, last);
         }
         let local = SourceSpan::new((start - lines.start).into(), span.len());
-        let inner = lines.slice(&doc.raw).read_span(&local, before, after)?;
+        let inner = lines.slice(doc.raw()).read_span(&local, before, after)?;
         // The newlines before the slice, which miette did not see.
         let skipped = doc.line_of(lines.start) - 1;
         Ok(Box::new(MietteSpanContents::new_named(
@@ -279,7 +279,7 @@ impl<'a> Source<'a> {
             return Err(MietteError::OutOfBounds);
         }
         let lines = doc.lines(first, last);
-        let raw = &doc.raw;
+        let raw = doc.raw();
         let line_end = raw[..lines.end]
             .trim_end_matches(['\n', '\r'])
             .len()

@@ -1,6 +1,8 @@
 //! Findings as the JSON document scripts build on (documented in
 //! `docs/rules.md`): `{"findings":[{"rule","severity","message","help","locations":[...]}]}`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::Resolved;
@@ -14,7 +16,7 @@ struct LocationRecord<'a> {
     end: usize,
     line: usize,
     column: usize,
-    text: &'a str,
+    text: Cow<'a, str>,
     label: &'a str,
 }
 

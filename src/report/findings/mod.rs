@@ -8,6 +8,8 @@ mod json;
 mod lines;
 mod sarif;
 
+use std::borrow::Cow;
+
 use clap::ValueEnum;
 use serde::Serialize;
 
@@ -53,7 +55,7 @@ struct Resolved<'a> {
     file: String,
     start: Position,
     end: Position,
-    text: &'a str,
+    text: Cow<'a, str>,
 }
 
 impl<'a> Resolved<'a> {
@@ -63,7 +65,7 @@ impl<'a> Resolved<'a> {
             file: doc.display_path().to_string(),
             start: doc.position(location.span.start),
             end: doc.position(location.span.end),
-            text: location.span.slice(&doc.raw),
+            text: doc.raw_slice(location.span),
         }
     }
 }
