@@ -5,7 +5,7 @@
 //! `--fail-on`), 1 when `check` found something that is, 2 on usage, rule or
 //! input errors.
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -206,8 +206,18 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
     if let Some(baseline) = &baseline {
         findings = baseline.new_findings(findings, &articles);
     }
-    let out = report::findings::render(args.format, &findings, &articles, &rules, color_wanted());
-    if !print(&out) {
+    let mut stdout = BufWriter::new(std::io::stdout().lock());
+    let written = report::findings::write(
+        args.format,
+        &findings,
+        &articles,
+        &rules,
+        color_wanted(),
+        &mut stdout,
+    )
+    .and_then(|()| stdout.flush());
+    if written.is_err() {
+        // Stdout is gone (a closed pipe): nothing more can be said there.
         return ExitCode::from(USAGE_ERROR);
     }
     if report_input_errors(errors) {

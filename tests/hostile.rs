@@ -12,7 +12,7 @@ use std::process::Output;
 use claimlint::check::{Article, Finding, Location};
 use claimlint::document::{Document, Format, Meta, SourcesCache};
 use claimlint::error::InputError;
-use claimlint::report::findings::{render, Format as OutputFormat};
+use claimlint::report::findings::Format as OutputFormat;
 use claimlint::rules::{RuleSet, Severity};
 use claimlint::span::Span;
 use serde_json::Value;
@@ -205,7 +205,7 @@ fn a_10_mb_single_line_renders_in_every_format() {
         claims: Vec::new(),
     }];
     let rules = RuleSet::default_pack().expect("the default pack loads");
-    let render = |format| render(format, &findings, &articles, &rules, false);
+    let render = |format| common::render(format, &findings, &articles, &rules);
 
     let short = render(OutputFormat::Short);
     assert_eq!(short.lines().count(), findings.len());

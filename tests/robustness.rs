@@ -15,7 +15,7 @@ use claimlint::check::{self, Article};
 use claimlint::document::{Document, Format, Meta};
 use claimlint::error::InputError;
 use claimlint::extract::extract;
-use claimlint::report::findings::{render, Format as OutputFormat};
+use claimlint::report::findings::Format as OutputFormat;
 use claimlint::rules::RuleSet;
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
@@ -334,7 +334,7 @@ fn every_output_format_is_well_formed_on_random_articles() {
                 prop_assert!(span.start <= span.end && span.end <= raw.len());
                 prop_assert!(raw.is_char_boundary(span.start) && raw.is_char_boundary(span.end));
             }
-            let out = |format| render(format, &findings, &articles, &rules, false);
+            let out = |format| common::render(format, &findings, &articles, &rules);
 
             let json: Value = serde_json::from_str(&out(OutputFormat::Json))
                 .map_err(|err| TestCaseError::fail(format!("JSON: {err}")))?;

@@ -84,7 +84,9 @@ pub struct Document {
     /// Paragraph-level blocks of prose; sentences and quotations never cross them.
     pub blocks: Vec<Span>,
     pub meta: Meta,
-    lines: LineIndex,
+    /// Line starts and character counts, made on first use: only articles
+    /// with something to report need them.
+    lines: OnceLock<LineIndex>,
     /// HTML character references whose stand-in in `text` is visible, in order.
     references: Vec<Span>,
 }
@@ -102,7 +104,7 @@ impl Document {
         let mut references = Vec::new();
         // The file's text, while it is needed beside the masked text.
         let mut raw_kept = None;
-        let (text, blocks, front) = match format {
+        let (text, mut blocks, front) = match format {
             Format::Text => {
                 let blocks = text_blocks(&raw);
                 (raw, blocks, Meta::default())
@@ -123,8 +125,9 @@ impl Document {
         };
         let raw = raw_kept.as_deref().unwrap_or(&text);
         debug_assert_eq!(text.len(), raw.len());
-        let lines = LineIndex::new(raw);
         let unmasked = Unmasked::between(raw, &text);
+        // Held for the whole run, one per article: no room to spare.
+        blocks.shrink_to_fit();
         Ok(Document {
             path,
             text,
@@ -132,7 +135,7 @@ impl Document {
             raw: OnceLock::new(),
             blocks,
             meta: meta.overridden_by(&front),
-            lines,
+            lines: OnceLock::new(),
             references,
         })
     }
@@ -222,25 +225,33 @@ impl Document {
         }
     }
 
+    fn line_index(&self) -> &LineIndex {
+        self.lines.get_or_init(|| match self.raw.get() {
+            Some(raw) => LineIndex::new(raw),
+            None => LineIndex::new(&self.unmasked.restore(&self.text, self.whole())),
+        })
+    }
+
     fn whole(&self) -> Span {
         Span::new(0, self.text.len())
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(offset, |span| match self.raw.get() {
-            Some(raw) => char_starts(&raw.as_bytes()[span.start..span.end]),
-            None => char_starts(&self.unmasked.restore_bytes(&self.text, span)),
-        })
+        self.line_index()
+            .position(offset, |span| match self.raw.get() {
+                Some(raw) => char_starts(&raw.as_bytes()[span.start..span.end]),
+                None => char_starts(&self.unmasked.restore_bytes(&self.text, span)),
+            })
     }
 
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset)
+        self.line_index().line_of(offset)
     }
 
     /// The bytes of lines `first..=last` (1-based), newlines included.
     pub fn lines(&self, first: usize, last: usize) -> Span {
-        self.lines.lines(self.text.len(), first, last)
+        self.line_index().lines(self.text.len(), first, last)
     }
 
     pub fn display_path(&self) -> impl fmt::Display + '_ {

@@ -10,8 +10,11 @@ use std::borrow::Cow;
 
 use crate::span::Span;
 
-/// The runs of bytes where the file and its masked text differ, with the
-/// file's bytes for each.
+/// Equal bytes that may join two runs into one: the size of a `Run`.
+const MERGE_GAP: usize = std::mem::size_of::<Run>();
+
+/// The runs of bytes where the file and its masked text differ (with the
+/// few equal bytes between close runs), and the file's bytes for each.
 #[derive(Debug, Default)]
 pub struct Unmasked {
     runs: Vec<Run>,
@@ -39,12 +42,24 @@ impl Unmasked {
             while i < raw.len() && raw[i] != masked[i] {
                 i += 1;
             }
-            if start < i {
-                unmasked.runs.push(Run {
-                    span: Span::new(start, i),
-                    at: unmasked.bytes.len(),
-                });
-                unmasked.bytes.extend_from_slice(&raw[start..i]);
+            if start == i {
+                continue;
+            }
+            // Runs a few equal bytes apart (the words of front matter, the
+            // marks around a link) are kept as one: the bytes between cost
+            // less than a run.
+            match unmasked.runs.last_mut() {
+                Some(last) if start - last.span.end <= MERGE_GAP => {
+                    unmasked.bytes.extend_from_slice(&raw[last.span.end..i]);
+                    last.span.end = i;
+                }
+                _ => {
+                    unmasked.runs.push(Run {
+                        span: Span::new(start, i),
+                        at: unmasked.bytes.len(),
+                    });
+                    unmasked.bytes.extend_from_slice(&raw[start..i]);
+                }
             }
         }
         unmasked.runs.shrink_to_fit();

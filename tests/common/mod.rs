@@ -105,3 +105,17 @@ pub fn fuzz_cases(default: u32) -> proptest::test_runner::Config {
     }
     config
 }
+
+/// The report in `format` as text, the way `claimlint check` writes it.
+#[allow(dead_code)]
+pub fn render(
+    format: claimlint::report::findings::Format,
+    findings: &[claimlint::check::Finding],
+    articles: &[claimlint::check::Article],
+    rules: &claimlint::rules::RuleSet,
+) -> String {
+    let mut out = Vec::new();
+    claimlint::report::findings::write(format, findings, articles, rules, false, &mut out)
+        .expect("writing to memory does not fail");
+    String::from_utf8(out).expect("reports are UTF-8")
+}

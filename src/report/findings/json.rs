@@ -2,11 +2,12 @@
 //! `docs/rules.md`): `{"findings":[{"rule","severity","message","help","locations":[...]}]}`.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::Resolved;
-use crate::check::{Article, Finding};
+use crate::check::{Article, Finding, Location};
 
 /// One location as the JSON contract lays it out.
 #[derive(Serialize)]
@@ -26,39 +27,63 @@ struct FindingRecord<'a> {
     severity: &'static str,
     message: &'a str,
     help: &'a str,
-    locations: Vec<LocationRecord<'a>>,
+    locations: Locations<'a>,
 }
 
 #[derive(Serialize)]
 struct FindingsDocument<'a> {
-    findings: Vec<FindingRecord<'a>>,
+    findings: Records<'a>,
 }
 
-pub fn render(findings: &[Finding], articles: &[Article]) -> String {
-    let findings = findings
-        .iter()
-        .map(|f| FindingRecord {
+/// The findings, made into records one at a time as they are written: a
+/// large run's report is never held whole in memory.
+struct Records<'a> {
+    findings: &'a [Finding],
+    articles: &'a [Article],
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.findings.iter().map(|f| FindingRecord {
             rule: &f.rule,
             severity: f.severity.name(),
             message: &f.message,
             help: &f.help,
-            locations: f
-                .locations
-                .iter()
-                .map(|l| {
-                    let r = Resolved::new(l, articles);
-                    LocationRecord {
-                        file: r.file,
-                        start: l.span.start,
-                        end: l.span.end,
-                        line: r.start.line,
-                        column: r.start.column,
-                        text: r.text,
-                        label: &l.label,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    super::to_json(&FindingsDocument { findings })
+            locations: Locations {
+                locations: &f.locations,
+                articles: self.articles,
+            },
+        }))
+    }
+}
+
+struct Locations<'a> {
+    locations: &'a [Location],
+    articles: &'a [Article],
+}
+
+impl Serialize for Locations<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.locations.iter().map(|l| {
+            let r = Resolved::new(l, self.articles);
+            LocationRecord {
+                file: r.file,
+                start: l.span.start,
+                end: l.span.end,
+                line: r.start.line,
+                column: r.start.column,
+                text: r.text,
+                label: &l.label,
+            }
+        }))
+    }
+}
+
+/// Writes the findings document, pretty-printed, with a final newline.
+pub fn write(findings: &[Finding], articles: &[Article], out: &mut dyn Write) -> io::Result<()> {
+    let document = FindingsDocument {
+        findings: Records { findings, articles },
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }

@@ -9,6 +9,7 @@ mod lines;
 mod sarif;
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -33,21 +34,24 @@ pub enum Format {
     Short,
 }
 
-/// Renders `findings` in `format`. `rules` gives SARIF its rule metadata.
-pub fn render(
+/// Writes `findings` in `format` to `out`. `rules` gives SARIF its rule
+/// metadata.
+pub fn write(
     format: Format,
     findings: &[Finding],
     articles: &[Article],
     rules: &RuleSet,
     color: bool,
-) -> String {
-    match format {
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let text = match format {
+        Format::Json => return json::write(findings, articles, out),
         Format::Human => human::render(findings, articles, color),
-        Format::Json => json::render(findings, articles),
         Format::Sarif => sarif::render(findings, articles, rules),
         Format::Github => lines::github(findings, articles),
         Format::Short => lines::short(findings, articles),
-    }
+    };
+    out.write_all(text.as_bytes())
 }
 
 /// A location with what every format needs: file name, positions, text.
