@@ -206,18 +206,11 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
     if let Some(baseline) = &baseline {
         findings = baseline.new_findings(findings, &articles);
     }
-    let mut stdout = BufWriter::new(std::io::stdout().lock());
-    let written = report::findings::write(
-        args.format,
-        &findings,
-        &articles,
-        &rules,
-        color_wanted(),
-        &mut stdout,
-    )
-    .and_then(|()| stdout.flush());
-    if written.is_err() {
-        // Stdout is gone (a closed pipe): nothing more can be said there.
+    let color = color_wanted();
+    let written = write_stdout(|out| {
+        report::findings::write(args.format, &findings, &articles, &rules, color, out)
+    });
+    if !written {
         return ExitCode::from(USAGE_ERROR);
     }
     if report_input_errors(errors) {
@@ -417,11 +410,14 @@ fn report_input_errors(errors: Vec<InputError>) -> bool {
 
 /// Writes to stdout; false when stdout is gone.
 fn print(out: &str) -> bool {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_ok()
+    write_stdout(|stdout| stdout.write_all(out.as_bytes()))
+}
+
+/// Runs `write` on buffered stdout and flushes it; false when stdout is
+/// gone (a closed pipe).
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> bool {
+    let mut stdout = BufWriter::new(std::io::stdout().lock());
+    write(&mut stdout).and_then(|()| stdout.flush()).is_ok()
 }
 
 /// Colour on a terminal, unless `NO_COLOR` is set.

@@ -66,14 +66,16 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
+    /// The index of UTF-8 `text`, given as bytes so that a text put
+    /// together from parts need not be checked again.
+    pub fn new(text: &[u8]) -> LineIndex {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
         // Kept for the whole run, one per article: no room to spare.
         line_starts.shrink_to_fit();
         let mut chars_at = vec![0];
         let mut total = 0;
-        for chunk in text.as_bytes().chunks_exact(CHUNK) {
+        for chunk in text.chunks_exact(CHUNK) {
             total += char_starts(chunk);
             chars_at.push(total);
         }
@@ -146,7 +148,7 @@ mod tests {
     #[test]
     fn positions_count_characters() {
         let text = "ab\n“c” d\n";
-        let index = LineIndex::new(text);
+        let index = LineIndex::new(text.as_bytes());
         assert_eq!(at(&index, text, 0), Position { line: 1, column: 1 });
         assert_eq!(at(&index, text, 3), Position { line: 2, column: 1 });
         let d = text.find('d').expect("the text holds d");
@@ -157,7 +159,7 @@ mod tests {
     #[test]
     fn line_ranges_are_whole_lines() {
         let text = "one\ntwo\nthree";
-        let index = LineIndex::new(text);
+        let index = LineIndex::new(text.as_bytes());
         assert_eq!(index.lines(text.len(), 2, 2).slice(text), "two\n");
         assert_eq!(index.lines(text.len(), 1, 2).slice(text), "one\ntwo\n");
         assert_eq!(index.lines(text.len(), 3, 9).slice(text), "three");
@@ -169,7 +171,7 @@ mod tests {
         // Multi-byte characters straddle chunk edges; every column must
         // equal a plain count from the line start.
         let text = format!("x\n{}", "aé“中🙂".repeat(3 * CHUNK));
-        let index = LineIndex::new(&text);
+        let index = LineIndex::new(text.as_bytes());
         for (offset, _) in text.char_indices().step_by(997) {
             let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
             let column = text[start..offset].chars().count() + 1;

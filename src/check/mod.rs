@@ -11,8 +11,6 @@ mod style;
 mod suppress;
 mod when;
 
-use std::sync::OnceLock;
-
 use rayon::prelude::*;
 
 use crate::document::Document;
@@ -97,28 +95,32 @@ impl Finding {
 /// Every finding of every rule, sorted by article, position and rule.
 pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
     // House-style rules read each article once, together; the quote rules
-    // share one set of quotations, built by the first to need it.
+    // share one set of quotations. Both run beside the other rules.
     let mut style: Vec<(&Rule, &StyleRule)> = Vec::new();
-    let mut quote_rules: Vec<&QuoteRule> = Vec::new();
+    let mut quote: Vec<(&Rule, &QuoteRule)> = Vec::new();
     for rule in &rules.rules {
         match &rule.check {
             Check::Style(check) => style.push((rule, check)),
-            Check::Quote(check) => quote_rules.push(check),
+            Check::Quote(check) => quote.push((rule, check)),
             _ => {}
         }
     }
-    let quotations = OnceLock::new();
-    let (mut findings, style_findings) = rayon::join(
+    let (mut findings, (quote_findings, style_findings)) = rayon::join(
         || {
             rules
                 .rules
                 .par_iter()
-                .filter(|rule| !matches!(rule.check, Check::Style(_)))
-                .flat_map_iter(|rule| check_rule(rule, articles, &quotations, &quote_rules))
+                .flat_map_iter(|rule| check_rule(rule, articles))
                 .collect::<Vec<Finding>>()
         },
-        || style::check(&style, articles),
+        || {
+            rayon::join(
+                || check_quotes(&quote, articles),
+                || style::check(&style, articles),
+            )
+        },
     );
+    findings.extend(quote_findings);
     findings.extend(style_findings);
     let mut findings = suppress::apply(findings, rules, articles);
     for finding in &mut findings {
@@ -131,23 +133,27 @@ pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
     findings
 }
 
-fn check_rule<'a>(
-    rule: &Rule,
-    articles: &'a [Article],
-    quotations: &OnceLock<Quotations<'a>>,
-    quote_rules: &[&QuoteRule],
-) -> Vec<Finding> {
+fn check_rule(rule: &Rule, articles: &[Article]) -> Vec<Finding> {
     match &rule.check {
         Check::Figure(figure) => figures::check(rule, figure, articles),
         Check::Fact(fact) => facts::check(rule, fact, articles),
-        Check::Quote(quote) => {
-            let quotations = quotations.get_or_init(|| Quotations::new(articles, quote_rules));
-            quotes::check(rule, quote, quotations, articles)
-        }
         Check::Name(name) => names::check(rule, name, articles),
-        // Run together, article by article, by `style::check`.
-        Check::Style(_) => Vec::new(),
+        // Run together by `check_quotes` and `style::check`.
+        Check::Quote(_) | Check::Style(_) => Vec::new(),
     }
+}
+
+/// The quote rules, on quotations gathered once for all of them.
+fn check_quotes(rules: &[(&Rule, &QuoteRule)], articles: &[Article]) -> Vec<Finding> {
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let checks: Vec<&QuoteRule> = rules.iter().map(|(_, check)| *check).collect();
+    let quotations = Quotations::new(articles, &checks);
+    rules
+        .par_iter()
+        .flat_map_iter(|(rule, check)| quotes::check(rule, check, &quotations, articles))
+        .collect()
 }
 
 /// Disjoint sets over indices (of quotations, of name spellings), each

@@ -127,18 +127,19 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
         .fold(Vocabulary::default, Vocabulary::add)
         .reduce(Vocabulary::default, Vocabulary::merge);
     // Capitalised only at the start of a sentence, the word is a common one.
-    let mut words: Vec<&str> = vocabulary
+    let mut spellings: Vec<(&str, String)> = vocabulary
         .names
         .keys()
-        .copied()
-        .filter(|word| !vocabulary.lowercase.contains(word.to_lowercase().as_str()))
+        .map(|&word| (word, word.to_lowercase()))
+        .filter(|(_, lower)| !vocabulary.lowercase.contains(lower.as_str()))
         .collect();
-    words.sort_unstable();
+    spellings.sort_unstable();
+    let (words, lower): (Vec<&str>, Vec<String>) = spellings.into_iter().unzip();
     let neighbours = |word: &str| &vocabulary.names[word].neighbours;
 
     let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, word) in words.iter().enumerate() {
-        for key in deletions(&word.to_lowercase()) {
+    for (i, word) in lower.iter().enumerate() {
+        for key in deletions(word) {
             let bucket = index.entry(key).or_default();
             // Deleting either of two like letters gives one key: keep the word once.
             if bucket.last() != Some(&i) {
@@ -157,7 +158,7 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
         for (n, &i) in bucket.iter().enumerate() {
             for &j in &bucket[n + 1..] {
                 let (a, b) = (words[i], words[j]);
-                if is_variant(a, b, names, neighbours(a), neighbours(b)) {
+                if is_variant(&lower[i], &lower[j], names, neighbours(a), neighbours(b)) {
                     variants.join(i, j);
                 }
             }
@@ -405,15 +406,15 @@ fn deletions(word: &str) -> Vec<String> {
     keys
 }
 
+/// Whether two spellings, given in lower case, are one name's.
 fn is_variant(
-    a: &str,
-    b: &str,
+    la: &str,
+    lb: &str,
     names: &NameRule,
     beside_a: &FxHashSet<(Side, &str)>,
     beside_b: &FxHashSet<(Side, &str)>,
 ) -> bool {
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    if names.allows(&la, &lb) || is_inflection(&la, &lb) || is_inflection(&lb, &la) {
+    if names.allows(la, lb) || is_inflection(la, lb) || is_inflection(lb, la) {
         return false;
     }
     if la.chars().next() != lb.chars().next() {
@@ -423,7 +424,7 @@ fn is_variant(
         // Only the capitals differ: DeSantis / Desantis.
         return true;
     }
-    let distance = damerau_levenshtein(&la, &lb);
+    let distance = damerau_levenshtein(la, lb);
     let shorter = la.chars().count().min(lb.chars().count());
     if distance > 2 {
         return false;

@@ -205,7 +205,7 @@ impl<'a> Quotations<'a> {
             // one; boilerplate shingles were not counted but may be shared.
             let short = if a.len() <= b.len() { i } else { j };
             let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
-            if possible + SHINGLE * max < index.distinct[short] {
+            if possible + SHINGLE * max < index.shingles[short].len() {
                 continue;
             }
             // Each word of the shorter one missing from the other costs an edit.
@@ -228,8 +228,6 @@ struct ShingleIndex {
     lists: Vec<Vec<usize>>,
     /// Per wording: its distinct shingles, as indices into `lists`.
     shingles: Vec<Vec<usize>>,
-    /// Per wording: how many distinct shingles it has.
-    distinct: Vec<usize>,
     /// Per wording: how many of them are boilerplate (over the cap).
     boilerplate: Vec<usize>,
     /// Per wording: its words, sorted.
@@ -261,7 +259,6 @@ impl ShingleIndex {
             shingles[i].sort_unstable();
             shingles[i].dedup();
         }
-        let distinct = shingles.iter().map(Vec::len).collect();
         let boilerplate = shingles
             .iter()
             .map(|ids| {
@@ -273,7 +270,6 @@ impl ShingleIndex {
         ShingleIndex {
             lists,
             shingles,
-            distinct,
             boilerplate,
             sorted,
         }

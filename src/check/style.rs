@@ -35,12 +35,6 @@ fn in_article(
     if avoided.is_empty() {
         return Vec::new();
     }
-    let quotes: Vec<Span> = article
-        .claims
-        .iter()
-        .filter(|c| c.kind == Kind::Quote)
-        .map(|c| c.span)
-        .collect();
     let excepted: Vec<Span> = style
         .except
         .iter()
@@ -51,8 +45,13 @@ fn in_article(
         if span.is_empty() {
             continue;
         }
-        let quoted = quotes.iter().any(|q| q.overlaps(span));
-        if (quoted && !style.in_quotes) || excepted.iter().any(|e| e.overlaps(span)) {
+        let quoted = || {
+            article
+                .claims
+                .iter()
+                .any(|c| c.kind == Kind::Quote && c.span.overlaps(span))
+        };
+        if (!style.in_quotes && quoted()) || excepted.iter().any(|e| e.overlaps(span)) {
             continue;
         }
         let written = article.quote_text(span);

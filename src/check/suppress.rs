@@ -52,7 +52,7 @@ pub fn apply(findings: Vec<Finding>, rules: &RuleSet, articles: &[Article]) -> V
     let directives: Vec<Directive> = articles
         .iter()
         .enumerate()
-        .flat_map(|(i, a)| parse(i, &a.doc.raw_slice(Span::new(0, a.doc.text.len()))))
+        .flat_map(|(i, a)| parse(i, &a.doc.raw_slice(a.doc.whole())))
         .collect();
     if directives.is_empty() {
         return findings;

@@ -37,7 +37,7 @@ pub fn read(path: &Path, raw: &str) -> Result<Option<FrontMatter>, InputError> {
     // Lines are counted only for an error: most front matter has none.
     let error = |offset: usize, message: String| InputError::FrontMatter {
         path: path.to_path_buf(),
-        line: LineIndex::new(raw).line_of(offset),
+        line: LineIndex::new(raw.as_bytes()).line_of(offset),
         message,
     };
     if yaml.trim().is_empty() {

@@ -123,9 +123,10 @@ impl Document {
                 (page.text, page.blocks, page.meta)
             }
         };
-        let raw = raw_kept.as_deref().unwrap_or(&text);
-        debug_assert_eq!(text.len(), raw.len());
-        let unmasked = Unmasked::between(raw, &text);
+        // Plain text is its own masked text: nothing differs.
+        let unmasked = raw_kept
+            .as_deref()
+            .map_or_else(Unmasked::default, |raw| Unmasked::between(raw, &text));
         // Held for the whole run, one per article: no room to spare.
         blocks.shrink_to_fit();
         Ok(Document {
@@ -225,23 +226,27 @@ impl Document {
         }
     }
 
-    fn line_index(&self) -> &LineIndex {
-        self.lines.get_or_init(|| match self.raw.get() {
-            Some(raw) => LineIndex::new(raw),
-            None => LineIndex::new(&self.unmasked.restore(&self.text, self.whole())),
-        })
+    /// The file's bytes of `span`, whose ends need not be char boundaries.
+    fn raw_bytes(&self, span: Span) -> Cow<'_, [u8]> {
+        match self.raw.get() {
+            Some(raw) => Cow::Borrowed(&raw.as_bytes()[span.start..span.end]),
+            None => self.unmasked.restore_bytes(&self.text, span),
+        }
     }
 
-    fn whole(&self) -> Span {
+    fn line_index(&self) -> &LineIndex {
+        self.lines
+            .get_or_init(|| LineIndex::new(&self.raw_bytes(self.whole())))
+    }
+
+    /// The span of the whole file.
+    pub fn whole(&self) -> Span {
         Span::new(0, self.text.len())
     }
 
     pub fn position(&self, offset: usize) -> Position {
         self.line_index()
-            .position(offset, |span| match self.raw.get() {
-                Some(raw) => char_starts(&raw.as_bytes()[span.start..span.end]),
-                None => char_starts(&self.unmasked.restore_bytes(&self.text, span)),
-            })
+            .position(offset, |span| char_starts(&self.raw_bytes(span)))
     }
 
     /// The 1-based line holding byte `offset`.
@@ -324,7 +329,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
         });
     }
     if let Some(nul) = memchr::memchr(0, &bytes) {
-        let line = LineIndex::new(&String::from_utf8_lossy(&bytes[..nul])).line_of(nul);
+        let line = LineIndex::new(&bytes[..nul]).line_of(nul);
         return Err(InputError::Binary {
             path: path.to_path_buf(),
             line,

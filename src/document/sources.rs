@@ -100,7 +100,7 @@ fn read_folder(dir: &Path) -> Result<Folder, InputError> {
 }
 
 fn parse(path: &Path, raw: &str) -> Result<HashMap<String, Meta>, InputError> {
-    let lines = LineIndex::new(raw);
+    let lines = LineIndex::new(raw.as_bytes());
     let error = |line: usize, message: String| InputError::Sources {
         path: path.to_path_buf(),
         line,

@@ -78,10 +78,16 @@ impl Unmasked {
         match self.restore_bytes(masked, span) {
             Cow::Borrowed(_) => Cow::Borrowed(span.slice(masked)),
             // The file's own bytes between two of its char boundaries.
-            Cow::Owned(bytes) => Cow::Owned(
-                String::from_utf8(bytes)
-                    .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()),
-            ),
+            Cow::Owned(bytes) => {
+                let text = String::from_utf8(bytes);
+                debug_assert!(
+                    text.is_ok(),
+                    "{span:?} is not on the file's char boundaries"
+                );
+                Cow::Owned(
+                    text.unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()),
+                )
+            }
         }
     }
 

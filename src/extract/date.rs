@@ -591,21 +591,13 @@ pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];
 /// Whether a word opens with a month or weekday name, written (as they
 /// are) with a capital.
 pub fn names_month_or_weekday(original: &str) -> bool {
-    // Every name opens with one of these three letters: settle most words here.
-    const OPENINGS: [&str; 19] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon",
-        "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-    ];
-    original
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_uppercase)
-        && original
-            .get(..3)
-            .is_some_and(|opening| OPENINGS.contains(&opening))
-        && (MONTHS
-            .iter()
-            .any(|(m, _)| original.starts_with(m.trim_end_matches('.')))
+    let Some(opening) = original.get(..3) else {
+        return false;
+    };
+    // A month's short form ("Sept.", "Jan.") is in the list, so a word that
+    // opens like a month's name opens with one of its forms.
+    opening.as_bytes()[0].is_ascii_uppercase()
+        && (MONTHS.iter().any(|(m, _)| m.starts_with(opening))
             || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
 }
 
@@ -624,6 +616,17 @@ mod tests {
 
     fn value(published: &str, tense: Tense, text: &str) -> Option<String> {
         at(published, tense, text).and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn quantities_and_codes_open_no_date() {
+        // A decimal or three digits is a quantity or a code, not a day.
+        assert_eq!(at("2024-06-01", Tense::Past, "4.0 May 2024 in"), None);
+        assert_eq!(at("2024-06-01", Tense::Past, "014 May in"), None);
+        assert_eq!(
+            value("2024-06-01", Tense::Past, "14 May in"),
+            Some("2024-05-14".to_string())
+        );
     }
 
     #[test]

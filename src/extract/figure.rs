@@ -3,6 +3,7 @@
 //! money, percent, durations, measures, ratios and scores, counts).
 
 use std::borrow::Cow;
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -73,14 +74,20 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
 /// ("today"). Hyphenated and possessive words are looked at by their parts:
 /// "two-and-a-half", "five-year", "Friday’s".
 fn is_anchor(word: &str, lower: &str) -> bool {
-    static WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
-        number_words()
+    /// The anchor words, and the range of their lengths to settle most
+    /// other words without hashing them.
+    static WORDS: LazyLock<(FxHashSet<&str>, RangeInclusive<usize>)> = LazyLock::new(|| {
+        let words: FxHashSet<&str> = number_words()
             .chain(duration::unit_words())
             .chain(date::DAY_WORDS)
-            .collect()
+            .collect();
+        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        (words, shortest..=longest)
     });
     const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
-    let is_word = |part: &str| (2..=9).contains(&part.len()) && WORDS.contains(part);
+    let (words, lengths) = &*WORDS;
+    let is_word = |part: &str| lengths.contains(&part.len()) && words.contains(part);
     let bytes = word.as_bytes();
     if bytes.iter().all(u8::is_ascii_alphabetic) {
         // Most words: one lookup, and the month names for a capital.

@@ -65,10 +65,7 @@ pub fn json(results: &[(&Document, &[Claim])]) -> String {
         .iter()
         .flat_map(|(doc, claims)| claims.iter().map(|c| ClaimRecord::new(doc, c)))
         .collect();
-    let mut out = serde_json::to_string_pretty(&ClaimsDocument { claims })
-        .unwrap_or_else(|err| format!("{{\"error\":{:?}}}", err.to_string()));
-    out.push('\n');
-    out
+    super::to_json(&ClaimsDocument { claims })
 }
 
 /// A table with one line per claim: where, kind, value and unit, hedge,

@@ -92,7 +92,11 @@ impl PhraseSet {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(Haystack::new(text).for_set(self))
+        self.is_match_in(&Haystack::new(text))
+    }
+
+    pub fn is_match_in(&self, haystack: &Haystack) -> bool {
+        self.regex.is_match(haystack.for_set(self))
     }
 
     /// Where the phrases occur in `text`, as spans of `text`.
@@ -154,11 +158,18 @@ impl Topic {
     /// Whether `text` (the figure's window) is on topic. A topic with no
     /// keywords or patterns takes every figure of the rule's kinds and units.
     pub fn matches(&self, text: &str) -> bool {
+        let haystack = Haystack::new(text);
         let included = (self.keywords.is_none() && self.patterns.is_empty())
-            || self.keywords.as_ref().is_some_and(|k| k.is_match(text))
+            || self
+                .keywords
+                .as_ref()
+                .is_some_and(|k| k.is_match_in(&haystack))
             || self.patterns.iter().any(|p| p.is_match(text));
-        let excluded = self.exclude.as_ref().is_some_and(|e| e.is_match(text));
-        included && !excluded
+        included
+            && !self
+                .exclude
+                .as_ref()
+                .is_some_and(|e| e.is_match_in(&haystack))
     }
 }
 

@@ -238,6 +238,8 @@ impl SourceCode for Source<'_> {
         if end > doc.text.len() {
             return Err(MietteError::OutOfBounds);
         }
+        // The whole file, put together before the line index is made from it.
+        let raw = doc.raw();
         let (first, last) = (doc.line_of(start), doc.line_of(end));
         // One line more than asked for, so miette's reader stops where it
         // would in the whole file.
@@ -246,7 +248,7 @@ impl SourceCode for Source<'_> {
             return self.window(doc, start, end, first, last);
         }
         let local = SourceSpan::new((start - lines.start).into(), span.len());
-        let inner = lines.slice(doc.raw()).read_span(&local, before, after)?;
+        let inner = lines.slice(raw).read_span(&local, before, after)?;
         // The newlines before the slice, which miette did not see.
         let skipped = doc.line_of(lines.start) - 1;
         Ok(Box::new(MietteSpanContents::new_named(

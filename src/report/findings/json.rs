@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use super::Resolved;
-use crate::check::{Article, Finding, Location};
+use crate::check::{Article, Finding};
 
 /// One location as the JSON contract lays it out.
 #[derive(Serialize)]
@@ -27,7 +27,7 @@ struct FindingRecord<'a> {
     severity: &'static str,
     message: &'a str,
     help: &'a str,
-    locations: Locations<'a>,
+    locations: Vec<LocationRecord<'a>>,
 }
 
 #[derive(Serialize)]
@@ -44,36 +44,28 @@ struct Records<'a> {
 
 impl Serialize for Records<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.findings.iter().map(|f| FindingRecord {
-            rule: &f.rule,
-            severity: f.severity.name(),
-            message: &f.message,
-            help: &f.help,
-            locations: Locations {
-                locations: &f.locations,
-                articles: self.articles,
-            },
-        }))
-    }
-}
-
-struct Locations<'a> {
-    locations: &'a [Location],
-    articles: &'a [Article],
-}
-
-impl Serialize for Locations<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.locations.iter().map(|l| {
-            let r = Resolved::new(l, self.articles);
-            LocationRecord {
-                file: r.file,
-                start: l.span.start,
-                end: l.span.end,
-                line: r.start.line,
-                column: r.start.column,
-                text: r.text,
-                label: &l.label,
+        s.collect_seq(self.findings.iter().map(|f| {
+            FindingRecord {
+                rule: &f.rule,
+                severity: f.severity.name(),
+                message: &f.message,
+                help: &f.help,
+                locations: f
+                    .locations
+                    .iter()
+                    .map(|l| {
+                        let r = Resolved::new(l, self.articles);
+                        LocationRecord {
+                            file: r.file,
+                            start: l.span.start,
+                            end: l.span.end,
+                            line: r.start.line,
+                            column: r.start.column,
+                            text: r.text,
+                            label: &l.label,
+                        }
+                    })
+                    .collect(),
             }
         }))
     }

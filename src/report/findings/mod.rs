@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use serde::Serialize;
 
 use crate::check::{Article, Finding, Location};
 use crate::rules::RuleSet;
@@ -72,13 +71,4 @@ impl<'a> Resolved<'a> {
             text: doc.raw_slice(location.span),
         }
     }
-}
-
-/// Pretty JSON with a final newline; serialising our own structs cannot fail,
-/// but if it did the output says so rather than being empty.
-fn to_json<T: Serialize>(value: &T) -> String {
-    let mut out = serde_json::to_string_pretty(value)
-        .unwrap_or_else(|err| format!("{{\"error\":{:?}}}", err.to_string()));
-    out.push('\n');
-    out
 }

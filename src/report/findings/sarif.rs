@@ -69,7 +69,7 @@ pub fn render(findings: &[Finding], articles: &[Article], rules: &RuleSet) -> St
             "results": results,
         })],
     };
-    super::to_json(&log)
+    crate::report::to_json(&log)
 }
 
 #[derive(Serialize)]
