@@ -14,6 +14,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use memchr::memmem::Finder;
+
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use strsim::damerau_levenshtein;
@@ -248,46 +250,57 @@ fn location(m: &Mention, articles: &[Article], across: bool) -> Location {
     }
 }
 
-/// Where each spelling of the clusters is used, in article order.
+/// Where each spelling of the clusters is used, in article order. Each
+/// spelling is searched for only in the articles that use it, and a place
+/// it is found counts when the words of its paragraph hold it there whole.
 fn mentions_of(
     spellings: &[&str],
     clusters: &BTreeMap<usize, Vec<usize>>,
     vocabulary: &Vocabulary,
     articles: &[Article],
 ) -> FxHashMap<usize, Vec<Mention>> {
-    let wanted: FxHashMap<&str, usize> = clusters
+    let mut wanted: Vec<(usize, usize)> = clusters
         .values()
         .flatten()
-        .map(|&w| (spellings[w], w))
+        .flat_map(|&w| {
+            let users = &vocabulary.names[spellings[w]].articles;
+            users.iter().map(move |&article| (article, w))
+        })
         .collect();
-    let mut to_read: Vec<usize> = wanted
-        .keys()
-        .flat_map(|w| vocabulary.names[w].articles.iter().copied())
+    wanted.sort_unstable();
+    let finders: FxHashMap<usize, Finder> = clusters
+        .values()
+        .flatten()
+        .map(|&w| (w, Finder::new(spellings[w])))
         .collect();
-    to_read.sort_unstable();
-    to_read.dedup();
-    let per_article: Vec<Vec<(usize, Mention)>> = to_read
-        .par_iter()
-        .map(|&index| {
-            let text = articles[index].doc.text.as_str();
-            articles[index]
-                .doc
-                .blocks
+    let per_article: Vec<Vec<(usize, Mention)>> = wanted
+        .chunk_by(|a, b| a.0 == b.0)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|here| {
+            let index = here[0].0;
+            let doc = &articles[index].doc;
+            let mut found: Vec<(usize, Mention)> = here
                 .iter()
-                .flat_map(|block| Words::new(text, *block))
-                .filter_map(|span| {
-                    let word = span.slice(text);
-                    // Only names were wanted: most words need no lookup.
-                    let w = *is_name(word).then(|| wanted.get(word)).flatten()?;
-                    Some((
-                        w,
-                        Mention {
-                            article: index,
-                            span,
-                        },
-                    ))
+                .flat_map(|&(_, w)| {
+                    let length = spellings[w].len();
+                    finders[&w]
+                        .find_iter(doc.text.as_bytes())
+                        .map(move |at| Span::new(at, at + length))
+                        .filter(|&span| is_whole_word(&doc.text, &doc.blocks, span))
+                        .map(move |span| {
+                            (
+                                w,
+                                Mention {
+                                    article: index,
+                                    span,
+                                },
+                            )
+                        })
                 })
-                .collect()
+                .collect();
+            found.sort_by_key(|(_, m)| m.span.start);
+            found
         })
         .collect();
     let mut mentions: FxHashMap<usize, Vec<Mention>> = FxHashMap::default();
@@ -297,8 +310,35 @@ fn mentions_of(
     mentions
 }
 
+/// Whether `span` is one of the words of the paragraph it stands in.
+fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
+    let Some(block) = blocks
+        .get(blocks.partition_point(|b| b.end <= span.start))
+        .filter(|b| b.start <= span.start && span.end <= b.end)
+    else {
+        return false;
+    };
+    // Words are read from the nearest byte that no word can continue
+    // across, so the words met are those of the whole paragraph.
+    let bytes = text.as_bytes();
+    let mut from = span.start;
+    while from > block.start && continues_word(bytes[from - 1]) {
+        from -= 1;
+    }
+    Words::new(text, Span::new(from, block.end))
+        .take_while(|word| word.start <= span.start)
+        .any(|word| word == span)
+}
+
+/// Whether a word can run across this byte: a letter, an apostrophe, or
+/// any byte of a character beyond ASCII.
+fn continues_word(byte: u8) -> bool {
+    !byte.is_ascii() || byte.is_ascii_alphabetic() || byte == b'\''
+}
+
 /// The words of a block, as spans: letters and inner apostrophes, without a
-/// possessive ending. Reads bytes; only letters beyond ASCII are decoded.
+/// possessive ending. Every byte of every article passes through here, so
+/// ASCII is settled a byte at a time and only other characters are decoded.
 struct Words<'t> {
     text: &'t str,
     at: usize,
@@ -314,14 +354,20 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// The character at `at` beyond ASCII, within the block.
+    fn wide_char_at(&self, at: usize) -> Option<char> {
+        self.text.get(at..self.end)?.chars().next()
+    }
+
     /// The length of the letter at `at`, if a letter starts there.
     fn letter_at(&self, at: usize) -> Option<usize> {
         let byte = *self.text.as_bytes()[..self.end].get(at)?;
         if byte.is_ascii() {
             return byte.is_ascii_alphabetic().then_some(1);
         }
-        let c = self.text.get(at..self.end)?.chars().next()?;
-        c.is_alphabetic().then(|| c.len_utf8())
+        self.wide_char_at(at)
+            .filter(|c| c.is_alphabetic())
+            .map(char::len_utf8)
     }
 
     /// The length of an apostrophe at `at` that a letter follows ("O'Brien").
@@ -343,26 +389,24 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Span> {
         let bytes = &self.text.as_bytes()[..self.end];
-        // Most bytes are ASCII: they are settled here without decoding.
-        while let Some(&byte) = bytes.get(self.at) {
-            if byte.is_ascii_alphabetic() || (!byte.is_ascii() && self.letter_at(self.at).is_some())
-            {
+        loop {
+            self.at += run_length(&bytes[self.at.min(bytes.len())..], |b| {
+                b.is_ascii() && !b.is_ascii_alphabetic()
+            });
+            let &byte = bytes.get(self.at)?;
+            if byte.is_ascii_alphabetic() {
                 break;
             }
             // A whole character at a time: a byte at a time would land inside one.
-            self.at += self.text[self.at..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-        }
-        if self.at >= self.end {
-            return None;
+            match self.wide_char_at(self.at) {
+                Some(c) if c.is_alphabetic() => break,
+                Some(c) => self.at += c.len_utf8(),
+                None => self.at += 1,
+            }
         }
         let start = self.at;
         loop {
-            while bytes.get(self.at).is_some_and(u8::is_ascii_alphabetic) {
-                self.at += 1;
-            }
+            self.at += run_length(&bytes[self.at..], u8::is_ascii_alphabetic);
             match self
                 .letter_at(self.at)
                 .or_else(|| self.inner_apostrophe_at(self.at))
@@ -371,13 +415,18 @@ impl Iterator for Words<'_> {
                 None => break,
             }
         }
-        let word = &self.text[start..self.at];
+        let word = &bytes[start..self.at];
         let bare = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
+            .strip_suffix(b"'s")
+            .or_else(|| word.strip_suffix("’s".as_bytes()))
             .unwrap_or(word);
         Some(Span::new(start, start + bare.len()))
     }
+}
+
+/// How many bytes at the start of `bytes` are `wanted`.
+fn run_length(bytes: &[u8], wanted: impl Fn(&u8) -> bool) -> usize {
+    bytes.iter().position(|b| !wanted(b)).unwrap_or(bytes.len())
 }
 
 /// A capitalised word that is not an acronym: "Okafor", not "NATO".
@@ -446,7 +495,7 @@ fn is_inflection(stem: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_inflection, Words};
+    use super::{is_inflection, is_whole_word, Words};
     use crate::span::Span;
 
     #[test]
@@ -456,6 +505,21 @@ mod tests {
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(found, ["O’Brien", "met", "Okonjo", "aide", "in", "Kraków"]);
+    }
+
+    #[test]
+    fn a_spelling_found_in_the_text_counts_only_as_a_whole_word() {
+        let text = "Brien met O'Brien, Briens and Brien's aide.\n\nBrien";
+        let blocks = [Span::new(0, 43), Span::new(45, 50)];
+        let found: Vec<usize> = text
+            .match_indices("Brien")
+            .map(|(at, _)| at)
+            .filter(|&at| is_whole_word(text, &blocks, Span::new(at, at + 5)))
+            .collect();
+        // Not inside O'Brien or Briens; the possessive and the second paragraph count.
+        assert_eq!(found, [0, 30, 45]);
+        let outside = [Span::new(0, 40)];
+        assert!(!is_whole_word(text, &outside, Span::new(45, 50)));
     }
 
     fn either_way(a: &str, b: &str) -> bool {

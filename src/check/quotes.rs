@@ -352,52 +352,76 @@ fn common_words(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// A quotation's first `MAX_WORDS` words, lowercase and separated by one
-/// space, without bracketed insertions.
+/// space, without bracketed insertions. Read in one pass: brackets and what
+/// they hold are skipped as if never written, and a comma or thin space
+/// between two digits joins them ("5,000" and "5000" are one number).
 fn normalized(text: &str) -> String {
+    let mut out = Normalized {
+        text: String::with_capacity(text.len()),
+        ..Normalized::default()
+    };
     let mut depth = 0usize;
-    let mut kept = String::with_capacity(text.len());
+    // A digit-group separator just read after a digit: whether it joins or
+    // splits depends on the character after it.
+    let mut held_separator = false;
     for c in text.chars() {
         match c {
             '[' | '(' => depth += 1,
             ']' | ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(c),
-            _ => {}
+            _ if depth > 0 => {}
+            _ if c.is_alphanumeric() || c == '\'' || c == '’' => {
+                let joins = c.is_ascii_digit() && out.word.ends_with(|p: char| p.is_ascii_digit());
+                if held_separator && !joins {
+                    out.end_word();
+                }
+                held_separator = false;
+                out.word.push(c);
+            }
+            ',' | '\u{2009}' | '\u{202F}'
+                if !held_separator && out.word.ends_with(|p: char| p.is_ascii_digit()) =>
+            {
+                held_separator = true;
+            }
+            _ => {
+                held_separator = false;
+                out.end_word();
+            }
+        }
+        if out.count == MAX_WORDS {
+            break;
         }
     }
-    // "5,000" and "5000" are one number.
-    let kept = join_digit_groups(&kept);
-    let mut out = String::with_capacity(kept.len());
-    let words = kept
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(['\'', '’']))
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS);
-    for word in words {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            out.push_str(&word.to_lowercase().replace('’', "'"));
-        }
-    }
-    out
+    out.end_word();
+    out.text
 }
 
-/// Drops the commas and thin spaces inside numbers.
-fn join_digit_groups(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between_digits = i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if !(between_digits && matches!(c, ',' | '\u{2009}' | '\u{202F}')) {
-            out.push(c);
+/// The words of a quotation as they are normalized.
+#[derive(Default)]
+struct Normalized {
+    text: String,
+    /// The word being read, as written.
+    word: String,
+    count: usize,
+}
+
+impl Normalized {
+    fn end_word(&mut self) {
+        let word = self.word.trim_matches(['\'', '’']);
+        if !word.is_empty() && self.count < MAX_WORDS {
+            if !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            if word.is_ascii() {
+                let from = self.text.len();
+                self.text.push_str(word);
+                self.text[from..].make_ascii_lowercase();
+            } else {
+                self.text.push_str(&word.to_lowercase().replace('’', "'"));
+            }
+            self.count += 1;
         }
+        self.word.clear();
     }
-    out
 }
 
 /// Word edit distance between the shorter quotation and the stretch of the
@@ -562,6 +586,12 @@ mod tests {
             "we will spend 5000 not less"
         );
         assert_eq!(normalized("Ukraine’s ‘war’"), "ukraine's war");
+        // Only one separator between two digits joins them, brackets unseen.
+        assert_eq!(
+            normalized("5,,000 5, 000 5,[sic]000 x,000"),
+            "5 000 5 000 5000 x 000"
+        );
+        assert_eq!(normalized("1\u{2009}200\u{202F}300"), "1200300");
     }
 
     fn article(name: &str, text: &str) -> Article {
