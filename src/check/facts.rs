@@ -65,7 +65,7 @@ fn against_timeline(
     let value = claim.value.as_number()?;
     let (low, high) = claim
         .interval
-        .map_or((Some(value), Some(value)), |i| (i.low, i.high));
+        .map_or((Some(value), Some(value)), |i| (i.low(), i.high()));
     let t = fact.tolerance;
     let slack = t.absolute.max(t.relative * expected.abs());
     let fits =
@@ -107,7 +107,7 @@ fn against_event_age(
     let days = when::unit_days(unit)?;
     let (shortest, longest) = claim
         .interval
-        .map_or((Some(value), Some(value)), |i| (i.low, i.high));
+        .map_or((Some(value), Some(value)), |i| (i.low(), i.high()));
     let age = when::day_number(published) - when::day_number(event);
     let slack = fact.tolerance.days;
     let fits = shortest.is_none_or(|s| s * days - slack <= age)

@@ -187,7 +187,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
 /// A claim's subject phrase without its determiners, lowercased. The
 /// owner stays: "the city's budget" is not "the school district's budget".
 fn subject_key(text: &str, claim: &Claim) -> Option<String> {
-    let subject = claim.subject?.slice(text).to_lowercase();
+    let subject = claim.subject()?.slice(text).to_lowercase();
     let words: Vec<&str> = subject
         .split_whitespace()
         .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that"))
@@ -232,10 +232,7 @@ fn bounds(claim: &Claim) -> Option<(f64, f64)> {
     }
     let value = claim.value.as_number()?;
     Some(match claim.interval {
-        Some(i) => (
-            i.low.unwrap_or(f64::NEG_INFINITY),
-            i.high.unwrap_or(f64::INFINITY),
-        ),
+        Some(i) => (i.low, i.high),
         None => (value, value),
     })
 }

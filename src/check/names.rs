@@ -62,13 +62,15 @@ struct Vocabulary<'a> {
 #[derive(Default)]
 struct NameUse<'a> {
     neighbours: FxHashSet<(Side, &'a str)>,
-    /// The articles that use it (in runs of order, one run per worker).
-    articles: Vec<usize>,
+    /// The articles that use it (in runs of order, one run per worker),
+    /// four bytes each: a corpus has millions of these.
+    articles: Vec<u32>,
 }
 
 impl<'a> Vocabulary<'a> {
     fn add(mut self, (index, article): (usize, &'a Article)) -> Vocabulary<'a> {
         let text = article.doc.text.as_str();
+        let index = u32::try_from(index).expect("fewer than 2^32 articles in memory");
         for block in &article.doc.blocks {
             // The word before, with its text when it is a name.
             let mut previous: Option<(Span, Option<&'a str>)> = None;
@@ -264,7 +266,7 @@ fn mentions_of(
         .flatten()
         .flat_map(|&w| {
             let users = &vocabulary.names[spellings[w]].articles;
-            users.iter().map(move |&article| (article, w))
+            users.iter().map(move |&article| (article as usize, w))
         })
         .collect();
     wanted.sort_unstable();

@@ -26,6 +26,8 @@ const MAX_POSTINGS: usize = 64;
 /// Words of a quotation that are compared; a longer one is cut here, so a
 /// runaway quotation cannot make the comparison quadratic.
 const MAX_WORDS: usize = 300;
+/// Quotations normalized together before their words are interned.
+const NORMALIZE_BATCH: usize = 4096;
 
 struct Quoted<'a> {
     article: usize,
@@ -67,38 +69,48 @@ impl<'a> Quotations<'a> {
     /// Interns and indexes the quotations of `articles`, and finds the similar
     /// pairs that `rules` ask for.
     pub fn new(articles: &'a [Article], rules: &[&QuoteRule]) -> Quotations<'a> {
-        let texts: Vec<(usize, &Claim, String)> = articles
-            .par_iter()
+        let claims: Vec<(usize, &Claim, &str)> = articles
+            .iter()
             .enumerate()
-            .flat_map_iter(|(article, a)| {
-                a.claims
-                    .iter()
-                    .filter(|c| c.kind == Kind::Quote)
-                    .filter_map(move |claim| match &claim.value {
-                        Value::Text(text) => Some((article, claim, normalized(text))),
-                        _ => None,
-                    })
+            .flat_map(|(article, a)| {
+                a.claims.iter().filter_map(move |claim| match &claim.value {
+                    Value::Text(text) if claim.kind == Kind::Quote => {
+                        Some((article, claim, text.as_str()))
+                    }
+                    _ => None,
+                })
             })
             .collect();
-        let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
-        let quoted: Vec<Quoted> = texts
-            .iter()
-            .map(|(article, claim, text)| {
+        // Normalized in parallel a batch at a time and interned in order, so
+        // the words of only one batch are held as text at once.
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        let mut quoted: Vec<Quoted> = Vec::with_capacity(claims.len());
+        for batch in claims.chunks(NORMALIZE_BATCH) {
+            let texts: Vec<String> = batch
+                .par_iter()
+                .map(|(_, _, text)| normalized(text))
+                .collect();
+            for (&(article, claim, _), text) in batch.iter().zip(&texts) {
                 let words = text
                     .split(' ')
                     .filter(|w| !w.is_empty())
                     .map(|w| {
-                        let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-                        *vocabulary.entry(w).or_insert(next)
+                        if let Some(&id) = vocabulary.get(w) {
+                            return id;
+                        }
+                        let id = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                        vocabulary.insert(w.to_string(), id);
+                        id
                     })
                     .collect();
-                Quoted {
-                    article: *article,
+                quoted.push(Quoted {
+                    article,
                     claim,
                     words,
-                }
-            })
-            .collect();
+                });
+            }
+        }
+        drop(vocabulary);
         let mut first_of: FxHashMap<&[u32], usize> = FxHashMap::default();
         let first_alike: Vec<usize> = quoted
             .iter()
@@ -185,7 +197,7 @@ impl<'a> Quotations<'a> {
         let index = &self.index;
         // Count, for every later wording, the shingles it shares with this one.
         for list in index.lists_of(i).filter(|l| l.len() <= MAX_POSTINGS) {
-            for &j in list.iter().filter(|&&j| j > i) {
+            for j in list.iter().map(|&j| j as usize).filter(|&j| j > i) {
                 if shared_with[j] == 0 {
                     partners.push(j);
                 }
@@ -205,11 +217,11 @@ impl<'a> Quotations<'a> {
             // one; boilerplate shingles were not counted but may be shared.
             let short = if a.len() <= b.len() { i } else { j };
             let possible = shared + index.boilerplate[i].min(index.boilerplate[j]);
-            if possible + SHINGLE * max < index.shingles[short].len() {
+            if possible + SHINGLE * max < index.shingles.row(short).len() {
                 continue;
             }
             // Each word of the shorter one missing from the other costs an edit.
-            if shorter - common_words(&index.sorted[i], &index.sorted[j]) > max {
+            if shorter - common_words(index.sorted.row(i), index.sorted.row(j)) > max {
                 continue;
             }
             if let Some(distance) = aligned_distance(a, b, max) {
@@ -225,45 +237,63 @@ impl<'a> Quotations<'a> {
 /// The distinct wordings' three-word shingles, each with the wordings that
 /// hold it (a list cut just past `MAX_POSTINGS`).
 struct ShingleIndex {
-    lists: Vec<Vec<usize>>,
-    /// Per wording: its distinct shingles, as indices into `lists`.
-    shingles: Vec<Vec<usize>>,
+    /// Per shingle: the wordings that hold it.
+    lists: Rows,
+    /// Per wording: its distinct shingles, as rows of `lists`.
+    shingles: Rows,
     /// Per wording: how many of them are boilerplate (over the cap).
     boilerplate: Vec<usize>,
     /// Per wording: its words, sorted.
-    sorted: Vec<Vec<u32>>,
+    sorted: Rows,
 }
 
 impl ShingleIndex {
     /// Indexes the quotations that are the first of their wording.
     fn new(quoted: &[Quoted], first_alike: &[usize]) -> ShingleIndex {
-        let mut ids: FxHashMap<&[u32], usize> = FxHashMap::default();
-        let mut lists: Vec<Vec<usize>> = Vec::new();
-        let mut shingles = vec![Vec::new(); quoted.len()];
-        let mut sorted = vec![Vec::new(); quoted.len()];
-        for i in (0..quoted.len()).filter(|&i| first_alike[i] == i) {
-            sorted[i].clone_from(&quoted[i].words);
-            sorted[i].sort_unstable();
-            for shingle in quoted[i].words.windows(SHINGLE) {
-                let id = *ids.entry(shingle).or_insert_with(|| {
-                    lists.push(Vec::new());
-                    lists.len() - 1
-                });
-                let list = &mut lists[id];
-                shingles[i].push(id);
-                // A wording's windows come one after another: a repeat is the last entry.
-                if list.last() != Some(&i) && list.len() <= MAX_POSTINGS {
-                    list.push(i);
-                }
+        let mut ids: FxHashMap<&[u32], u32> = FxHashMap::default();
+        // (shingle, wording) for every shingle of every wording.
+        let mut postings: Vec<(u32, u32)> = Vec::new();
+        let mut shingles = Rows::default();
+        let mut sorted = Rows::default();
+        let mut own: Vec<u32> = Vec::new();
+        for (i, q) in quoted.iter().enumerate() {
+            if first_alike[i] != i {
+                shingles.push_row([]);
+                sorted.push_row([]);
+                continue;
             }
-            shingles[i].sort_unstable();
-            shingles[i].dedup();
+            own.clear();
+            for shingle in q.words.windows(SHINGLE) {
+                let next = row_index(ids.len());
+                own.push(*ids.entry(shingle).or_insert(next));
+            }
+            own.sort_unstable();
+            own.dedup();
+            postings.extend(own.iter().map(|&id| (id, row_index(i))));
+            shingles.push_row(own.iter().copied());
+            let start = sorted.items.len();
+            sorted.push_row(q.words.iter().copied());
+            sorted.items[start..].sort_unstable();
         }
-        let boilerplate = shingles
-            .iter()
-            .map(|ids| {
-                ids.iter()
-                    .filter(|&&id| lists[id].len() > MAX_POSTINGS)
+        let shingle_count = ids.len();
+        drop(ids);
+        // Wordings were visited in order: sorting by shingle keeps each list in order.
+        postings.sort_by_key(|&(id, _)| id);
+        let mut lists = Rows::default();
+        let mut by_shingle = postings.chunk_by(|a, b| a.0 == b.0).peekable();
+        for id in 0..shingle_count {
+            let list = by_shingle
+                .next_if(|run| run[0].0 as usize == id)
+                .unwrap_or(&[]);
+            lists.push_row(list.iter().take(MAX_POSTINGS + 1).map(|&(_, i)| i));
+        }
+        drop(postings);
+        let boilerplate = (0..quoted.len())
+            .map(|i| {
+                shingles
+                    .row(i)
+                    .iter()
+                    .filter(|&&id| lists.row(id as usize).len() > MAX_POSTINGS)
                     .count()
             })
             .collect();
@@ -275,9 +305,40 @@ impl ShingleIndex {
         }
     }
 
-    fn lists_of(&self, wording: usize) -> impl Iterator<Item = &Vec<usize>> {
-        self.shingles[wording].iter().map(|&id| &self.lists[id])
+    fn lists_of(&self, wording: usize) -> impl Iterator<Item = &[u32]> {
+        self.shingles
+            .row(wording)
+            .iter()
+            .map(|&id| self.lists.row(id as usize))
     }
+}
+
+/// Rows of numbers kept end to end in one vector: a list per quotation or
+/// shingle without a vector (and an allocation) for each.
+#[derive(Default)]
+struct Rows {
+    /// Where each row ends in `items`.
+    ends: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Rows {
+    fn push_row(&mut self, row: impl IntoIterator<Item = u32>) {
+        self.items.extend(row);
+        self.ends.push(row_index(self.items.len()));
+    }
+
+    fn row(&self, n: usize) -> &[u32] {
+        let start = n.checked_sub(1).map_or(0, |m| self.ends[m] as usize);
+        &self.items[start..self.ends[n] as usize]
+    }
+}
+
+/// A quotation, shingle or word position as stored in the index. Each
+/// quotation holds a claim of over a hundred bytes, so a corpus that fits
+/// in memory has fewer than 2³² of any of them.
+fn row_index(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 2^32 quotations, shingles and words in memory")
 }
 
 pub fn check(

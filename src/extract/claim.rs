@@ -81,14 +81,14 @@ impl Hedge {
     }
 
     /// The interval a hedged value stands for. "About" is read as ±10% and
-    /// "nearly" as up to 10% short; open ends are `None`.
+    /// "nearly" as up to 10% short.
     pub fn interval(hedge: Option<Hedge>, low: f64, high: f64) -> Interval {
         let (low, high) = match hedge {
-            None => (Some(low), Some(high)),
-            Some(Hedge::About) => (Some(low * 0.9), Some(high * 1.1)),
-            Some(Hedge::Nearly) => (Some(low * 0.9), Some(high)),
-            Some(Hedge::MoreThan | Hedge::AtLeast) => (Some(low), None),
-            Some(Hedge::LessThan | Hedge::AtMost) => (None, Some(high)),
+            None => (low, high),
+            Some(Hedge::About) => (low * 0.9, high * 1.1),
+            Some(Hedge::Nearly) => (low * 0.9, high),
+            Some(Hedge::MoreThan | Hedge::AtLeast) => (low, f64::INFINITY),
+            Some(Hedge::LessThan | Hedge::AtMost) => (f64::NEG_INFINITY, high),
         };
         Interval { low, high }
     }
@@ -102,16 +102,29 @@ pub enum Change {
     Down,
 }
 
-/// The closed range a figure stands for, `None` for an open end.
+/// The closed range a figure stands for. An open end is infinite, which
+/// keeps the interval two numbers wide (a corpus holds millions of claims).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Interval {
-    pub low: Option<f64>,
-    pub high: Option<f64>,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    /// The lower end, `None` when open ("less than 5").
+    pub fn low(self) -> Option<f64> {
+        (self.low != f64::NEG_INFINITY).then_some(self.low)
+    }
+
+    /// The upper end, `None` when open ("more than 5").
+    pub fn high(self) -> Option<f64> {
+        (self.high != f64::INFINITY).then_some(self.high)
+    }
 }
 
 impl Serialize for Interval {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        [self.low.map(Number), self.high.map(Number)].serialize(s)
+        [self.low().map(Number), self.high().map(Number)].serialize(s)
     }
 }
 
@@ -182,8 +195,9 @@ pub struct Claim {
     pub change: Option<Change>,
     /// Who the claim is attributed to (shared by the claims of a sentence).
     pub speaker: Option<Arc<str>>,
-    /// The short noun phrase the figure is about, in the document's text.
-    pub subject: Option<Span>,
+    /// The short noun phrase the figure is about, in the document's text;
+    /// empty when there is none (an `Option` would cost every claim 8 bytes).
+    subject: Span,
 }
 
 impl Claim {
@@ -198,7 +212,38 @@ impl Claim {
             interval: None,
             change: None,
             speaker: None,
-            subject: None,
+            subject: Span::new(span.start, span.start),
         }
+    }
+
+    /// The short noun phrase the figure is about, if one was found.
+    pub fn subject(&self) -> Option<Span> {
+        (!self.subject.is_empty()).then_some(self.subject)
+    }
+
+    /// Records the noun phrase the figure is about; an empty span is none.
+    pub fn set_subject(&mut self, subject: Span) {
+        self.subject = subject;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_ends_read_as_none_and_print_as_null() {
+        let more = Hedge::interval(Some(Hedge::MoreThan), 5.0, 5.0);
+        assert_eq!((more.low(), more.high()), (Some(5.0), None));
+        let less = Hedge::interval(Some(Hedge::LessThan), 5.0, 5.0);
+        assert_eq!((less.low(), less.high()), (None, Some(5.0)));
+        let json = serde_json::to_string(&[more, less]).expect("intervals serialize");
+        assert_eq!(json, "[[5,null],[null,5]]");
+    }
+
+    #[test]
+    fn a_claim_stays_small() {
+        // A corpus holds millions of claims: every byte here is megabytes there.
+        assert!(std::mem::size_of::<Claim>() <= 144);
     }
 }

@@ -349,7 +349,7 @@ impl Quantity<'_, '_> {
             None => (rest, lemma),
         };
         let mut claim = self.claim(Kind::Count, rest, n.value, high, Some(Cow::Owned(unit)));
-        claim.subject = Some(subject);
+        claim.set_subject(subject);
         self.apply_lower_bound(&mut claim, n);
         claim
     }

@@ -58,8 +58,10 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             claim.speaker = sentence_speaker.clone();
             if is_figure(claim.kind) {
                 claim.change = s.change_around(claim.span.start, claim.span.end);
-                if claim.subject.is_none() && claim.kind != Kind::Count {
-                    claim.subject = s.subject_after(claim.span.end);
+                if claim.subject().is_none() && claim.kind != Kind::Count {
+                    if let Some(subject) = s.subject_after(claim.span.end) {
+                        claim.set_subject(subject);
+                    }
                 }
             }
             if claim.kind == Kind::Count && claim.unit.is_none() {

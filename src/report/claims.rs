@@ -47,7 +47,7 @@ impl<'a> ClaimRecord<'a> {
             interval: claim.interval,
             change: claim.change,
             speaker: claim.speaker.as_deref(),
-            subject: claim.subject.map(|s| s.slice(&doc.text)),
+            subject: claim.subject().map(|s| s.slice(&doc.text)),
             sentence_start: claim.sentence.start,
             sentence_end: claim.sentence.end,
         }
@@ -109,10 +109,15 @@ pub fn row(doc: &Document, claim: &Claim) -> String {
         Some(unit) if claim.kind != Kind::Score => format!("{value} {unit}"),
         _ => value,
     };
-    if let Some(Interval { low, high }) = claim.interval {
-        if claim.hedge.is_some() || low != high {
+    if let Some(interval) = claim.interval {
+        if claim.hedge.is_some() || interval.low != interval.high {
             let end = |v: Option<f64>| v.map_or("…".to_string(), format_number);
-            let _ = write!(value, " [{}, {}]", end(low), end(high));
+            let _ = write!(
+                value,
+                " [{}, {}]",
+                end(interval.low()),
+                end(interval.high())
+            );
         }
     }
     let mut extras = Vec::new();
@@ -129,7 +134,7 @@ pub fn row(doc: &Document, claim: &Claim) -> String {
     if let Some(s) = &claim.speaker {
         extras.push(format!("by {s}"));
     }
-    if let Some(s) = claim.subject {
+    if let Some(s) = claim.subject() {
         extras.push(format!("re {}", s.slice(&doc.text)));
     }
     let text = doc.raw_slice(claim.span).replace('\n', " ");
