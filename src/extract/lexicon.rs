@@ -127,9 +127,6 @@ impl<T> Table<T> {
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
         let first = *input.as_bytes().first()?;
         let index = self.index();
-        // A one-word entry (letters and digits only) matches just when it
-        // is the whole of the input's first word: most fail on its length.
-        let word_len = word_length(input);
         // The bucket holds only entries whose first byte matches the
         // input's (or that open with a space or hyphen), as `phrase` would check.
         index.buckets[usize::from(first.to_ascii_lowercase())]
@@ -137,7 +134,16 @@ impl<T> Table<T> {
             .filter_map(|&i| {
                 let entry = &index.entries[i];
                 let (surface, value) = &self.entries[i];
-                if entry.one_word && surface.len() != word_len {
+                // A one-word entry (letters and digits only) matches only
+                // where the input's first word ends with it: most fail on
+                // the byte after it.
+                let word_goes_on = || {
+                    input
+                        .as_bytes()
+                        .get(surface.len())
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                };
+                if entry.one_word && word_goes_on() {
                     return None;
                 }
                 let rest = after_pieces(input, entry.pieces.iter().copied(), self.case_sensitive)?;
@@ -171,22 +177,6 @@ impl<T> Table<T> {
                 .collect();
             Index { buckets, entries }
         })
-    }
-}
-
-/// The length in bytes of the run of letters and digits `input` opens with.
-fn word_length(input: &str) -> usize {
-    let ascii = input
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(input.len());
-    match input.as_bytes().get(ascii) {
-        // A letter beyond ASCII may carry the word on.
-        Some(b) if !b.is_ascii() => input[ascii..]
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(input.len(), |(i, _)| ascii + i),
-        _ => ascii,
     }
 }
 
