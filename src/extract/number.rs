@@ -8,7 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{map, opt, recognize, value};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rustc_hash::FxHashSet;
@@ -134,7 +134,7 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
     let three = || take_while_m_n(3, 3, |c: char| c.is_ascii_digit());
     let (rest, text) = recognize((
         digit1,
-        many0((char(','), three())),
+        many0_count((char(','), three())),
         opt((char('.'), digit1)),
     ))
     .parse(i)?;
