@@ -6,6 +6,10 @@
 //! a digit or an opening quote. A period after a known abbreviation or a
 //! single initial does not end one. Sentences never cross a block.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::span::Span;
 
 /// Abbreviations whose period does not end a sentence (compared without the period).
@@ -33,22 +37,22 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
     let bytes = body.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    // Bytes, not characters: the marks are ASCII but for '…', whose first
-    // byte (0xE2) never falls inside a character.
-    while let Some(found) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        i += found;
+    // '…' is rare: searched for once, and again only once passed.
+    let mut ellipsis = find_ellipsis(bytes, 0);
+    loop {
+        if ellipsis.is_some_and(|e| e < i) {
+            ellipsis = find_ellipsis(bytes, i);
+        }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
+        let Some(found) = [ascii, ellipsis].into_iter().flatten().min() else {
+            break;
+        };
+        i = found;
         let c = match bytes[i] {
             b'.' => '.',
             b'!' => '!',
             b'?' => '?',
-            _ if body[i..].starts_with('…') => '…',
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => '…',
         };
         // Take the whole run of terminal punctuation and closing marks.
         let mut end = i + c.len_utf8();
@@ -80,6 +84,12 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
     push_trimmed(out, block.start + start, &body[start..]);
 }
 
+/// Where the first '…' at or after `from` starts.
+fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
+    static ELLIPSIS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("…"));
+    ELLIPSIS.find(&bytes[from..]).map(|k| from + k)
+}
+
 fn starts_sentence(rest: &str) -> bool {
     rest.chars().next().is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
@@ -95,7 +105,6 @@ fn is_abbreviation(before: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
     // Single letters ("J. K. Rowling") and dotted forms ("U.S", "a.m").
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 1
@@ -107,7 +116,12 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
         return true;
     }
-    ABBREVIATIONS.contains(&lower.as_str())
+    // The list is ASCII: an ASCII word is compared without a lowercased copy.
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 fn push_trimmed(out: &mut Vec<Span>, at: usize, piece: &str) {

@@ -9,7 +9,7 @@
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-use super::lexicon::{next_word_lower, phrase, WordSet};
+use super::lexicon::{next_word_lower, phrase, Table, WordSet};
 use super::number::{is_space, numeral};
 
 /// Which way a relative date points.
@@ -74,6 +74,10 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("Saturday", Weekday::Saturday),
     ("Sunday", Weekday::Sunday),
 ];
+
+/// The names of months and weekdays, looked up by their first letter.
+static MONTH_NAMES: Table<i8> = Table::new(MONTHS, true);
+static WEEKDAY_NAMES: Table<Weekday> = Table::new(WEEKDAYS, true);
 
 /// Words that show a bare month or year is a date: "in May", "since 2014".
 static CUES: WordSet = WordSet::new(&[
@@ -381,11 +385,11 @@ fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
     done(rest, resolve_month(setting.published, month, setting.tense))
 }
 
-/// A capitalised month name or abbreviation.
+/// A capitalised month name or abbreviation, with its full stop if it has one.
 fn month_name(input: &str) -> Option<(&str, i8)> {
-    MONTHS
-        .iter()
-        .find_map(|(name, month)| phrase(input, name, true).map(|rest| (rest, *month)))
+    MONTH_NAMES
+        .longest(input)
+        .map(|(rest, month)| (rest, *month))
 }
 
 /// ", 2024" or " 2024" after a day.
@@ -405,9 +409,7 @@ fn year_after(input: &str, comma_allowed: bool) -> Option<(&str, i16)> {
 
 /// "Tuesday", "Tuesday's", "Monday night".
 fn weekday_form<'a>(input: &'a str, setting: &Setting) -> Option<(&'a str, Option<String>)> {
-    let (mut rest, weekday) = WEEKDAYS
-        .iter()
-        .find_map(|(name, day)| phrase(input, name, true).map(|r| (r, *day)))?;
+    let (mut rest, &weekday) = WEEKDAY_NAMES.longest(input)?;
     for part in ["'s", "’s"] {
         if let Some(r) = rest.strip_prefix(part) {
             rest = r;

@@ -112,7 +112,7 @@ fn may_start(word: &str, lower: &str) -> bool {
     }
     starts_hedge(lower)
         || date::may_start(lower, word)
-        || (opens_cardinal(word) && number(word).is_ok())
+        || (opens_cardinal(lower) && number(word).is_ok())
         || matches!(
             lower,
             "between"

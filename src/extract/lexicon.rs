@@ -20,38 +20,67 @@ pub fn phrase<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<
         }
     }
     let rest = if phrase.bytes().any(|b| b == b' ' || b == b'-') {
-        after_parts(input, phrase, case_sensitive)?
+        after_pieces(input, pieces(phrase), case_sensitive)?
     } else {
         // One word: one comparison.
         starts_with(input, phrase, case_sensitive)?
     };
-    // Whole words only: "km" must not match the start of "kmph".
-    let ends_word = phrase.chars().last().is_none_or(|c| !c.is_alphanumeric());
-    if !ends_word && rest.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
+    whole_word(rest, ends_alphanumeric(phrase))
+}
+
+/// How a piece of a phrase is joined to the piece before it.
+#[derive(Clone, Copy)]
+enum Joint {
+    /// The first piece: joined to nothing.
+    Start,
+    /// A space in the phrase: any run of spaces in the text.
+    Space,
+    /// A hyphen in the phrase: any hyphen or dash in the text.
+    Hyphen,
+}
+
+/// The pieces of a phrase: its words, split at their hyphens.
+fn pieces(phrase: &str) -> impl Iterator<Item = (Joint, &str)> {
+    phrase.split(' ').enumerate().flat_map(|(n, word)| {
+        word.split('-').enumerate().map(move |(m, piece)| {
+            let joint = match (n, m) {
+                (0, 0) => Joint::Start,
+                (_, 0) => Joint::Space,
+                _ => Joint::Hyphen,
+            };
+            (joint, piece)
+        })
+    })
+}
+
+/// What follows `pieces`, matched in turn with their joints at the start of `input`.
+fn after_pieces<'a, 'p>(
+    input: &'a str,
+    pieces: impl IntoIterator<Item = (Joint, &'p str)>,
+    case_sensitive: bool,
+) -> Option<&'a str> {
+    let mut rest = input;
+    for (joint, piece) in pieces {
+        rest = match joint {
+            Joint::Start => rest,
+            Joint::Space => after_spaces(rest)?,
+            Joint::Hyphen => hyphen(rest).ok()?.0,
+        };
+        rest = starts_with(rest, piece, case_sensitive)?;
     }
     Some(rest)
 }
 
-/// What follows `phrase`, matched word by word and piece by piece.
-fn after_parts<'a>(input: &'a str, phrase: &str, case_sensitive: bool) -> Option<&'a str> {
-    let mut rest = input;
-    for (n, part) in phrase.split(' ').enumerate() {
-        if n > 0 {
-            let trimmed = rest.trim_start_matches(is_space);
-            if trimmed.len() == rest.len() {
-                return None;
-            }
-            rest = trimmed;
-        }
-        for (m, piece) in part.split('-').enumerate() {
-            if m > 0 {
-                rest = hyphen(rest).ok()?.0;
-            }
-            rest = starts_with(rest, piece, case_sensitive)?;
-        }
-    }
-    Some(rest)
+/// Whether a phrase ends in a letter or digit, and so must end a word.
+fn ends_alphanumeric(phrase: &str) -> bool {
+    phrase.chars().last().is_some_and(char::is_alphanumeric)
+}
+
+/// `rest` if a match that ends as described may stop there: "km" must not
+/// match the start of "kmph".
+fn whole_word(rest: &str, ends_alphanumeric: bool) -> Option<&str> {
+    let cut_word = ends_alphanumeric && rest.chars().next().is_some_and(char::is_alphanumeric);
+    (!cut_word).then_some(rest)
 }
 
 /// What follows `prefix` at the start of `input`.
@@ -73,7 +102,8 @@ pub fn after_spaces(input: &str) -> Option<&str> {
 }
 
 /// A word list (surface form → value) with its entries grouped by first
-/// byte, so that a lookup tries only the entries that can match.
+/// byte, so that a lookup tries only the entries that can match, and split
+/// into pieces once.
 pub struct Table<T: 'static> {
     entries: &'static [(&'static str, T)],
     case_sensitive: bool,
@@ -97,20 +127,27 @@ impl<T> Table<T> {
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
         let first = *input.as_bytes().first()?;
         let index = self.index();
-        // A one-word entry (letters and digits only) matches just when it
-        // is the whole of the input's first word: most fail on its length.
-        let word_len = input
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(input.len(), |(i, _)| i);
+        // The bucket holds only entries whose first byte matches the
+        // input's (or that open with a space or hyphen), as `phrase` would check.
         index.buckets[usize::from(first.to_ascii_lowercase())]
             .iter()
             .filter_map(|&i| {
+                let entry = &index.entries[i];
                 let (surface, value) = &self.entries[i];
-                if index.one_word[i] && surface.len() != word_len {
+                // A one-word entry (letters and digits only) matches only
+                // where the input's first word ends with it: most fail on
+                // the byte after it.
+                let word_goes_on = || {
+                    input
+                        .as_bytes()
+                        .get(surface.len())
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                };
+                if entry.one_word && word_goes_on() {
                     return None;
                 }
-                phrase(input, surface, self.case_sensitive).map(|rest| (rest, value))
+                let rest = after_pieces(input, entry.pieces.iter().copied(), self.case_sensitive)?;
+                whole_word(rest, entry.ends_alphanumeric).map(|rest| (rest, value))
             })
             .min_by_key(|(rest, _)| rest.len())
     }
@@ -128,22 +165,33 @@ impl<T> Table<T> {
                     }
                 }
             }
-            let one_word = self
+            let entries = self
                 .entries
                 .iter()
-                .map(|(surface, _)| {
-                    !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphanumeric())
+                .map(|(surface, _)| Entry {
+                    pieces: pieces(surface).collect(),
+                    one_word: !surface.is_empty()
+                        && surface.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    ends_alphanumeric: ends_alphanumeric(surface),
                 })
                 .collect();
-            Index { buckets, one_word }
+            Index { buckets, entries }
         })
     }
 }
 
-/// A table's entries grouped by first byte, and which are one plain word.
+/// A table's entries grouped by first byte, and each entry taken apart.
 struct Index {
     buckets: Vec<Vec<usize>>,
-    one_word: Vec<bool>,
+    entries: Vec<Entry>,
+}
+
+/// A table entry as [`phrase`] would take it apart on every lookup.
+struct Entry {
+    pieces: Box<[(Joint, &'static str)]>,
+    /// Letters and digits only.
+    one_word: bool,
+    ends_alphanumeric: bool,
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path

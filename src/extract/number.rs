@@ -8,7 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{map, opt, recognize, value};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rustc_hash::FxHashSet;
@@ -134,7 +134,7 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
     let three = || take_while_m_n(3, 3, |c: char| c.is_ascii_digit());
     let (rest, text) = recognize((
         digit1,
-        many0((char(','), three())),
+        many0_count((char(','), three())),
         opt((char('.'), digit1)),
     ))
     .parse(i)?;
@@ -281,10 +281,10 @@ fn small_word(w: &str) -> Option<(f64, bool)> {
         .map(|n| ((n as f64 + 2.0) * 10.0, true))
 }
 
-/// Whether `word` opens with a cardinal or an article, the only way a
-/// number in words can start on a single word: a quick look before
-/// `spelled`.
-pub fn opens_cardinal(word: &str) -> bool {
+/// Whether a lowercased word opens with a cardinal or an article, the
+/// only way a number in words can start on a single word: a quick look
+/// before `spelled`.
+pub fn opens_cardinal(lower: &str) -> bool {
     static OPENERS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
         ["a", "an"]
             .iter()
@@ -293,13 +293,8 @@ pub fn opens_cardinal(word: &str) -> bool {
             .copied()
             .collect()
     });
-    let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let first = &word[..letters];
-    if first.bytes().any(|b| b.is_ascii_uppercase()) {
-        OPENERS.contains(first.to_ascii_lowercase().as_str())
-    } else {
-        OPENERS.contains(first)
-    }
+    let letters = lower.bytes().take_while(u8::is_ascii_alphabetic).count();
+    OPENERS.contains(&lower[..letters])
 }
 
 /// A number in words: "seven", "twenty-five", "a dozen", "three hundred",

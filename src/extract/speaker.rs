@@ -420,10 +420,11 @@ impl Speakers {
             // "the judge" after "Judge Helen Marsh": the person named with that title.
             name.clone()
         } else if words.len() <= 3
+            // Names are capitalised: most phrases are settled before any word is lowercased.
+            && !words.iter().any(|w| is_capitalized(w))
             && words
                 .iter()
                 .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()))
-            && !words.iter().any(|w| is_capitalized(w))
         {
             self.last_organisation
                 .clone()

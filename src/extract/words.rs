@@ -122,7 +122,9 @@ fn is_ascii_word_byte(b: &u8) -> bool {
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
     let bytes = body.as_bytes();
-    let mut tokens = Vec::with_capacity(body.len() / 5);
+    // A token and its space take four bytes or more in all but the odd
+    // sentence: room enough to never grow the vector.
+    let mut tokens = Vec::with_capacity(body.len() / 4);
     let mut word_start: Option<usize> = None;
     let mut i = 0;
     while let Some((class, length)) = class_at(body, i) {
