@@ -63,13 +63,10 @@ fn against_timeline(
 ) -> Option<String> {
     let expected = Fact::value_on(timeline, published)?;
     let value = claim.value.as_number()?;
-    let (low, high) = claim
-        .interval
-        .map_or((Some(value), Some(value)), |i| (i.low(), i.high()));
+    let (low, high) = claim.bounds()?;
     let t = fact.tolerance;
     let slack = t.absolute.max(t.relative * expected.abs());
-    let fits =
-        low.is_none_or(|l| l - slack <= expected) && high.is_none_or(|h| expected <= h + slack);
+    let fits = low - slack <= expected && expected <= high + slack;
     if fits {
         return None;
     }
@@ -105,13 +102,11 @@ fn against_event_age(
     let value = claim.value.as_number()?;
     let unit = claim.unit.as_deref()?;
     let days = when::unit_days(unit)?;
-    let (shortest, longest) = claim
-        .interval
-        .map_or((Some(value), Some(value)), |i| (i.low(), i.high()));
+    let (shortest, longest) = claim.bounds()?;
     let age = when::day_number(published) - when::day_number(event);
     let slack = fact.tolerance.days;
-    let fits = shortest.is_none_or(|s| s * days - slack <= age)
-        && longest.is_none_or(|l| age <= l * days + slack);
+    // An open end is infinite, and so are its days: it always fits.
+    let fits = shortest * days - slack <= age && age <= longest * days + slack;
     if fits {
         return None;
     }

@@ -230,11 +230,7 @@ fn bounds(claim: &Claim) -> Option<(f64, f64)> {
         let (first, last) = when::range(iso)?;
         return Some((when::day_number(first), when::day_number(last)));
     }
-    let value = claim.value.as_number()?;
-    Some(match claim.interval {
-        Some(i) => (i.low, i.high),
-        None => (value, value),
-    })
+    claim.bounds()
 }
 
 /// The canonical name of the phrase nearest to the claim within `span`,

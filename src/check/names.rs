@@ -276,9 +276,7 @@ fn mentions_of(
         .map(|&w| (w, Finder::new(spellings[w])))
         .collect();
     let per_article: Vec<Vec<(usize, Mention)>> = wanted
-        .chunk_by(|a, b| a.0 == b.0)
-        .collect::<Vec<_>>()
-        .into_par_iter()
+        .par_chunk_by(|a, b| a.0 == b.0)
         .map(|here| {
             let index = here[0].0;
             let doc = &articles[index].doc;
@@ -286,6 +284,8 @@ fn mentions_of(
                 .iter()
                 .flat_map(|&(_, w)| {
                     let length = spellings[w].len();
+                    // Hits do not overlap, and lose nothing by it: a hit
+                    // overlapping another follows a letter, so starts no word.
                     finders[&w]
                         .find_iter(doc.text.as_bytes())
                         .map(move |at| Span::new(at, at + length))
@@ -312,7 +312,11 @@ fn mentions_of(
     mentions
 }
 
-/// Whether `span` is one of the words of the paragraph it stands in.
+/// Whether `span` is one of the words of the paragraph it stands in. The
+/// span starts with a letter, so it starts a word unless a letter, or an
+/// apostrophe after one, stands before it; then the word read from there
+/// must end where the span does. Each hit costs only its own word, so a
+/// run of letters holding many hits is not read again for each.
 fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
     let Some(block) = blocks
         .get(blocks.partition_point(|b| b.end <= span.start))
@@ -320,22 +324,13 @@ fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
     else {
         return false;
     };
-    // Words are read from the nearest byte that no word can continue
-    // across, so the words met are those of the whole paragraph.
-    let bytes = text.as_bytes();
-    let mut from = span.start;
-    while from > block.start && continues_word(bytes[from - 1]) {
-        from -= 1;
-    }
-    Words::new(text, Span::new(from, block.end))
-        .take_while(|word| word.start <= span.start)
-        .any(|word| word == span)
-}
-
-/// Whether a word can run across this byte: a letter, an apostrophe, or
-/// any byte of a character beyond ASCII.
-fn continues_word(byte: u8) -> bool {
-    !byte.is_ascii() || byte.is_ascii_alphabetic() || byte == b'\''
+    let mut before = text[block.start..span.start].chars().rev();
+    let joins_word_before = match before.next() {
+        Some('\'' | '’') => before.next().is_some_and(char::is_alphabetic),
+        Some(c) => c.is_alphabetic(),
+        None => false,
+    };
+    !joins_word_before && Words::new(text, Span::new(span.start, block.end)).next() == Some(span)
 }
 
 /// The words of a block, as spans: letters and inner apostrophes, without a
@@ -392,7 +387,7 @@ impl Iterator for Words<'_> {
     fn next(&mut self) -> Option<Span> {
         let bytes = &self.text.as_bytes()[..self.end];
         loop {
-            self.at += run_length(&bytes[self.at.min(bytes.len())..], |b| {
+            self.at += run_length(&bytes[self.at..], |b| {
                 b.is_ascii() && !b.is_ascii_alphabetic()
             });
             let &byte = bytes.get(self.at)?;

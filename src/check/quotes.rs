@@ -98,7 +98,7 @@ impl<'a> Quotations<'a> {
                         if let Some(&id) = vocabulary.get(w) {
                             return id;
                         }
-                        let id = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                        let id = row_index(vocabulary.len());
                         vocabulary.insert(w.to_string(), id);
                         id
                     })
@@ -255,38 +255,35 @@ impl ShingleIndex {
         let mut postings: Vec<(u32, u32)> = Vec::new();
         let mut shingles = Rows::default();
         let mut sorted = Rows::default();
-        let mut own: Vec<u32> = Vec::new();
+        let mut wording_shingles: Vec<u32> = Vec::new();
+        let mut sorted_words: Vec<u32> = Vec::new();
         for (i, q) in quoted.iter().enumerate() {
-            if first_alike[i] != i {
-                shingles.push_row([]);
-                sorted.push_row([]);
-                continue;
+            wording_shingles.clear();
+            sorted_words.clear();
+            if first_alike[i] == i {
+                for shingle in q.words.windows(SHINGLE) {
+                    let next = row_index(ids.len());
+                    wording_shingles.push(*ids.entry(shingle).or_insert(next));
+                }
+                wording_shingles.sort_unstable();
+                wording_shingles.dedup();
+                sorted_words.extend(&q.words);
+                sorted_words.sort_unstable();
             }
-            own.clear();
-            for shingle in q.words.windows(SHINGLE) {
-                let next = row_index(ids.len());
-                own.push(*ids.entry(shingle).or_insert(next));
-            }
-            own.sort_unstable();
-            own.dedup();
-            postings.extend(own.iter().map(|&id| (id, row_index(i))));
-            shingles.push_row(own.iter().copied());
-            let start = sorted.items.len();
-            sorted.push_row(q.words.iter().copied());
-            sorted.items[start..].sort_unstable();
+            postings.extend(wording_shingles.iter().map(|&id| (id, row_index(i))));
+            shingles.push_row(wording_shingles.iter().copied());
+            sorted.push_row(sorted_words.iter().copied());
         }
         let shingle_count = ids.len();
         drop(ids);
-        // Wordings were visited in order: sorting by shingle keeps each list in order.
+        // Wordings were visited in order: a stable sort by shingle keeps
+        // each list in order. Every shingle has a list: some wording holds it.
         postings.sort_by_key(|&(id, _)| id);
         let mut lists = Rows::default();
-        let mut by_shingle = postings.chunk_by(|a, b| a.0 == b.0).peekable();
-        for id in 0..shingle_count {
-            let list = by_shingle
-                .next_if(|run| run[0].0 as usize == id)
-                .unwrap_or(&[]);
+        for list in postings.chunk_by(|a, b| a.0 == b.0) {
             lists.push_row(list.iter().take(MAX_POSTINGS + 1).map(|&(_, i)| i));
         }
+        debug_assert_eq!(lists.ends.len(), shingle_count);
         drop(postings);
         let boilerplate = (0..quoted.len())
             .map(|i| {
@@ -334,11 +331,12 @@ impl Rows {
     }
 }
 
-/// A quotation, shingle or word position as stored in the index. Each
-/// quotation holds a claim of over a hundred bytes, so a corpus that fits
-/// in memory has fewer than 2³² of any of them.
+/// A quotation, word, shingle or position as stored in the index. Each
+/// word of a quotation is at least two bytes of an article's text and
+/// eight more in the index, so whatever fits in memory counts fewer than
+/// 2³² of any of them.
 fn row_index(n: usize) -> u32 {
-    u32::try_from(n).expect("fewer than 2^32 quotations, shingles and words in memory")
+    u32::try_from(n).expect("fewer than 2^32 quotation words in memory")
 }
 
 pub fn check(

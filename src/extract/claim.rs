@@ -106,11 +106,16 @@ pub enum Change {
 /// keeps the interval two numbers wide (a corpus holds millions of claims).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Interval {
-    pub low: f64,
-    pub high: f64,
+    low: f64,
+    high: f64,
 }
 
 impl Interval {
+    /// Both ends, an open one infinite: what comparisons want.
+    pub fn bounds(self) -> (f64, f64) {
+        (self.low, self.high)
+    }
+
     /// The lower end, `None` when open ("less than 5").
     pub fn low(self) -> Option<f64> {
         (self.low != f64::NEG_INFINITY).then_some(self.low)
@@ -212,8 +217,15 @@ impl Claim {
             interval: None,
             change: None,
             speaker: None,
-            subject: Span::new(span.start, span.start),
+            subject: Span::default(),
         }
+    }
+
+    /// The range a figure stands for: its hedged interval, or its value
+    /// exactly; `None` when the claim is no number. Open ends are infinite.
+    pub fn bounds(&self) -> Option<(f64, f64)> {
+        let value = self.value.as_number()?;
+        Some(self.interval.map_or((value, value), Interval::bounds))
     }
 
     /// The short noun phrase the figure is about, if one was found.

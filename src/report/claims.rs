@@ -110,7 +110,8 @@ pub fn row(doc: &Document, claim: &Claim) -> String {
         _ => value,
     };
     if let Some(interval) = claim.interval {
-        if claim.hedge.is_some() || interval.low != interval.high {
+        let (low, high) = interval.bounds();
+        if claim.hedge.is_some() || low != high {
             let end = |v: Option<f64>| v.map_or("…".to_string(), format_number);
             let _ = write!(
                 value,
