@@ -35,7 +35,7 @@ const LEAD_REACH: usize = 6;
 /// and a sentence without an anchor costs one pass over its words.
 pub fn scan(s: &Sentence) -> Vec<Claim> {
     let anchors: Vec<usize> = (0..s.tokens.len())
-        .filter(|&i| s.tokens[i].is_word() && is_anchor(s.tokens[i].text(s.text), &s.words[i]))
+        .filter(|&i| s.tokens[i].is_word() && is_anchor(s.tokens[i].text(s.text), s.words[i]))
         .collect();
     let mut claims = Vec::new();
     let mut next_anchor = 0;
@@ -50,7 +50,7 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
             continue;
         }
         let token = s.tokens[i];
-        if token.is_word() && may_start(token.text(s.text), &s.words[i]) {
+        if token.is_word() && may_start(token.text(s.text), s.words[i]) {
             if let Some(found) = figure_at(s, i) {
                 let end = found
                     .iter()
@@ -134,7 +134,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
     let start = token.span.start;
     let input = &s.text[start..s.span.end];
     let word = token.text(s.text);
-    let lower = s.words[i].as_ref();
+    let lower = s.words[i];
     let previous = s.word_before(i);
     if let Some(claim) = the_next_unit(s, i, lower, previous) {
         return Some(vec![claim]);
@@ -705,7 +705,8 @@ mod tests {
     /// Each figure of `text` as (kind, text, value).
     fn figures(text: &str) -> Vec<(Kind, String, Value)> {
         let published = Date::new(2025, 3, 12).expect("a valid date");
-        let s = Sentence::new(text, Span::new(0, text.len()), Some(published));
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence::new(text, &lower, Span::new(0, text.len()), Some(published));
         scan(&s)
             .into_iter()
             .map(|c| (c.kind, c.span.slice(text).to_string(), c.value))
