@@ -34,15 +34,20 @@ const LEAD_REACH: usize = 6;
 /// follows within [`LEAD_REACH`] tokens, so most words never reach a parser
 /// and a sentence without an anchor costs one pass over its words.
 pub fn scan(s: &Sentence) -> Vec<Claim> {
-    let anchors: Vec<usize> = (0..s.tokens.len())
-        .filter(|&i| s.tokens[i].is_word() && is_anchor(s.tokens[i].text(s.text), s.words[i]))
-        .collect();
+    // The first anchor at or after token `from`; `i` only moves forward, so
+    // each word is looked at once.
+    let anchor_from = |from: usize| {
+        (from..s.tokens.len())
+            .find(|&j| s.tokens[j].is_word() && is_anchor(s.tokens[j].text(s.text), s.words[j]))
+    };
     let mut claims = Vec::new();
-    let mut next_anchor = 0;
+    let mut next_anchor = anchor_from(0);
     let mut i = 0;
     while i < s.tokens.len() {
-        next_anchor += anchors[next_anchor..].partition_point(|&a| a < i);
-        let Some(&anchor) = anchors.get(next_anchor) else {
+        if next_anchor.is_some_and(|a| a < i) {
+            next_anchor = anchor_from(i);
+        }
+        let Some(anchor) = next_anchor else {
             break;
         };
         if anchor > i + LEAD_REACH {
