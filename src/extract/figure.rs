@@ -3,10 +3,7 @@
 //! money, percent, durations, measures, ratios and scores, counts).
 
 use std::borrow::Cow;
-use std::ops::RangeInclusive;
 use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
 
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -16,6 +13,7 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{hedge, starts_hedge};
+use super::lexicon::WordIndex;
 use super::number::{
     digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
 };
@@ -79,20 +77,15 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
 /// ("today"). Hyphenated and possessive words are looked at by their parts:
 /// "two-and-a-half", "five-year", "Friday’s".
 fn is_anchor(word: &str, lower: &str) -> bool {
-    /// The anchor words, and the range of their lengths to settle most
-    /// other words without hashing them.
-    static WORDS: LazyLock<(FxHashSet<&str>, RangeInclusive<usize>)> = LazyLock::new(|| {
-        let words: FxHashSet<&str> = number_words()
-            .chain(duration::unit_words())
-            .chain(date::DAY_WORDS)
-            .collect();
-        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        (words, shortest..=longest)
+    static WORDS: LazyLock<WordIndex> = LazyLock::new(|| {
+        WordIndex::new(
+            number_words()
+                .chain(duration::unit_words())
+                .chain(date::DAY_WORDS),
+        )
     });
     const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
-    let (words, lengths) = &*WORDS;
-    let is_word = |part: &str| lengths.contains(&part.len()) && words.contains(part);
+    let is_word = |part: &str| WORDS.contains(part);
     let bytes = word.as_bytes();
     if bytes.iter().all(u8::is_ascii_alphabetic) {
         // Most words: one lookup, and the month names for a capital.

@@ -195,18 +195,10 @@ struct Entry {
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path
-/// (a test per word of the text): hashed on first use. Most words of a text
-/// are in no list; their length and first byte turn them away unhashed.
+/// (a test per word of the text): hashed on first use.
 pub struct WordSet {
     words: &'static [&'static str],
     index: OnceLock<WordIndex>,
-}
-
-struct WordIndex {
-    set: FxHashSet<&'static str>,
-    /// Bit `n` is set when some word is `n` bytes long (longer ones share bit 63).
-    lengths: u64,
-    first_bytes: [bool; 256],
 }
 
 impl WordSet {
@@ -218,27 +210,52 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let index = self.index.get_or_init(|| {
-            let mut first_bytes = [false; 256];
-            let mut lengths = 0;
-            for word in self.words {
-                lengths |= length_bit(word);
-                if let Some(&b) = word.as_bytes().first() {
-                    first_bytes[usize::from(b)] = true;
-                }
+        self.index
+            .get_or_init(|| WordIndex::new(self.words.iter().copied()))
+            .contains(word)
+    }
+}
+
+/// Hashed words for exact, case-sensitive membership tests. Most words of a
+/// text are in no list; their length and first and last bytes turn them
+/// away unhashed.
+pub struct WordIndex {
+    set: FxHashSet<&'static str>,
+    /// Bit `n` is set when some word is `n` bytes long (longer ones share bit 63).
+    lengths: u64,
+    first_bytes: [bool; 256],
+    last_bytes: [bool; 256],
+}
+
+impl WordIndex {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordIndex {
+        let mut index = WordIndex {
+            set: FxHashSet::default(),
+            lengths: 0,
+            first_bytes: [false; 256],
+            last_bytes: [false; 256],
+        };
+        for word in words {
+            index.lengths |= length_bit(word);
+            if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+                index.first_bytes[usize::from(first)] = true;
+                index.last_bytes[usize::from(last)] = true;
             }
-            WordIndex {
-                set: self.words.iter().copied().collect(),
-                lengths,
-                first_bytes,
-            }
-        });
-        index.lengths & length_bit(word) != 0
-            && word
-                .as_bytes()
+            index.set.insert(word);
+        }
+        index
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        self.lengths & length_bit(word) != 0
+            && bytes
                 .first()
-                .is_none_or(|&b| index.first_bytes[usize::from(b)])
-            && index.set.contains(word)
+                .is_none_or(|&b| self.first_bytes[usize::from(b)])
+            && bytes
+                .last()
+                .is_none_or(|&b| self.last_bytes[usize::from(b)])
+            && self.set.contains(word)
     }
 }
 
