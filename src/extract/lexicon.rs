@@ -217,50 +217,42 @@ impl WordSet {
 }
 
 /// Hashed words for exact, case-sensitive membership tests. Most words of a
-/// text are in no list; their length and first and last bytes turn them
-/// away unhashed.
+/// text are in no list; their shape (length, first and last byte) is in
+/// none of the list's, which a bit per shape tells without hashing them.
 pub struct WordIndex {
     set: FxHashSet<&'static str>,
-    /// Bit `n` is set when some word is `n` bytes long (longer ones share bit 63).
-    lengths: u64,
-    first_bytes: [bool; 256],
-    last_bytes: [bool; 256],
+    /// Bit [`shape`] of each word in the list; a few shapes share a bit.
+    shapes: [u64; SHAPES / 64],
 }
+
+const SHAPES: usize = 4096;
 
 impl WordIndex {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordIndex {
         let mut index = WordIndex {
             set: FxHashSet::default(),
-            lengths: 0,
-            first_bytes: [false; 256],
-            last_bytes: [false; 256],
+            shapes: [0; SHAPES / 64],
         };
         for word in words {
-            index.lengths |= length_bit(word);
-            if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
-                index.first_bytes[usize::from(first)] = true;
-                index.last_bytes[usize::from(last)] = true;
-            }
+            let bit = shape(word);
+            index.shapes[bit / 64] |= 1 << (bit % 64);
             index.set.insert(word);
         }
         index
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        self.lengths & length_bit(word) != 0
-            && bytes
-                .first()
-                .is_none_or(|&b| self.first_bytes[usize::from(b)])
-            && bytes
-                .last()
-                .is_none_or(|&b| self.last_bytes[usize::from(b)])
-            && self.set.contains(word)
+        let bit = shape(word);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(word)
     }
 }
 
-fn length_bit(word: &str) -> u64 {
-    1 << word.len().min(63)
+/// A word's length, first and last byte, mixed into a number below [`SHAPES`].
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    (bytes.len() * 961 + first * 31 + last) % SHAPES
 }
 
 /// The first word of `input` (letters, apostrophes and inner hyphens),
