@@ -391,7 +391,8 @@ impl Speakers {
                     .unwrap_or(word);
                 run.push(stem);
                 flush(&mut run, &mut self.full_names);
-            } else if !(token.text(s.text) == "." && run.last().is_some_and(|w| w.len() <= 3)) {
+            } else if run.last().is_some_and(|last| word != "." || last.len() > 3) {
+                // A dot after a short word ("Gen.", "J.") keeps the run going.
                 flush(&mut run, &mut self.full_names);
             }
         }
