@@ -116,12 +116,39 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
         return true;
     }
-    // The list is ASCII: an ASCII word is compared without a lowercased copy.
-    if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // The list is lowercase ASCII: an ASCII word is compared without a lowercased copy.
+    let lowered;
+    let word = if word.is_ascii() {
+        word
     } else {
-        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-    }
+        lowered = word.to_lowercase();
+        lowered.as_str()
+    };
+    is_listed_abbreviation(word)
+}
+
+/// Whether `word` is in [`ABBREVIATIONS`], ignoring ASCII case. Only the
+/// entries with its initial are compared: one period is not worth a walk
+/// through the whole list.
+fn is_listed_abbreviation(word: &str) -> bool {
+    static BY_INITIAL: LazyLock<[Vec<&str>; 256]> = LazyLock::new(|| {
+        std::array::from_fn(|initial| {
+            ABBREVIATIONS
+                .iter()
+                .copied()
+                .filter(|a| {
+                    a.as_bytes()
+                        .first()
+                        .is_some_and(|&b| usize::from(b) == initial)
+                })
+                .collect()
+        })
+    });
+    word.as_bytes().first().is_some_and(|&b| {
+        BY_INITIAL[usize::from(b.to_ascii_lowercase())]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+    })
 }
 
 fn push_trimmed(out: &mut Vec<Span>, at: usize, piece: &str) {
@@ -149,6 +176,18 @@ mod tests {
             sentences("On Sept. 1, U.S. officials met Mr. Smith. The war began Feb. 24, 2022. It goes on."),
             ["On Sept. 1, U.S. officials met Mr. Smith.", "The war began Feb. 24, 2022.", "It goes on."]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_listed_in_lowercase_ascii() {
+        for a in ABBREVIATIONS {
+            assert!(
+                !a.is_empty() && a.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{a}"
+            );
+            assert!(is_listed_abbreviation(&a.to_ascii_uppercase()), "{a}");
+        }
+        assert!(!is_listed_abbreviation("mx"));
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! publication date) and what a claim takes from the words around it: the
 //! direction of a change and the subject it is about.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use jiff::civil::Date;
@@ -17,9 +16,8 @@ pub struct Sentence<'t> {
     pub text: &'t str,
     pub span: Span,
     pub tokens: Vec<Token>,
-    /// Lowercased text of every token, for cue lookups; borrowed from the
-    /// sentence unless the token has a capital letter.
-    pub words: Vec<Cow<'t, str>>,
+    /// Lowercased text of every token, for cue lookups.
+    pub words: Vec<&'t str>,
     pub published: Option<Date>,
     /// Where the tense words are; found when a date first asks.
     tense_markers: OnceCell<Vec<(usize, Tense)>>,
@@ -55,9 +53,12 @@ const NOT_PAST: &[&str] = &[
 ];
 
 impl<'t> Sentence<'t> {
-    pub fn new(text: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
+    /// `lower` is the whole of `text` with its ASCII letters lowered (the
+    /// cue lists are ASCII), made once per document so that no word is
+    /// copied to be lowered.
+    pub fn new(text: &'t str, lower: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
         let tokens = tokenize(text, span);
-        let words: Vec<Cow<'t, str>> = tokens.iter().map(|t| lowercase(t.text(text))).collect();
+        let words = tokens.iter().map(|t| t.text(lower)).collect();
         Sentence {
             text,
             span,
@@ -73,8 +74,7 @@ impl<'t> Sentence<'t> {
             self.words
                 .iter()
                 .enumerate()
-                .filter_map(|(i, w)| {
-                    let w = w.as_ref();
+                .filter_map(|(i, &w)| {
                     if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
                         Some((i, Tense::Future))
                     } else if PAST.contains(&w)
@@ -105,7 +105,7 @@ impl<'t> Sentence<'t> {
     /// The lowercased word before token `i`, if that token is a word.
     pub fn word_before(&self, i: usize) -> Option<&str> {
         let j = i.checked_sub(1)?;
-        self.tokens[j].is_word().then(|| self.words[j].as_ref())
+        self.tokens[j].is_word().then(|| self.words[j])
     }
 
     /// Whether token `i` opens the sentence (perhaps after a quote mark or bracket).
@@ -126,7 +126,7 @@ impl<'t> Sentence<'t> {
         if !self.is_capitalized_word(i) || self.starts_sentence(i) || possessive {
             return false;
         }
-        let lower = &self.words[i];
+        let lower = self.words[i];
         !super::date::may_start(lower, word) && !super::hedge::starts_hedge(lower)
     }
 
@@ -142,7 +142,7 @@ impl<'t> Sentence<'t> {
         let before = self.tokens.iter().rposition(|t| t.span.end <= start);
         if let Some(mut j) = before {
             for _ in 0..8 {
-                let word = self.words[j].as_ref();
+                let word = self.words[j];
                 if let Some(change) = change_word(word) {
                     return Some(change);
                 }
@@ -156,7 +156,7 @@ impl<'t> Sentence<'t> {
             }
         }
         let after = self.tokens.iter().position(|t| t.span.start >= end)?;
-        let word = self.words[after].as_ref();
+        let word = self.words[after];
         matches!(
             word,
             "increase" | "rise" | "gain" | "jump" | "hike" | "growth" | "surge" | "boost" | "climb"
@@ -186,20 +186,20 @@ impl<'t> Sentence<'t> {
     pub fn subject_after(&self, end: usize) -> Option<Span> {
         let first = self.tokens.iter().position(|t| t.span.start >= end)?;
         let mut j = first;
-        if matches!(self.words[j].as_ref(), "of" | "in") {
+        if matches!(self.words[j], "of" | "in") {
             j += 1;
         }
         let from = j;
         while j < self.tokens.len()
             && j < from + 3
             && self.tokens[j].is_word()
-            && !is_subject_stop(&self.words[j])
+            && !is_subject_stop(self.words[j])
             && !is_capitalized(self.tokens[j].text(self.text))
             || (j == from
                 && j < self.tokens.len()
                 && self.tokens[j].is_word()
                 && is_capitalized(self.tokens[j].text(self.text))
-                && !is_subject_stop(&self.words[j]))
+                && !is_subject_stop(self.words[j]))
         {
             j += 1;
         }
@@ -443,22 +443,14 @@ fn is_common_finite_verb(word: &str) -> bool {
     )
 }
 
-/// A word in lower case, copied only when it has capitals to lower. Only
-/// ASCII letters are lowered: the cue lists are ASCII.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sentence(text: &str) -> Sentence<'_> {
-        Sentence::new(text, Span::new(0, text.len()), None)
+        // The lowered copy lives as long as the test.
+        let lower = text.to_ascii_lowercase().leak();
+        Sentence::new(text, lower, Span::new(0, text.len()), None)
     }
 
     #[test]
@@ -489,7 +481,7 @@ mod tests {
         let thursday = s
             .words
             .iter()
-            .position(|w| w == "thursday")
+            .position(|&w| w == "thursday")
             .expect("the sentence names Thursday");
         assert_eq!(s.tense_at(thursday), Tense::Future);
         let s = sentence("Ostrova told reporters Tuesday that it works.");

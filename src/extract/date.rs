@@ -6,10 +6,12 @@
 //! Values are ISO 8601 at the precision the text states: "2024-04-24",
 //! "2024-09", "2019", or a week "2024-W24".
 
+use std::sync::LazyLock;
+
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-use super::lexicon::{next_word_lower, phrase, Table, WordSet};
+use super::lexicon::{next_word_lower, phrase, Table, WordIndex, WordSet};
 use super::number::{is_space, numeral};
 
 /// Which way a relative date points.
@@ -593,12 +595,24 @@ pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];
 /// Whether a word opens with a month or weekday name, written (as they
 /// are) with a capital.
 pub fn names_month_or_weekday(original: &str) -> bool {
+    /// The first three letters of every month and weekday name, to turn
+    /// away most capitalised words before the lists are walked.
+    static OPENINGS: LazyLock<WordIndex> = LazyLock::new(|| {
+        WordIndex::new(
+            MONTHS
+                .iter()
+                .map(|(m, _)| *m)
+                .chain(WEEKDAYS.iter().map(|(w, _)| *w))
+                .filter_map(|name| name.get(..3)),
+        )
+    });
     let Some(opening) = original.get(..3) else {
         return false;
     };
     // A month's short form ("Sept.", "Jan.") is in the list, so a word that
     // opens like a month's name opens with one of its forms.
     opening.as_bytes()[0].is_ascii_uppercase()
+        && OPENINGS.contains(opening)
         && (MONTHS.iter().any(|(m, _)| m.starts_with(opening))
             || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
 }

@@ -3,10 +3,7 @@
 //! money, percent, durations, measures, ratios and scores, counts).
 
 use std::borrow::Cow;
-use std::ops::RangeInclusive;
 use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
 
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -16,6 +13,7 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{hedge, starts_hedge};
+use super::lexicon::WordIndex;
 use super::number::{
     digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
 };
@@ -34,15 +32,20 @@ const LEAD_REACH: usize = 6;
 /// follows within [`LEAD_REACH`] tokens, so most words never reach a parser
 /// and a sentence without an anchor costs one pass over its words.
 pub fn scan(s: &Sentence) -> Vec<Claim> {
-    let anchors: Vec<usize> = (0..s.tokens.len())
-        .filter(|&i| s.tokens[i].is_word() && is_anchor(s.tokens[i].text(s.text), &s.words[i]))
-        .collect();
+    // The first anchor at or after token `from`; `i` only moves forward, so
+    // each word is looked at once.
+    let anchor_from = |from: usize| {
+        (from..s.tokens.len())
+            .find(|&j| s.tokens[j].is_word() && is_anchor(s.tokens[j].text(s.text), s.words[j]))
+    };
     let mut claims = Vec::new();
-    let mut next_anchor = 0;
+    let mut next_anchor = anchor_from(0);
     let mut i = 0;
     while i < s.tokens.len() {
-        next_anchor += anchors[next_anchor..].partition_point(|&a| a < i);
-        let Some(&anchor) = anchors.get(next_anchor) else {
+        if next_anchor.is_some_and(|a| a < i) {
+            next_anchor = anchor_from(i);
+        }
+        let Some(anchor) = next_anchor else {
             break;
         };
         if anchor > i + LEAD_REACH {
@@ -50,7 +53,7 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
             continue;
         }
         let token = s.tokens[i];
-        if token.is_word() && may_start(token.text(s.text), &s.words[i]) {
+        if token.is_word() && may_start(token.text(s.text), s.words[i]) {
             if let Some(found) = figure_at(s, i) {
                 let end = found
                     .iter()
@@ -74,20 +77,15 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
 /// ("today"). Hyphenated and possessive words are looked at by their parts:
 /// "two-and-a-half", "five-year", "Friday’s".
 fn is_anchor(word: &str, lower: &str) -> bool {
-    /// The anchor words, and the range of their lengths to settle most
-    /// other words without hashing them.
-    static WORDS: LazyLock<(FxHashSet<&str>, RangeInclusive<usize>)> = LazyLock::new(|| {
-        let words: FxHashSet<&str> = number_words()
-            .chain(duration::unit_words())
-            .chain(date::DAY_WORDS)
-            .collect();
-        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        (words, shortest..=longest)
+    static WORDS: LazyLock<WordIndex> = LazyLock::new(|| {
+        WordIndex::new(
+            number_words()
+                .chain(duration::unit_words())
+                .chain(date::DAY_WORDS),
+        )
     });
     const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
-    let (words, lengths) = &*WORDS;
-    let is_word = |part: &str| lengths.contains(&part.len()) && words.contains(part);
+    let is_word = |part: &str| WORDS.contains(part);
     let bytes = word.as_bytes();
     if bytes.iter().all(u8::is_ascii_alphabetic) {
         // Most words: one lookup, and the month names for a capital.
@@ -134,7 +132,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
     let start = token.span.start;
     let input = &s.text[start..s.span.end];
     let word = token.text(s.text);
-    let lower = s.words[i].as_ref();
+    let lower = s.words[i];
     let previous = s.word_before(i);
     if let Some(claim) = the_next_unit(s, i, lower, previous) {
         return Some(vec![claim]);
@@ -705,7 +703,8 @@ mod tests {
     /// Each figure of `text` as (kind, text, value).
     fn figures(text: &str) -> Vec<(Kind, String, Value)> {
         let published = Date::new(2025, 3, 12).expect("a valid date");
-        let s = Sentence::new(text, Span::new(0, text.len()), Some(published));
+        let lower = text.to_ascii_lowercase();
+        let s = Sentence::new(text, &lower, Span::new(0, text.len()), Some(published));
         scan(&s)
             .into_iter()
             .map(|c| (c.kind, c.span.slice(text).to_string(), c.value))

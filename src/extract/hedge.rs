@@ -1,11 +1,11 @@
 //! Hedges before a figure: "about", "more than", "nearly", "up to"...
 
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use nom::{IResult, Parser};
 
 use super::claim::Hedge;
+use super::lexicon::WordIndex;
 use super::number::{word, ws};
 
 /// Phrases in the order they are tried (longer phrases first).
@@ -85,12 +85,8 @@ pub fn hedge(i: &str) -> IResult<&str, Hedge> {
 
 /// Words that can start a hedge, for the scanner's quick check.
 pub fn starts_hedge(lower_word: &str) -> bool {
-    static FIRST_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
-        PHRASES
-            .iter()
-            .filter_map(|(p, _)| p.split(' ').next())
-            .collect()
-    });
+    static FIRST_WORDS: LazyLock<WordIndex> =
+        LazyLock::new(|| WordIndex::new(PHRASES.iter().filter_map(|(p, _)| p.split(' ').next())));
     FIRST_WORDS.contains(lower_word)
 }
 

@@ -195,18 +195,10 @@ struct Entry {
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path
-/// (a test per word of the text): hashed on first use. Most words of a text
-/// are in no list; their length and first byte turn them away unhashed.
+/// (a test per word of the text): hashed on first use.
 pub struct WordSet {
     words: &'static [&'static str],
     index: OnceLock<WordIndex>,
-}
-
-struct WordIndex {
-    set: FxHashSet<&'static str>,
-    /// Bit `n` is set when some word is `n` bytes long (longer ones share bit 63).
-    lengths: u64,
-    first_bytes: [bool; 256],
 }
 
 impl WordSet {
@@ -218,32 +210,49 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let index = self.index.get_or_init(|| {
-            let mut first_bytes = [false; 256];
-            let mut lengths = 0;
-            for word in self.words {
-                lengths |= length_bit(word);
-                if let Some(&b) = word.as_bytes().first() {
-                    first_bytes[usize::from(b)] = true;
-                }
-            }
-            WordIndex {
-                set: self.words.iter().copied().collect(),
-                lengths,
-                first_bytes,
-            }
-        });
-        index.lengths & length_bit(word) != 0
-            && word
-                .as_bytes()
-                .first()
-                .is_none_or(|&b| index.first_bytes[usize::from(b)])
-            && index.set.contains(word)
+        self.index
+            .get_or_init(|| WordIndex::new(self.words.iter().copied()))
+            .contains(word)
     }
 }
 
-fn length_bit(word: &str) -> u64 {
-    1 << word.len().min(63)
+/// Hashed words for exact, case-sensitive membership tests. Most words of a
+/// text are in no list; their shape (length, first and last byte) is in
+/// none of the list's, which a bit per shape tells without hashing them.
+pub struct WordIndex {
+    set: FxHashSet<&'static str>,
+    /// Bit [`shape`] of each word in the list; a few shapes share a bit.
+    shapes: [u64; SHAPES / 64],
+}
+
+const SHAPES: usize = 4096;
+
+impl WordIndex {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordIndex {
+        let mut index = WordIndex {
+            set: FxHashSet::default(),
+            shapes: [0; SHAPES / 64],
+        };
+        for word in words {
+            let bit = shape(word);
+            index.shapes[bit / 64] |= 1 << (bit % 64);
+            index.set.insert(word);
+        }
+        index
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let bit = shape(word);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(word)
+    }
+}
+
+/// A word's length, first and last byte, mixed into a number below [`SHAPES`].
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    (bytes.len() * 961 + first * 31 + last) % SHAPES
 }
 
 /// The first word of `input` (letters, apostrophes and inner hyphens),

@@ -32,6 +32,7 @@ use speaker::{Attribution, Speakers};
 /// Every claim in the document, ordered by position.
 pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
+    let lower = text.to_ascii_lowercase();
     let sentence_spans = sentences::split(text, &doc.blocks);
     let quotes = quote::find(text, &doc.blocks);
     let quoted = QuotedText::new(&quotes);
@@ -42,7 +43,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut next_quote = 0;
 
     for &span in &sentence_spans {
-        let s = Sentence::new(text, span, doc.meta.date);
+        let s = Sentence::new(text, &lower, span, doc.meta.date);
         speakers.observe(&s);
         // Verbs inside a quotation are the quoted person's words, not attributions.
         let mut attributions = speaker::attributions(&s);

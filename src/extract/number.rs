@@ -11,7 +11,8 @@ use nom::combinator::{map, opt, recognize, value};
 use nom::multi::many0_count;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
-use rustc_hash::FxHashSet;
+
+use super::lexicon::WordIndex;
 
 /// A parsed number and what its wording says about it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -285,14 +286,8 @@ fn small_word(w: &str) -> Option<(f64, bool)> {
 /// only way a number in words can start on a single word: a quick look
 /// before `spelled`.
 pub fn opens_cardinal(lower: &str) -> bool {
-    static OPENERS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
-        ["a", "an"]
-            .iter()
-            .chain(&UNITS)
-            .chain(&TENS)
-            .copied()
-            .collect()
-    });
+    static OPENERS: LazyLock<WordIndex> =
+        LazyLock::new(|| WordIndex::new(["a", "an"].iter().chain(&UNITS).chain(&TENS).copied()));
     let letters = lower.bytes().take_while(u8::is_ascii_alphabetic).count();
     OPENERS.contains(&lower[..letters])
 }

@@ -391,7 +391,8 @@ impl Speakers {
                     .unwrap_or(word);
                 run.push(stem);
                 flush(&mut run, &mut self.full_names);
-            } else if !(token.text(s.text) == "." && run.last().is_some_and(|w| w.len() <= 3)) {
+            } else if run.last().is_some_and(|last| word != "." || last.len() > 3) {
+                // A dot after a short word ("Gen.", "J.") keeps the run going.
                 flush(&mut run, &mut self.full_names);
             }
         }
@@ -580,8 +581,8 @@ pub struct Attribution {
 pub fn attributions(s: &Sentence) -> Vec<Attribution> {
     let mut found = Vec::new();
     for (v, token) in s.tokens.iter().enumerate() {
-        let word = s.words[v].as_ref();
-        if word == "according" && s.words.get(v + 1).is_some_and(|w| w == "to") {
+        let word = s.words[v];
+        if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
             if let Some(phrase) = phrase_after(s, v + 2) {
                 found.push(Attribution {
                     phrase,
@@ -610,16 +611,12 @@ pub fn attributions(s: &Sentence) -> Vec<Attribution> {
 
 /// "said the official" only after a quotation or a comma, or opening a clause.
 fn verb_may_lead(s: &Sentence, v: usize) -> bool {
-    v == 0
-        || matches!(
-            s.words[v - 1].as_ref(),
-            "," | "”" | "\"" | "’" | ":" | "—" | "–"
-        )
+    v == 0 || matches!(s.words[v - 1], "," | "”" | "\"" | "’" | ":" | "—" | "–")
 }
 
 fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
     let mut end = v;
-    while end > 0 && AUXILIARIES.contains(&s.words[end - 1].as_ref()) {
+    while end > 0 && AUXILIARIES.contains(&s.words[end - 1]) {
         end -= 1;
     }
     if end > 0 && s.words[end - 1] == "," {
@@ -630,7 +627,7 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
         return None;
     }
     // The phrase must end in a name, a pronoun or a noun, not a verb or number.
-    let last = s.words[end - 1].as_ref();
+    let last = s.words[end - 1];
     if last.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(last) {
         return None;
     }
@@ -685,13 +682,13 @@ fn phrase_start(s: &Sentence, end: usize) -> usize {
         let mut k = j - 1;
         if s.words[k] == ")" {
             // "(NATO)": step over a parenthetical inside the phrase.
-            match s.words[..k].iter().rposition(|w| w == "(") {
+            match s.words[..k].iter().rposition(|&w| w == "(") {
                 Some(open) if open > 0 && k - open <= 4 => k = open - 1,
                 _ => break,
             }
         }
         let token = s.tokens[k];
-        let word = s.words[k].as_ref();
+        let word = s.words[k];
         let abbreviation_dot = word == "." && k > 0 && is_abbreviation(s, k - 1);
         // "of" joins capitalised words: "the Ministry of Foreign Affairs".
         let joins_names = word == "of"
@@ -711,16 +708,13 @@ fn phrase_start(s: &Sentence, end: usize) -> usize {
 }
 
 fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
-    if s.words
-        .get(from)
-        .is_none_or(|w| PHRASE_STOPS.contains(&w.as_ref()))
-    {
+    if s.words.get(from).is_none_or(|w| PHRASE_STOPS.contains(w)) {
         return None;
     }
     let mut j = from;
     while j < s.tokens.len() && j - from < 8 {
         let token = s.tokens[j];
-        let word = s.words[j].as_ref();
+        let word = s.words[j];
         let abbreviation_dot =
             word == "." && j > from && is_abbreviation(s, j - 1) && j + 1 < s.tokens.len();
         let joins_names = word == "of"
@@ -776,7 +770,9 @@ mod tests {
     use super::*;
 
     fn sentence(text: &str) -> Sentence<'_> {
-        Sentence::new(text, Span::new(0, text.len()), None)
+        // The lowered copy lives as long as the test.
+        let lower = text.to_ascii_lowercase().leak();
+        Sentence::new(text, lower, Span::new(0, text.len()), None)
     }
 
     fn speaker(speakers: &mut Speakers, text: &str) -> Option<String> {
