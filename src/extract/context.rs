@@ -443,15 +443,18 @@ fn is_common_finite_verb(word: &str) -> bool {
     )
 }
 
+/// A whole text as one sentence, for the extractors' tests. The lowered
+/// copy is leaked: it lives as long as the test.
+#[cfg(test)]
+pub(super) fn test_sentence(text: &str) -> Sentence<'_> {
+    let lower = text.to_ascii_lowercase().leak();
+    Sentence::new(text, lower, Span::new(0, text.len()), None)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_sentence as sentence;
     use super::*;
-
-    fn sentence(text: &str) -> Sentence<'_> {
-        // The lowered copy lives as long as the test.
-        let lower = text.to_ascii_lowercase().leak();
-        Sentence::new(text, lower, Span::new(0, text.len()), None)
-    }
 
     #[test]
     fn change_directions() {

@@ -767,13 +767,8 @@ fn is_time_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::context::test_sentence as sentence;
     use super::*;
-
-    fn sentence(text: &str) -> Sentence<'_> {
-        // The lowered copy lives as long as the test.
-        let lower = text.to_ascii_lowercase().leak();
-        Sentence::new(text, lower, Span::new(0, text.len()), None)
-    }
 
     fn speaker(speakers: &mut Speakers, text: &str) -> Option<String> {
         let s = sentence(text);
