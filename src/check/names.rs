@@ -261,20 +261,20 @@ fn mentions_of(
     vocabulary: &Vocabulary,
     articles: &[Article],
 ) -> FxHashMap<usize, Vec<Mention>> {
-    let mut wanted: Vec<(usize, usize)> = clusters
+    let finders: FxHashMap<usize, Finder> = clusters
         .values()
         .flatten()
+        .map(|&w| (w, Finder::new(spellings[w])))
+        .collect();
+    // (article, spelling) for each article that uses a spelling, by article.
+    let mut wanted: Vec<(usize, usize)> = finders
+        .keys()
         .flat_map(|&w| {
             let users = &vocabulary.names[spellings[w]].articles;
             users.iter().map(move |&article| (article as usize, w))
         })
         .collect();
     wanted.sort_unstable();
-    let finders: FxHashMap<usize, Finder> = clusters
-        .values()
-        .flatten()
-        .map(|&w| (w, Finder::new(spellings[w])))
-        .collect();
     let per_article: Vec<Vec<(usize, Mention)>> = wanted
         .par_chunk_by(|a, b| a.0 == b.0)
         .map(|here| {

@@ -595,25 +595,15 @@ pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];
 /// Whether a word opens with a month or weekday name, written (as they
 /// are) with a capital.
 pub fn names_month_or_weekday(original: &str) -> bool {
-    /// The first three letters of every month and weekday name, to turn
-    /// away most capitalised words before the lists are walked.
-    static OPENINGS: LazyLock<WordIndex> = LazyLock::new(|| {
-        WordIndex::new(
-            MONTHS
-                .iter()
-                .map(|(m, _)| *m)
-                .chain(WEEKDAYS.iter().map(|(w, _)| *w))
-                .filter_map(|name| name.get(..3)),
-        )
-    });
+    /// The first three letters of every month's forms ("Sept." and
+    /// "September" open alike), to settle a month by one lookup.
+    static MONTH_OPENINGS: LazyLock<WordIndex> =
+        LazyLock::new(|| WordIndex::new(MONTHS.iter().filter_map(|(m, _)| m.get(..3))));
     let Some(opening) = original.get(..3) else {
         return false;
     };
-    // A month's short form ("Sept.", "Jan.") is in the list, so a word that
-    // opens like a month's name opens with one of its forms.
     opening.as_bytes()[0].is_ascii_uppercase()
-        && OPENINGS.contains(opening)
-        && (MONTHS.iter().any(|(m, _)| m.starts_with(opening))
+        && (MONTH_OPENINGS.contains(opening)
             || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
 }
 
