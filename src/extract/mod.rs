@@ -50,8 +50,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         attributions.retain(|a| !quoted.contains(a.verb.start));
         let sentence_speaker = attributions
             .first()
-            .and_then(|a| speakers.resolve(a.phrase.slice(text)))
-            .map(Arc::from);
+            .and_then(|a| speakers.resolve(a.phrase.slice(text)));
 
         let first_of_sentence = claims.len();
         for mut claim in figure::scan(&s) {
@@ -81,7 +80,6 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             let q = quotes[next_quote];
             let speaker = quote_attribution(text, q, &seen)
                 .and_then(|phrase| speakers.resolve(phrase.slice(text)))
-                .map(Arc::from)
                 .or_else(|| inherited_speaker(doc, &quotes, next_quote, &quote_claims, &seen));
             let value = collapse_spaces(q.inner.slice(text));
             let mut claim = Claim::new(Kind::Quote, q.span, Value::Text(value));
@@ -124,7 +122,15 @@ fn is_figure(kind: Kind) -> bool {
     )
 }
 
+/// `text` with each run of whitespace made one space, and none at the ends.
 fn collapse_spaces(text: &str) -> String {
+    // Most quotations are ASCII words with single spaces between them: copied whole.
+    let spaced_simply = text
+        .bytes()
+        .all(|b| b.is_ascii() && (b == b' ' || (!b.is_ascii_whitespace() && b != b'\x0B')));
+    if spaced_simply && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -251,4 +257,21 @@ fn inherited_speaker(
     (own_sentences_silent && continues)
         .then(|| previous.speaker.clone())
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_spaces;
+
+    #[test]
+    fn whitespace_runs_become_one_space() {
+        assert_eq!(collapse_spaces("we will win"), "we will win");
+        assert_eq!(collapse_spaces(" we  will\n\twin "), "we will win");
+        assert_eq!(collapse_spaces("we\u{b}will\u{a0}win"), "we will win");
+        assert_eq!(
+            collapse_spaces("Kyiv’s  “own”\u{2009}words"),
+            "Kyiv’s “own” words"
+        );
+        assert_eq!(collapse_spaces("  "), "");
+    }
 }

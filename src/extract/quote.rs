@@ -12,12 +12,31 @@ pub struct Quotation {
     pub inner: Span,
 }
 
+/// A quotation mark of the text and where it stands.
+#[derive(Clone, Copy)]
+struct Mark {
+    at: usize,
+    c: char,
+}
+
+const DOUBLE_OPENERS: &[char] = &['“', '"'];
+const DOUBLE_CLOSERS: &[char] = &['”', '"'];
+const SINGLE_OPENERS: &[char] = &['‘'];
+const SINGLE_CLOSERS: &[char] = &['’'];
+
 /// All quotations of two words or more, in order.
 pub fn find(text: &str, blocks: &[Span]) -> Vec<Quotation> {
+    let marks = marks(text);
     let mut quotes = Vec::new();
     for &block in blocks {
-        let doubles = pair_marks(text, block, &['“', '"'], &['”', '"'], &[]);
-        let singles = pair_marks(text, block, &['‘'], &['’'], &doubles);
+        let from = marks.partition_point(|m| m.at < block.start);
+        let to = from + marks[from..].partition_point(|m| m.at < block.end);
+        let marks = &marks[from..to];
+        if marks.is_empty() {
+            continue;
+        }
+        let doubles = pair_marks(text, block, marks, DOUBLE_OPENERS, DOUBLE_CLOSERS, &[]);
+        let singles = pair_marks(text, block, marks, SINGLE_OPENERS, SINGLE_CLOSERS, &doubles);
         let mut found: Vec<Quotation> = doubles
             .into_iter()
             .chain(singles)
@@ -29,38 +48,57 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quotation> {
     quotes
 }
 
+/// Every quotation mark of the text, straight or curly, in order: memchr
+/// jumps to `"` and to the lead byte of the curly marks (U+2018–U+201D), so
+/// the text between marks is never decoded.
+fn marks(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes)
+        .filter_map(|at| {
+            let c = match bytes[at..] {
+                [b'"', ..] => '"',
+                [0xE2, 0x80, 0x98, ..] => '‘',
+                [0xE2, 0x80, 0x99, ..] => '’',
+                [0xE2, 0x80, 0x9C, ..] => '“',
+                [0xE2, 0x80, 0x9D, ..] => '”',
+                _ => return None,
+            };
+            Some(Mark { at, c })
+        })
+        .collect()
+}
+
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
 
-/// Pairs opening and closing marks in `block`; quotations inside `outer` are skipped.
+/// Pairs opening and closing marks among `marks` (those of `block`);
+/// quotations inside `outer` are skipped.
 fn pair_marks(
     text: &str,
     block: Span,
+    marks: &[Mark],
     openers: &[char],
     closers: &[char],
     outer: &[Quotation],
 ) -> Vec<Quotation> {
     let body = block.slice(text);
     let mut quotes = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Option<(usize, char)> = None;
     // `outer` is in order and marks are visited in order: one pass over both.
     let mut outer = outer.iter().peekable();
-    for i in mark_positions(body, openers, closers) {
-        let Some(c) = body[i..].chars().next() else {
-            continue;
-        };
-        let prev = body[..i].chars().next_back();
-        let next = body[i + c.len_utf8()..].chars().next();
-        let at = block.start + i;
+    for &Mark { at, c } in marks {
         let is_opener = openers.contains(&c);
         let is_closer = closers.contains(&c);
         while outer.next_if(|q| q.span.end <= at).is_some() {}
         if !(is_opener || is_closer) || outer.peek().is_some_and(|q| q.span.contains(at)) {
             continue;
         }
+        let i = at - block.start;
+        let prev = body[..i].chars().next_back();
+        let next = body[i + c.len_utf8()..].chars().next();
         let space_before = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘')
         });
@@ -69,49 +107,23 @@ fn pair_marks(
         let inside_word =
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
         match open {
-            Some(start) if is_closer && !inside_word && !prev.is_some_and(char::is_whitespace) => {
-                let end = at + c.len_utf8();
-                let mark_len = body[start - block.start..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+            Some((start, mark))
+                if is_closer && !inside_word && !prev.is_some_and(char::is_whitespace) =>
+            {
                 quotes.push(Quotation {
-                    span: Span::new(start, end),
-                    inner: Span::new(start + mark_len, at),
+                    span: Span::new(start, at + c.len_utf8()),
+                    inner: Span::new(start + mark.len_utf8(), at),
                 });
                 open = None;
             }
             // A second opener: the first was stray.
             _ if is_opener && !space_after && (space_before || c != '"') && !inside_word => {
-                open = Some(at)
+                open = Some((at, c))
             }
             _ => {}
         }
     }
     quotes
-}
-
-/// Offsets in `body` where one of the marks may stand: memchr jumps to the
-/// first UTF-8 byte of each mark, so text between marks is never decoded.
-fn mark_positions<'b>(
-    body: &'b str,
-    openers: &[char],
-    closers: &[char],
-) -> Box<dyn Iterator<Item = usize> + 'b> {
-    let mut leads: Vec<u8> = openers
-        .iter()
-        .chain(closers)
-        .map(|c| c.encode_utf8(&mut [0; 4]).as_bytes()[0])
-        .collect();
-    leads.sort_unstable();
-    leads.dedup();
-    let bytes = body.as_bytes();
-    match leads[..] {
-        [a] => Box::new(memchr::memchr_iter(a, bytes)),
-        [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
-        [a, b, c] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
-        _ => Box::new((0..bytes.len()).filter(move |&i| leads.contains(&bytes[i]))),
-    }
 }
 
 #[cfg(test)]

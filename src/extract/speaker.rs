@@ -4,6 +4,8 @@
 //! person last quoted, "the statement" to the body that issued it. Unnamed
 //! speakers ("a US official") stay as written.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
@@ -347,16 +349,16 @@ static NOT_NAMES: WordSet = WordSet::new(&[
 #[derive(Default)]
 pub struct Speakers {
     /// The latest full name mentioned for each surname ("Quinlan" → "Mara Quinlan").
-    full_names: FxHashMap<String, String>,
+    full_names: FxHashMap<String, Arc<str>>,
     /// The last person a claim or quotation was attributed to.
-    last_person: Option<String>,
+    last_person: Option<Arc<str>>,
     /// The last speaker of any sort.
-    last_speaker: Option<String>,
+    last_speaker: Option<Arc<str>>,
     /// The last organisation quoted.
-    last_organisation: Option<String>,
+    last_organisation: Option<Arc<str>>,
     /// The latest full name given with each title ("judge" → "Helen Marsh"),
     /// for "the judge said".
-    by_title: FxHashMap<String, String>,
+    by_title: FxHashMap<String, Arc<str>>,
 }
 
 impl Speakers {
@@ -364,14 +366,23 @@ impl Speakers {
     pub fn observe(&mut self, s: &Sentence) {
         let mut run: Vec<&str> = Vec::new();
         let by_title = &mut self.by_title;
-        let mut flush = |run: &mut Vec<&str>, names: &mut FxHashMap<String, String>| {
+        let mut flush = |run: &mut Vec<&str>, names: &mut FxHashMap<String, Arc<str>>| {
             // A full name takes two words at least.
             if let Some(name) = (run.len() >= 2).then(|| person_name(run)).flatten() {
                 if let Some((_, surname)) = name.rsplit_once(' ') {
+                    // A name is mentioned again and again: shared, not copied.
+                    let known = names.get(surname).filter(|known| ***known == *name);
+                    let shared = match known {
+                        Some(known) => known.clone(),
+                        None => {
+                            let shared = Arc::<str>::from(name.as_str());
+                            names.insert(surname.to_string(), shared.clone());
+                            shared
+                        }
+                    };
                     if let Some(title) = title_before(run, &name) {
-                        by_title.insert(title.to_lowercase(), name.clone());
+                        by_title.insert(title.to_lowercase(), shared);
                     }
-                    names.insert(surname.to_string(), name);
                 }
             }
             run.clear();
@@ -400,12 +411,18 @@ impl Speakers {
     }
 
     /// Turns the words of a speaker phrase into the speaker's name.
-    pub fn resolve(&mut self, phrase: &str) -> Option<String> {
+    pub fn resolve(&mut self, phrase: &str) -> Option<Arc<str>> {
         let phrase = phrase.trim().trim_end_matches([',', '.', ':']);
-        let lower = phrase.to_lowercase();
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let speaker = if PRONOUNS.contains(&lower.as_str()) {
-            match lower.as_str() {
+        // The pronouns and "the " are ASCII: compared without lowering a copy.
+        let pronoun = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(phrase));
+        let titled = || {
+            let the = phrase.get(..4)?;
+            let title = the.eq_ignore_ascii_case("the ").then(|| &phrase[4..])?;
+            self.by_title.get(&title.to_lowercase())
+        };
+        let speaker = if let Some(&pronoun) = pronoun {
+            match pronoun {
                 "he" | "she" => self.last_person.clone(),
                 "it" => self
                     .last_organisation
@@ -414,10 +431,7 @@ impl Speakers {
                 "they" => self.last_speaker.clone(),
                 _ => None,
             }?
-        } else if let Some(name) = lower
-            .strip_prefix("the ")
-            .and_then(|title| self.by_title.get(title))
-        {
+        } else if let Some(name) = titled() {
             // "the judge" after "Judge Helen Marsh": the person named with that title.
             name.clone()
         } else if words.len() <= 3
@@ -437,7 +451,7 @@ impl Speakers {
         Some(speaker)
     }
 
-    fn name_in(&self, words: &[&str]) -> String {
+    fn name_in(&self, words: &[&str]) -> Arc<str> {
         // The trailing capitalised run: "national security adviser Mara Quinlan".
         let mut start = words.len();
         while start > 0 {
@@ -457,10 +471,9 @@ impl Speakers {
         }
         let run = &words[start..];
         if run.is_empty() {
-            return lowercase_article(words);
+            return lowercase_article(words).into();
         }
         let with_article = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
-        let run_text = run.join(" ");
         // "Energy Minister Rafael Tan": a department before the title names no organisation.
         let named = named_after_title(run).unwrap_or(run);
         if named
@@ -470,36 +483,33 @@ impl Speakers {
                 .iter()
                 .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
         {
+            let run_text = run.join(" ");
             return if with_article {
-                format!("the {run_text}")
+                format!("the {run_text}").into()
             } else {
-                run_text
+                run_text.into()
             };
         }
         match person_name(run) {
-            Some(name) if name.contains(' ') => name,
-            Some(surname) => self
-                .full_names
-                .get(&surname)
-                .cloned()
-                .unwrap_or(if with_article {
-                    format!("the {surname}")
-                } else {
-                    surname
-                }),
-            None => lowercase_article(words),
+            Some(name) if name.contains(' ') => name.into(),
+            Some(surname) => match self.full_names.get(&surname) {
+                Some(full) => full.clone(),
+                None if with_article => format!("the {surname}").into(),
+                None => surname.into(),
+            },
+            None => lowercase_article(words).into(),
         }
     }
 
-    fn remember(&mut self, speaker: &str) {
-        self.last_speaker = Some(speaker.to_string());
+    fn remember(&mut self, speaker: &Arc<str>) {
+        self.last_speaker = Some(speaker.clone());
         let capitalized_words = speaker.split(' ').filter(|w| is_capitalized(w)).count();
         let organisation = speaker.starts_with("the ")
             || speaker.split(' ').any(|w| ORGANISATION_WORDS.contains(w));
         if organisation && capitalized_words > 0 {
-            self.last_organisation = Some(speaker.to_string());
+            self.last_organisation = Some(speaker.clone());
         } else if capitalized_words > 0 && !speaker.starts_with(char::is_lowercase) {
-            self.last_person = Some(speaker.to_string());
+            self.last_person = Some(speaker.clone());
         }
     }
 }
@@ -770,7 +780,7 @@ mod tests {
     use super::super::context::test_sentence as sentence;
     use super::*;
 
-    fn speaker(speakers: &mut Speakers, text: &str) -> Option<String> {
+    fn speaker(speakers: &mut Speakers, text: &str) -> Option<Arc<str>> {
         let s = sentence(text);
         speakers.observe(&s);
         let a = attributions(&s).into_iter().next()?;

@@ -170,7 +170,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// Whether a word starts with a capital letter.
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 #[cfg(test)]
