@@ -136,10 +136,21 @@ impl<'t> Sentence<'t> {
         token.is_word() && token.text(self.text).chars().any(char::is_uppercase)
     }
 
+    /// How many tokens end at or before `offset` (tokens are in order).
+    fn tokens_ending_by(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
+
+    /// The first token that starts at or after `offset`.
+    fn first_token_from(&self, offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.start < offset);
+        (i < self.tokens.len()).then_some(i)
+    }
+
     /// The direction of change the words before `start` (or right after
     /// `end`) give a figure: "rose 5%", "fell by about 20 percent", "a 5% increase".
     pub fn change_around(&self, start: usize, end: usize) -> Option<Change> {
-        let before = self.tokens.iter().rposition(|t| t.span.end <= start);
+        let before = self.tokens_ending_by(start).checked_sub(1);
         if let Some(mut j) = before {
             for _ in 0..8 {
                 let word = self.words[j];
@@ -155,7 +166,7 @@ impl<'t> Sentence<'t> {
                 }
             }
         }
-        let after = self.tokens.iter().position(|t| t.span.start >= end)?;
+        let after = self.first_token_from(end)?;
         let word = self.words[after];
         matches!(
             word,
@@ -184,7 +195,7 @@ impl<'t> Sentence<'t> {
     /// The noun phrase after a figure ("military aid package") or in an
     /// "of"/"in" phrase after it ("of Ukraine", "in aid").
     pub fn subject_after(&self, end: usize) -> Option<Span> {
-        let first = self.tokens.iter().position(|t| t.span.start >= end)?;
+        let first = self.first_token_from(end)?;
         let mut j = first;
         if matches!(self.words[j], "of" | "in") {
             j += 1;
