@@ -388,6 +388,11 @@ impl Speakers {
             run.clear();
         };
         for token in &s.tokens {
+            // Outside a run, a token that does not open with a capital changes nothing.
+            let first = s.text.as_bytes().get(token.span.start);
+            if run.is_empty() && first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                continue;
+            }
             let word = token.text(s.text);
             let capitalized = token.is_word() && is_capitalized(word);
             let joins_name =
