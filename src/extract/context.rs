@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::claim::Change;
 use super::date::Tense;
+use super::lexicon::WordSet;
 use super::words::{is_capitalized, tokenize, Token};
 use crate::span::Span;
 
@@ -225,7 +226,7 @@ impl<'t> Sentence<'t> {
 }
 
 fn change_word(word: &str) -> Option<Change> {
-    const UP: &[&str] = &[
+    static UP: WordSet = WordSet::new(&[
         "rose",
         "rise",
         "rises",
@@ -258,8 +259,8 @@ fn change_word(word: &str) -> Option<Change> {
         "tripled",
         "spiked",
         "rebounded",
-    ];
-    const DOWN: &[&str] = &[
+    ]);
+    static DOWN: WordSet = WordSet::new(&[
         "fell",
         "fall",
         "falls",
@@ -294,10 +295,10 @@ fn change_word(word: &str) -> Option<Change> {
         "halved",
         "contracted",
         "retreated",
-    ];
-    if UP.contains(&word) {
+    ]);
+    if UP.contains(word) {
         Some(Change::Up)
-    } else if DOWN.contains(&word) {
+    } else if DOWN.contains(word) {
         Some(Change::Down)
     } else {
         None

@@ -89,13 +89,13 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Words that end a speaker phrase when reading away from the verb.
-const PHRASE_STOPS: &[&str] = &[
+static PHRASE_STOPS: WordSet = WordSet::new(&[
     "that", "as", "and", "but", "while", "when", "which", "who", "because", "if", "so", "than",
     "after", "before", "with", "in", "on", "at", "to", "for", "from", "is", "are", "was", "were",
     "will", "would", "during", "where", "although", "though", "since", "until", "by", "it's",
     "it’s", "about", "what", "how", "why", "also", "not", "this", "these", "has", "have", "had",
     "there", "said", "told", "of",
-];
+]);
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 const DOCUMENTS: &[&str] = &[
@@ -710,8 +710,7 @@ fn phrase_start(s: &Sentence, end: usize) -> usize {
             && k > 0
             && is_capitalized(s.tokens[k - 1].text(s.text))
             && is_capitalized(s.tokens[k + 1].text(s.text));
-        if !(token.is_word() || abbreviation_dot) || (PHRASE_STOPS.contains(&word) && !joins_names)
-        {
+        if !(token.is_word() || abbreviation_dot) || (PHRASE_STOPS.contains(word) && !joins_names) {
             break;
         }
         if token.is_word() && word.ends_with("ly") && k + 1 == end {
@@ -739,7 +738,7 @@ fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
                 .get(j + 1)
                 .is_some_and(|t| is_capitalized(t.text(s.text)));
         if !(token.is_word() || abbreviation_dot)
-            || (j > from && ((PHRASE_STOPS.contains(&word) && !joins_names) || is_time_word(word)))
+            || (j > from && ((PHRASE_STOPS.contains(word) && !joins_names) || is_time_word(word)))
             || word == "reporters"
         {
             break;
