@@ -12,6 +12,14 @@ use super::lexicon::WordSet;
 use super::words::{is_capitalized, tokenize, Token};
 use crate::span::Span;
 
+/// Room for a sentence's tokens and words, passed from sentence to
+/// sentence so that a document's are allocated once, not once a sentence.
+#[derive(Default)]
+pub struct Buffers<'t> {
+    tokens: Vec<Token>,
+    words: Vec<&'t str>,
+}
+
 /// One sentence, tokenized.
 pub struct Sentence<'t> {
     pub text: &'t str,
@@ -54,12 +62,32 @@ const NOT_PAST: &[&str] = &[
 ];
 
 impl<'t> Sentence<'t> {
+    /// [`Sentence::reusing`] with buffers of its own.
+    #[cfg(test)]
+    pub fn new(text: &'t str, lower: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
+        Sentence::reusing(Buffers::default(), text, lower, span, published)
+    }
+
+    /// The sentence at `span` of `text`, its tokens and words made in the
+    /// buffers a previous sentence gave back with [`Sentence::into_buffers`].
     /// `lower` is the whole of `text` with its ASCII letters lowered (the
     /// cue lists are ASCII), made once per document so that no word is
     /// copied to be lowered.
-    pub fn new(text: &'t str, lower: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
-        let tokens = tokenize(text, span);
-        let words = tokens.iter().map(|t| t.text(lower)).collect();
+    pub fn reusing(
+        buffers: Buffers<'t>,
+        text: &'t str,
+        lower: &'t str,
+        span: Span,
+        published: Option<Date>,
+    ) -> Sentence<'t> {
+        let Buffers {
+            mut tokens,
+            mut words,
+        } = buffers;
+        tokens.clear();
+        tokenize(text, span, &mut tokens);
+        words.clear();
+        words.extend(tokens.iter().map(|t| t.text(lower)));
         Sentence {
             text,
             span,
@@ -67,6 +95,14 @@ impl<'t> Sentence<'t> {
             words,
             published,
             tense_markers: OnceCell::new(),
+        }
+    }
+
+    /// The sentence's buffers, for the next sentence of the same text.
+    pub fn into_buffers(self) -> Buffers<'t> {
+        Buffers {
+            tokens: self.tokens,
+            words: self.words,
         }
     }
 

@@ -25,7 +25,7 @@ use std::sync::Arc;
 use crate::document::{sentences, Document};
 use crate::span::Span;
 pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
-use context::Sentence;
+use context::{Buffers, Sentence};
 use quote::Quotation;
 use speaker::{Attribution, Speakers};
 
@@ -42,8 +42,9 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut seen: Vec<(Span, Vec<Attribution>)> = Vec::new();
     let mut next_quote = 0;
 
+    let mut buffers = Buffers::default();
     for &span in &sentence_spans {
-        let s = Sentence::new(text, &lower, span, doc.meta.date);
+        let s = Sentence::reusing(buffers, text, &lower, span, doc.meta.date);
         speakers.observe(&s);
         // Verbs inside a quotation are the quoted person's words, not attributions.
         let mut attributions = speaker::attributions(&s);
@@ -75,6 +76,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             claims.push(claim);
         }
         seen.push((span, attributions));
+        buffers = s.into_buffers();
 
         while next_quote < quotes.len() && quotes[next_quote].span.end <= span.end {
             let q = quotes[next_quote];

@@ -118,13 +118,13 @@ fn is_ascii_word_byte(b: &u8) -> bool {
         )
 }
 
-/// Tokenizes `span` of `text`.
-pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+/// Tokenizes `span` of `text` onto the end of `tokens`.
+pub fn tokenize(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let body = span.slice(text);
     let bytes = body.as_bytes();
     // A token and its space take four bytes or more in all but the odd
-    // sentence: room enough to never grow the vector.
-    let mut tokens = Vec::with_capacity(body.len() / 4);
+    // sentence: room enough to never grow the vector while filling it.
+    tokens.reserve(body.len() / 4);
     let mut word_start: Option<usize> = None;
     let mut i = 0;
     while let Some((class, length)) = class_at(body, i) {
@@ -165,7 +165,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             kind: TokenKind::Word,
         });
     }
-    tokens
 }
 
 /// Whether a word starts with a capital letter.
@@ -181,10 +180,9 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|t| t.text(text))
-            .collect()
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        tokens.into_iter().map(|t| t.text(text)).collect()
     }
 
     #[test]
