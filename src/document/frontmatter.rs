@@ -115,7 +115,9 @@ fn plain_fields(yaml: &str) -> Option<Fields> {
         let text = || Some(serde_yaml::Value::String(value.to_string()));
         match key {
             // Not a word YAML reads as another type, nor a number.
-            "source" if !is_yaml_word(value) && !value.starts_with(|c: char| c.is_ascii_digit()) => {
+            "source"
+                if !is_yaml_word(value) && !value.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
                 fields.source = text();
             }
             "source" => return None,
@@ -153,7 +155,10 @@ fn is_plain_text(value: &str) -> bool {
         c == ' '
             || (c > ' '
                 && !('\u{7f}'..='\u{9f}').contains(&c)
-                && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+                && !matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ))
     };
     value.starts_with(|c: char| c.is_ascii_alphanumeric() || !c.is_ascii())
         && value.chars().all(|c| printable(c) && c != '#')
