@@ -150,7 +150,6 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
             let (low, high) = bounds(claim)?;
             let written = nearest_date(&dates, claim, span);
             let sentence = claim.sentence.cover(claim.span);
-            let qualifier_span = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
             let actor = figure
                 .actors
                 .as_ref()
@@ -167,7 +166,10 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 qualifier: figure
                     .qualifiers
                     .as_ref()
-                    .and_then(|q| nearest_name(q, text, claim.span, qualifier_span))
+                    .and_then(|q| {
+                        let near = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
+                        nearest_name(q, text, claim.span, near)
+                    })
                     .map(|(name, _)| name),
                 actor: subject,
                 named: actor.is_some_and(|(name, _)| name.starts_with(char::is_uppercase)),

@@ -386,44 +386,50 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Span> {
         let bytes = &self.text.as_bytes()[..self.end];
+        let mut at = self.at;
+        // To the next letter.
         loop {
-            self.at += run_length(&bytes[self.at..], |b| {
-                b.is_ascii() && !b.is_ascii_alphabetic()
-            });
-            let &byte = bytes.get(self.at)?;
+            let Some(&byte) = bytes.get(at) else {
+                self.at = at;
+                return None;
+            };
             if byte.is_ascii_alphabetic() {
                 break;
             }
+            if byte.is_ascii() {
+                at += 1;
+                continue;
+            }
             // A whole character at a time: a byte at a time would land inside one.
-            match self.wide_char_at(self.at) {
+            match self.wide_char_at(at) {
                 Some(c) if c.is_alphabetic() => break,
-                Some(c) => self.at += c.len_utf8(),
-                None => self.at += 1,
+                Some(c) => at += c.len_utf8(),
+                None => at += 1,
             }
         }
-        let start = self.at;
+        let start = at;
+        // Letters, and apostrophes with a letter after them; any other
+        // ASCII ends the word.
         loop {
-            self.at += run_length(&bytes[self.at..], u8::is_ascii_alphabetic);
-            match self
-                .letter_at(self.at)
-                .or_else(|| self.inner_apostrophe_at(self.at))
-            {
-                Some(length) => self.at += length,
-                None => break,
+            match bytes.get(at) {
+                Some(byte) if byte.is_ascii_alphabetic() => at += 1,
+                Some(&byte) if byte == b'\'' || !byte.is_ascii() => {
+                    match self.letter_at(at).or_else(|| self.inner_apostrophe_at(at)) {
+                        Some(length) => at += length,
+                        None => break,
+                    }
+                }
+                _ => break,
             }
         }
-        let word = &bytes[start..self.at];
+        self.at = at;
+        let word = &bytes[start..at];
         let bare = word
             .strip_suffix(b"'s")
             .or_else(|| word.strip_suffix("’s".as_bytes()))
             .unwrap_or(word);
         Some(Span::new(start, start + bare.len()))
     }
-}
-
-/// How many bytes at the start of `bytes` are `wanted`.
-fn run_length(bytes: &[u8], wanted: impl Fn(&u8) -> bool) -> usize {
-    bytes.iter().position(|b| !wanted(b)).unwrap_or(bytes.len())
 }
 
 /// A capitalised word that is not an acronym: "Okafor", not "NATO".

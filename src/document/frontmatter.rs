@@ -46,12 +46,15 @@ pub fn read(path: &Path, raw: &str) -> Result<Option<FrontMatter>, InputError> {
             end,
         }));
     }
-    let fields: Fields = serde_yaml::from_str(yaml).map_err(|err| {
-        let offset = err
-            .location()
-            .map_or(yaml_start, |l| yaml_start + l.index());
-        error(offset, err.to_string())
-    })?;
+    let fields = match plain_fields(yaml) {
+        Some(fields) => fields,
+        None => serde_yaml::from_str(yaml).map_err(|err| {
+            let offset = err
+                .location()
+                .map_or(yaml_start, |l| yaml_start + l.index());
+            error(offset, err.to_string())
+        })?,
+    };
     let key_offset = |key: &str| {
         yaml.lines()
             .scan(yaml_start, |at, line| {
@@ -89,6 +92,88 @@ pub fn read(path: &Path, raw: &str) -> Result<Option<FrontMatter>, InputError> {
         meta: Meta { source, date },
         end,
     }))
+}
+
+/// The fields of front matter written the way nearly all of it is: one
+/// `key: value` a line, each value plain text that YAML reads as a string.
+/// `None` for anything else (quotes, lists, comments, continued lines, a
+/// repeated key, a value YAML could read as a number, boolean or null),
+/// which serde_yaml reads instead: this is only a shortcut, and reads no
+/// front matter differently. Parsing YAML cost more than masking Markdown.
+fn plain_fields(yaml: &str) -> Option<Fields> {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut fields = Fields {
+        source: None,
+        date: None,
+    };
+    for line in yaml.split_terminator('\n') {
+        let (key, value) = line.split_once(": ")?;
+        if !is_plain_key(key) || keys.contains(&key) || !is_plain_text(value) {
+            return None;
+        }
+        keys.push(key);
+        let text = || Some(serde_yaml::Value::String(value.to_string()));
+        match key {
+            // Not a word YAML reads as another type, nor a number.
+            "source"
+                if !is_yaml_word(value) && !value.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                fields.source = text();
+            }
+            "source" => return None,
+            "date" if is_iso_date(value) => fields.date = text(),
+            "date" => return None,
+            _ => {}
+        }
+    }
+    Some(fields)
+}
+
+/// A key of letters, digits, `_` and `-`, starting with a letter.
+fn is_plain_key(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && !is_yaml_word(key)
+}
+
+/// Null and the booleans as YAML writes them.
+fn is_yaml_word(text: &str) -> bool {
+    matches!(
+        text,
+        "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+    )
+}
+
+/// Text YAML takes as written on one line: starting with a letter or
+/// digit (no indicator such as a quote, `-`, `&`, `!`), holding no comment,
+/// no `: ` and no character YAML refuses or reads as a line break, and not
+/// ending in a space or a colon.
+fn is_plain_text(value: &str) -> bool {
+    let printable = |c: char| {
+        c == ' '
+            || (c > ' '
+                && !('\u{7f}'..='\u{9f}').contains(&c)
+                && !matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ))
+    };
+    value.starts_with(|c: char| c.is_ascii_alphanumeric() || !c.is_ascii())
+        && value.chars().all(|c| printable(c) && c != '#')
+        && !value.contains(": ")
+        && !value.ends_with([' ', ':'])
+}
+
+/// `YYYY-MM-DD`, which YAML reads as a string.
+fn is_iso_date(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 fn yaml_kind(value: &serde_yaml::Value) -> &'static str {
@@ -160,6 +245,44 @@ mod tests {
             read(Path::new("a.md"), "---\nsource: X\nno end\n"),
             Err(InputError::FrontMatter { line: 1, .. })
         ));
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_as_serde_yaml_reads_it() {
+        let plain = [
+            "title: Budget, explained\nsource: Daily Example\ndate: 2024-06-12\n",
+            "title: 5 things\nsource: Le Monde diplomatique\n",
+            "source: Ukrayinska Pravda — Київ\ndate: 2024-02-30\n",
+            "author: A. N. Other\ntags: a, b [c]\nsource: CNN\n",
+        ];
+        let other = [
+            "title: Budget: what it means\n",
+            "source: 2024\n",
+            "source: null\n",
+            "source: TRUE\n",
+            "source: 1e5\n",
+            "date: 20240612\n",
+            "date: June 12, 2024\n",
+            "source: 'Quoted'\n",
+            "source: X # a comment\n",
+            "source: X\nsource: Y\n",
+            "source: X\n  continued\n",
+            "source:\n",
+            "source: Ends with a colon:\n",
+            "tags:\n  - a\n",
+            "- a\n",
+            "source: tab\there\n",
+            "null: x\n",
+            "\"source\": X\n",
+        ];
+        for yaml in plain.iter().chain(&other) {
+            let fast = plain_fields(yaml).map(|f| (f.source, f.date));
+            if let Some(fields) = &fast {
+                let slow: Fields = serde_yaml::from_str(yaml).expect("valid YAML");
+                assert_eq!(fields, &(slow.source, slow.date), "{yaml:?}");
+            }
+            assert_eq!(fast.is_some(), plain.contains(yaml), "{yaml:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 use super::schema::{Period, RuleFile, RuleSpec, RuleType, TimelineEntry, TopicSpec, UnitSpec};
 use super::topic::{self, PhraseSet, Topic};
 use super::{
@@ -377,7 +379,7 @@ fn scope(spec: &RuleSpec, here: &Here, allowed: &[Kind]) -> Result<Scope, RuleEr
             })?;
         kinds.push(kind);
     }
-    let mut units = HashMap::new();
+    let mut units = FxHashMap::default();
     for entry in spec.units.iter().flatten() {
         let same: Vec<&String> = match entry {
             UnitSpec::One(unit) => vec![unit],

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use crate::extract::Kind;
 pub use compile::yaml_error;
@@ -74,8 +75,9 @@ pub enum Check {
 #[derive(Debug)]
 pub struct Scope {
     pub kinds: Vec<Kind>,
-    /// Unit → the unit it is compared as; empty means any unit.
-    pub units: HashMap<String, String>,
+    /// Unit → the unit it is compared as; empty means any unit. Looked
+    /// up for every claim under every figure rule, so hashed the fast way.
+    pub units: FxHashMap<String, String>,
     pub topic: Topic,
 }
 
