@@ -127,26 +127,22 @@ impl<T> Table<T> {
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
         let first = *input.as_bytes().first()?;
         let index = self.index();
+        let lead = ascii_alphanumeric_run(input);
         // The bucket holds only entries whose first byte matches the
         // input's (or that open with a space or hyphen), as `phrase` would check.
         index.buckets[usize::from(first.to_ascii_lowercase())]
             .iter()
             .filter_map(|&i| {
                 let entry = &index.entries[i];
-                let (surface, value) = &self.entries[i];
-                // A one-word entry (letters and digits only) matches only
-                // where the input's first word ends with it: most fail on
-                // the byte after it.
-                let word_goes_on = || {
-                    input
-                        .as_bytes()
-                        .get(surface.len())
-                        .is_some_and(u8::is_ascii_alphanumeric)
-                };
-                if entry.one_word && word_goes_on() {
+                // An entry matches only where the input opens with as many
+                // letters and digits as the entry does: after them both go
+                // on with the same other byte, a space or hyphen, or (for
+                // a whole word) nothing of the word. Most fail this test.
+                if entry.lead != lead {
                     return None;
                 }
                 let rest = after_pieces(input, entry.pieces.iter().copied(), self.case_sensitive)?;
+                let (_, value) = &self.entries[i];
                 whole_word(rest, entry.ends_alphanumeric).map(|rest| (rest, value))
             })
             .min_by_key(|(rest, _)| rest.len())
@@ -168,11 +164,14 @@ impl<T> Table<T> {
             let entries = self
                 .entries
                 .iter()
-                .map(|(surface, _)| Entry {
-                    pieces: pieces(surface).collect(),
-                    one_word: !surface.is_empty()
-                        && surface.bytes().all(|b| b.is_ascii_alphanumeric()),
-                    ends_alphanumeric: ends_alphanumeric(surface),
+                .map(|(surface, _)| {
+                    // An empty entry would match anything, whatever its lead.
+                    debug_assert!(!surface.is_empty(), "a table entry is empty");
+                    Entry {
+                        pieces: pieces(surface).collect(),
+                        lead: ascii_alphanumeric_run(surface),
+                        ends_alphanumeric: ends_alphanumeric(surface),
+                    }
                 })
                 .collect();
             Index { buckets, entries }
@@ -189,9 +188,14 @@ struct Index {
 /// A table entry as [`phrase`] would take it apart on every lookup.
 struct Entry {
     pieces: Box<[(Joint, &'static str)]>,
-    /// Letters and digits only.
-    one_word: bool,
+    /// How many ASCII letters and digits the entry opens with.
+    lead: usize,
     ends_alphanumeric: bool,
+}
+
+/// How many ASCII letters and digits `text` opens with.
+fn ascii_alphanumeric_run(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_alphanumeric).count()
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path
