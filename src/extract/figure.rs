@@ -13,7 +13,7 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{hedge, starts_hedge};
-use super::lexicon::WordIndex;
+use super::lexicon::{Table, WordIndex};
 use super::number::{
     digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
 };
@@ -616,28 +616,29 @@ fn is_code_or_time(rest: &str) -> bool {
     if matches!(first, Some('/' | '.' | ',')) && second.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
+    static TIMES: Table<()> = Table::new(
+        &[
+            ("a.m.", ()),
+            ("p.m.", ()),
+            ("a.m", ()),
+            ("p.m", ()),
+            ("am", ()),
+            ("pm", ()),
+            ("GMT", ()),
+            ("BST", ()),
+            ("ET", ()),
+            ("EST", ()),
+            ("PT", ()),
+            ("o'clock", ()),
+            ("o’clock", ()),
+            ("hrs", ()),
+        ],
+        true,
+    );
     let spaced = rest.trim_start_matches(is_space);
-    [
-        "a.m.",
-        "p.m.",
-        "a.m",
-        "p.m",
-        "am",
-        "pm",
-        "GMT",
-        "BST",
-        "ET",
-        "EST",
-        "PT",
-        "o'clock",
-        "o’clock",
-        "hrs",
-    ]
-    .iter()
-    .any(|t| {
-        super::lexicon::phrase(spaced, t, true).is_some()
-            && (spaced.len() < rest.len() || t.starts_with(['a', 'p']))
-    })
+    // Only "am" and "pm", dotted or not, may touch the digits: "5pm", not "5GMT".
+    TIMES.longest(spaced).is_some()
+        && (spaced.len() < rest.len() || spaced.starts_with(['a', 'p']))
 }
 
 /// `n` units before the publication date, at the unit's precision.
