@@ -263,10 +263,20 @@ fn shape(word: &str) -> usize {
 /// lowercased (borrowed when it has no capital).
 pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
     let trimmed = input.trim_start_matches(is_space);
-    let end = trimmed
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-        .map_or(trimmed.len(), |(i, _)| i);
+    // Most words are ASCII: read bytes, and decode characters only from
+    // the first non-ASCII byte on.
+    let ascii = trimmed
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
+        .count();
+    let end = if trimmed.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        trimmed[ascii..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .map_or(trimmed.len(), |(i, _)| ascii + i)
+    } else {
+        ascii
+    };
     let word = &trimmed[..end];
     (end > 0).then(|| {
         if word.chars().any(char::is_uppercase) {
