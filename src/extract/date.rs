@@ -102,8 +102,10 @@ pub struct Setting<'w> {
 
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
+    let first = next_word_lower(input).unwrap_or_default();
     // "in 1993", "on Tuesday", "since 2014": keep the preposition.
-    if let Some(lead) = next_word_lower(input).filter(|w| LEADS.contains(&w.as_ref())) {
+    if LEADS.contains(&first.as_ref()) {
+        let lead = first;
         let after = &input[lead.len()..];
         let body = after.trim_start_matches(is_space);
         if body.len() < after.len() {
@@ -112,17 +114,19 @@ pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
                 tense: setting.tense,
                 previous_word: Some(&lead),
             };
-            return core(body, &inner).map(|m| DateMatch {
+            let first = next_word_lower(body).unwrap_or_default();
+            return core(body, &first, &inner).map(|m| DateMatch {
                 len: input.len() - body.len() + m.len,
                 value: m.value,
             });
         }
         return None;
     }
-    core(input, setting)
+    core(input, &first, setting)
 }
 
-fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
+/// A date at the start of `input`, whose first word, lowercased, is `first`.
+fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     let published = setting.published;
     let done = |rest: &str, value: Option<String>| {
         Some(DateMatch {
@@ -130,8 +134,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
             value,
         })
     };
-    let first = next_word_lower(input).unwrap_or_default();
-    match first.as_ref() {
+    match first {
         "today" | "tonight" => {
             return done(&input[first.len()..], published.map(|d| d.to_string()))
         }
@@ -147,22 +150,28 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
                 published.map(|d| shift_days(d, 1).to_string()),
             )
         }
-        "this" | "last" | "next" | "past" => return relative(input, &first, setting),
+        "this" | "last" | "next" | "past" => return relative(input, first, setting),
         _ => {}
     }
     // Every other date opens with a digit, a capital (month and weekday
     // names) or a qualifier: most words are turned away here.
     let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        || matches!(first.as_ref(), "mid" | "early" | "late")
+        || matches!(first, "mid" | "early" | "late")
         || first.starts_with("mid-");
     if !may_open {
         return None;
     }
     // "mid-January", "early March", "late 2023", "mid-2024"
     let mut body = input;
-    for qualifier in ["mid-", "mid", "early", "late"] {
+    // A qualifier opens the first word; most dates have none.
+    let qualifiers = if ["mid", "early", "late"].iter().any(|q| first.starts_with(q)) {
+        ["mid-", "mid", "early", "late"].as_slice()
+    } else {
+        &[]
+    };
+    for qualifier in qualifiers {
         if let Some(rest) = phrase(input, qualifier, false) {
-            let rest = if qualifier == "mid-" {
+            let rest = if *qualifier == "mid-" {
                 Some(rest)
             } else {
                 rest.strip_prefix(['-', '‑']).or_else(|| {
@@ -196,32 +205,30 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
     if let Some((rest, value)) = numeric_form(body) {
         return done(rest, Some(value));
     }
+    let (rest, number) = numeral(body).ok()?;
     // "14 May 2024", "1 September"
-    if let Ok((rest, day)) = numeral(body) {
-        let spaced = rest.trim_start_matches(is_space);
-        if spaced.len() < rest.len()
-            && (1.0..=31.0).contains(&day.value)
-            && day.value.fract() == 0.0
-        {
-            if let Some((after, month)) = month_name(spaced) {
-                let day = day.value as i8;
-                if let Some((after_year, year)) = year_after(after, false) {
-                    return done(
-                        after_year,
-                        Date::new(year, month, day).ok().map(|d| d.to_string()),
-                    );
-                }
+    let spaced = rest.trim_start_matches(is_space);
+    if spaced.len() < rest.len()
+        && (1.0..=31.0).contains(&number.value)
+        && number.value.fract() == 0.0
+    {
+        if let Some((after, month)) = month_name(spaced) {
+            let day = number.value as i8;
+            if let Some((after_year, year)) = year_after(after, false) {
                 return done(
-                    after,
-                    resolve_month_day(published, month, day, setting.tense),
+                    after_year,
+                    Date::new(year, month, day).ok().map(|d| d.to_string()),
                 );
             }
+            return done(
+                after,
+                resolve_month_day(published, month, day, setting.tense),
+            );
         }
     }
     // A year: "in 1993", "since 2014", "Lisbon's 2023 counter-offensive".
-    let (rest, year) = numeral(body).ok()?;
-    if !year.is_year_like()
-        || !(1800.0..=2199.0).contains(&year.value)
+    if !number.is_year_like()
+        || !(1800.0..=2199.0).contains(&number.value)
         || rest.starts_with(|c: char| c.is_alphanumeric() || c == '%')
     {
         return None;
@@ -231,7 +238,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
     }
     Some(DateMatch {
         len: input.len() - rest.len(),
-        value: Some(format!("{:04}", year.value as i32)),
+        value: Some(format!("{:04}", number.value as i32)),
     })
 }
 
