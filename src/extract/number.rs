@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{map, opt, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -74,6 +74,19 @@ pub fn sep(i: &str) -> IResult<&str, &str> {
 /// A run of ASCII letters, the unit of word matching.
 pub fn word(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_alphabetic())(i)
+}
+
+/// `tag` at the start of the input, in any ASCII case. Like nom's
+/// `tag_no_case` for the plain ASCII words it is given, without lowercasing
+/// every character of the input as a Unicode one.
+pub fn tag_no_case<'a>(tag: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| match i.get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag) => Ok((&i[tag.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
 }
 
 /// Succeeds when the input does not continue a word.
