@@ -606,12 +606,18 @@ pub fn names_month_or_weekday(original: &str) -> bool {
     /// "September" open alike), to settle a month by one lookup.
     static MONTH_OPENINGS: LazyLock<WordIndex> =
         LazyLock::new(|| WordIndex::new(MONTHS.iter().filter_map(|(m, _)| m.get(..3))));
+    /// The same of the weekdays, which turns away most other capitalised words.
+    static WEEKDAY_OPENINGS: LazyLock<WordIndex> =
+        LazyLock::new(|| WordIndex::new(WEEKDAYS.iter().filter_map(|(w, _)| w.get(..3))));
+    if !original.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let Some(opening) = original.get(..3) else {
         return false;
     };
-    opening.as_bytes()[0].is_ascii_uppercase()
-        && (MONTH_OPENINGS.contains(opening)
-            || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
+    MONTH_OPENINGS.contains(opening)
+        || (WEEKDAY_OPENINGS.contains(opening)
+            && WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
 }
 
 #[cfg(test)]
