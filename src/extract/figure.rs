@@ -35,8 +35,9 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
     // The first anchor at or after token `from`; `i` only moves forward, so
     // each word is looked at once.
     let anchor_from = |from: usize| {
-        (from..s.tokens.len())
-            .find(|&j| s.tokens[j].is_word() && is_anchor(s.tokens[j].text(s.text), s.words[j]))
+        let mut words = s.tokens.get(from..)?.iter().zip(s.words.get(from..)?);
+        let at = words.position(|(t, lower)| t.is_word() && is_anchor(t.text(s.text), lower))?;
+        Some(from + at)
     };
     let mut claims = Vec::new();
     let mut next_anchor = anchor_from(0);
