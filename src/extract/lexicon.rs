@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::number::{hyphen, is_space};
 
@@ -101,8 +101,8 @@ pub fn after_spaces(input: &str) -> Option<&str> {
     (spaced.len() < input.len()).then_some(spaced)
 }
 
-/// A word list (surface form → value) with its entries grouped by first
-/// byte, so that a lookup tries only the entries that can match, and split
+/// A word list (surface form → value) with its entries grouped by how they
+/// open, so that a lookup tries only the entries that can match, and split
 /// into pieces once.
 pub struct Table<T: 'static> {
     entries: &'static [(&'static str, T)],
@@ -125,22 +125,19 @@ impl<T> Table<T> {
 
     /// The longest entry that matches at the start of `input`, with what follows it.
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
-        let first = *input.as_bytes().first()?;
+        let first = input.as_bytes().first()?.to_ascii_lowercase();
         let index = self.index();
-        let lead = ascii_alphanumeric_run(input);
-        // The bucket holds only entries whose first byte matches the
-        // input's (or that open with a space or hyphen), as `phrase` would check.
-        index.buckets[usize::from(first.to_ascii_lowercase())]
+        // Most lookups fail on the first byte: settle those before reading the word.
+        if !index.first_bytes[usize::from(first)] {
+            return None;
+        }
+        let opening = (first, ascii_alphanumeric_run(input));
+        index
+            .buckets
+            .get(&opening)?
             .iter()
             .filter_map(|&i| {
                 let entry = &index.entries[i];
-                // An entry matches only where the input opens with as many
-                // letters and digits as the entry does: after them both go
-                // on with the same other byte, a space or hyphen, or (for
-                // a whole word) nothing of the word. Most fail this test.
-                if entry.lead != lead {
-                    return None;
-                }
                 let rest = after_pieces(input, entry.pieces.iter().copied(), self.case_sensitive)?;
                 let (_, value) = &self.entries[i];
                 whole_word(rest, entry.ends_alphanumeric).map(|rest| (rest, value))
@@ -150,46 +147,63 @@ impl<T> Table<T> {
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut buckets = vec![Vec::new(); 256];
+            let mut buckets: FxHashMap<(u8, usize), Vec<usize>> = FxHashMap::default();
             for (i, (surface, _)) in self.entries.iter().enumerate() {
+                // An empty entry would match anything, whatever its opening.
+                debug_assert!(!surface.is_empty(), "a table entry is empty");
+                let lead = ascii_alphanumeric_run(surface);
                 match surface.as_bytes().first() {
                     // A leading space or hyphen matches several characters: try it everywhere.
-                    Some(b' ' | b'-') | None => buckets.iter_mut().for_each(|b| b.push(i)),
+                    Some(b' ' | b'-') | None => {
+                        for byte in 0..=u8::MAX {
+                            buckets.entry((byte, lead)).or_default().push(i);
+                        }
+                    }
                     Some(&byte) => {
                         // Case-sensitive entries are looked up by their lowercased first byte too.
-                        buckets[usize::from(byte.to_ascii_lowercase())].push(i);
+                        let key = (byte.to_ascii_lowercase(), lead);
+                        buckets.entry(key).or_default().push(i);
                     }
                 }
             }
             let entries = self
                 .entries
                 .iter()
-                .map(|(surface, _)| {
-                    // An empty entry would match anything, whatever its lead.
-                    debug_assert!(!surface.is_empty(), "a table entry is empty");
-                    Entry {
-                        pieces: pieces(surface).collect(),
-                        lead: ascii_alphanumeric_run(surface),
-                        ends_alphanumeric: ends_alphanumeric(surface),
-                    }
+                .map(|(surface, _)| Entry {
+                    pieces: pieces(surface).collect(),
+                    ends_alphanumeric: ends_alphanumeric(surface),
                 })
                 .collect();
-            Index { buckets, entries }
+            let mut first_bytes = [false; 256];
+            for &(byte, _) in buckets.keys() {
+                first_bytes[usize::from(byte)] = true;
+            }
+            Index {
+                buckets,
+                first_bytes,
+                entries,
+            }
         })
     }
 }
 
-/// A table's entries grouped by first byte, and each entry taken apart.
+/// A table's entries grouped by how they open, and each entry taken apart.
 struct Index {
-    buckets: Vec<Vec<usize>>,
+    /// Entries by their lowercased first byte and how many ASCII letters
+    /// and digits they open with. An entry matches only where the input
+    /// opens alike: as `phrase` checks, the first bytes are the same but
+    /// for case, and after the opening letters and digits both go on with
+    /// the same other byte, a space or hyphen, or (for a whole word)
+    /// nothing of the word.
+    buckets: FxHashMap<(u8, usize), Vec<usize>>,
+    /// The lowercased first bytes of the buckets.
+    first_bytes: [bool; 256],
     entries: Vec<Entry>,
 }
 
 /// A table entry as [`phrase`] would take it apart on every lookup.
 struct Entry {
     pieces: Box<[(Joint, &'static str)]>,
-    /// How many ASCII letters and digits the entry opens with.
-    lead: usize,
     ends_alphanumeric: bool,
 }
 
