@@ -144,7 +144,10 @@ pub fn plural_lemma(word: &str) -> Option<String> {
 /// `word` lowercased; borrowed when it is plain ASCII with no capital,
 /// as most words are.
 fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)

@@ -164,7 +164,10 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     // "mid-January", "early March", "late 2023", "mid-2024"
     let mut body = input;
     // A qualifier opens the first word; most dates have none.
-    let qualifiers = if ["mid", "early", "late"].iter().any(|q| first.starts_with(q)) {
+    let qualifiers = if ["mid", "early", "late"]
+        .iter()
+        .any(|q| first.starts_with(q))
+    {
         ["mid-", "mid", "early", "late"].as_slice()
     } else {
         &[]
@@ -609,7 +612,11 @@ pub fn names_month_or_weekday(original: &str) -> bool {
     /// The same of the weekdays, which turns away most other capitalised words.
     static WEEKDAY_OPENINGS: LazyLock<WordIndex> =
         LazyLock::new(|| WordIndex::new(WEEKDAYS.iter().filter_map(|(w, _)| w.get(..3))));
-    if !original.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+    if !original
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+    {
         return false;
     }
     let Some(opening) = original.get(..3) else {

@@ -638,8 +638,7 @@ fn is_code_or_time(rest: &str) -> bool {
     );
     let spaced = rest.trim_start_matches(is_space);
     // Only "am" and "pm", dotted or not, may touch the digits: "5pm", not "5GMT".
-    TIMES.longest(spaced).is_some()
-        && (spaced.len() < rest.len() || spaced.starts_with(['a', 'p']))
+    TIMES.longest(spaced).is_some() && (spaced.len() < rest.len() || spaced.starts_with(['a', 'p']))
 }
 
 /// `n` units before the publication date, at the unit's precision.
