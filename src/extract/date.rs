@@ -95,9 +95,17 @@ const LEADS: &[&str] = &["in", "on", "since"];
 /// Context the parser needs: the publication date and the tense at this spot.
 pub struct Setting<'w> {
     pub published: Option<Date>,
-    pub tense: Tense,
+    /// Finds the tense at this spot. Called only for the dates that need
+    /// it (a weekday, a month with no year), as it reads the whole sentence.
+    pub find_tense: &'w dyn Fn() -> Tense,
     /// The lowercased word before the date, if any ("in", "the", "lisbon's").
     pub previous_word: Option<&'w str>,
+}
+
+impl Setting<'_> {
+    fn tense(&self) -> Tense {
+        (self.find_tense)()
+    }
 }
 
 /// A date at the start of `input`.
@@ -111,7 +119,7 @@ pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
         if body.len() < after.len() {
             let inner = Setting {
                 published: setting.published,
-                tense: setting.tense,
+                find_tense: setting.find_tense,
                 previous_word: Some(&lead),
             };
             let first = next_word_lower(body).unwrap_or_default();
@@ -225,7 +233,7 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             }
             return done(
                 after,
-                resolve_month_day(published, month, day, setting.tense),
+                resolve_month_day(published, month, day, setting.tense()),
             );
         }
     }
@@ -324,7 +332,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             let back_or_forth = match offset {
                 -1 => Direction::Before,
                 1 => Direction::After,
-                _ => Direction::Nearest(setting.tense),
+                _ => Direction::Nearest(setting.tense()),
             };
             published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
         }
@@ -369,7 +377,7 @@ fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
                 }
                 return done(
                     after_day,
-                    resolve_month_day(setting.published, month, day, setting.tense),
+                    resolve_month_day(setting.published, month, day, setting.tense()),
                 );
             }
             // "August 2023"
@@ -394,7 +402,10 @@ fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
     if !cue {
         return None;
     }
-    done(rest, resolve_month(setting.published, month, setting.tense))
+    done(
+        rest,
+        resolve_month(setting.published, month, setting.tense()),
+    )
 }
 
 /// A capitalised month name or abbreviation, with its full stop if it has one.
@@ -429,7 +440,7 @@ fn weekday_form<'a>(input: &'a str, setting: &Setting) -> Option<(&'a str, Optio
     }
     let value = setting
         .published
-        .map(|d| resolve_weekday(d, weekday, Direction::Nearest(setting.tense)).to_string());
+        .map(|d| resolve_weekday(d, weekday, Direction::Nearest(setting.tense())).to_string());
     Some((rest, value))
 }
 
@@ -634,7 +645,7 @@ mod tests {
     fn at(published: &str, tense: Tense, text: &str) -> Option<(String, Option<String>)> {
         let setting = Setting {
             published: Some(published.parse().expect("test dates are ISO dates")),
-            tense,
+            find_tense: &|| tense,
             previous_word: None,
         };
         parse(text, &setting).map(|m| (text[..m.len].to_string(), m.value))
@@ -770,7 +781,7 @@ mod tests {
     fn unresolved_without_publication_date() {
         let setting = Setting {
             published: None,
-            tense: Tense::Past,
+            find_tense: &|| Tense::Past,
             previous_word: None,
         };
         assert_eq!(

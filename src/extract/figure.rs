@@ -141,7 +141,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
     if date::may_start(lower, word) {
         let setting = Setting {
             published: s.published,
-            tense: s.tense_at(i),
+            find_tense: &|| s.tense_at(i),
             previous_word: previous,
         };
         if let Some(m) = date::parse(input, &setting) {
