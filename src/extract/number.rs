@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::combinator::{map, opt, value};
+use nom::combinator::{map, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -124,21 +124,20 @@ pub fn number(i: &str) -> IResult<&str, Number> {
 
 /// Digits with an optional scale word: "61 billion", "4.2bn", "1.8 billion-".
 pub fn digits_scaled(i: &str) -> IResult<&str, Number> {
-    let (rest, (n, scale)) = (numeral, opt(preceded(opt(sep), scale_word))).parse(i)?;
-    Ok(match scale {
-        Some(s) => (
-            rest,
-            Number {
-                value: n.value * s,
-                form: Form::Digits {
-                    year_like: false,
-                    scaled: true,
-                },
-                ..n
-            },
-        ),
-        None => (rest, n),
-    })
+    let (rest, n) = numeral(i)?;
+    let after_sep = sep(rest).map_or(rest, |(after, _)| after);
+    let Ok((after_scale, scale)) = scale_word(after_sep) else {
+        return Ok((rest, n));
+    };
+    let scaled = Number {
+        value: n.value * scale,
+        form: Form::Digits {
+            year_like: false,
+            scaled: true,
+        },
+        ..n
+    };
+    Ok((after_scale, scaled))
 }
 
 /// Digits with thousands separators and decimals: "1,250", "0.65", "2024".
