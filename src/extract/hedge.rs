@@ -50,10 +50,12 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("within", Hedge::AtMost),
 ];
 
-/// The phrases by their first word, each split into its further words,
-/// in the order they are tried.
-static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<(Vec<&str>, Hedge)>>> = LazyLock::new(|| {
-    let mut phrases: FxHashMap<&str, Vec<(Vec<&str>, Hedge)>> = FxHashMap::default();
+/// A phrase's words after its first, and the hedge it makes.
+type Rest = (Vec<&'static str>, Hedge);
+
+/// The phrases by their first word, in the order they are tried.
+static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<Rest>>> = LazyLock::new(|| {
+    let mut phrases: FxHashMap<&str, Vec<Rest>> = FxHashMap::default();
     for (phrase, hedge) in PHRASES {
         let mut words = phrase.split(' ');
         if let Some(first) = words.next() {
