@@ -2,6 +2,11 @@
 //! "the 47-nation group" → nation, "30,000 new troops per month"), or a bare
 //! number whose unit is the noun it refers back to, if any.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::lexicon::WordSet;
 use super::number::is_space;
 
@@ -98,11 +103,11 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
     for _ in 0..4 {
         let rest = &input[at..];
         let (word, len) = first_word(rest)?;
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         if STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4 {
             return None;
         }
-        if let Some(lemma) = plural_lemma(word) {
+        if let Some(lemma) = lemma_of(word, &lower) {
             let end = at + len;
             return Some((end, lemma, &input[phrase_start..end]));
         }
@@ -133,8 +138,27 @@ fn first_word(input: &str) -> Option<(&str, usize)> {
 /// The singular lemma of a plural noun, or `None` when the word is not a
 /// plural noun. Acronyms count ("NGOs" → ngo).
 pub fn plural_lemma(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
-    if let Some((_, lemma)) = IRREGULAR.iter().find(|(w, _)| *w == lower) {
+    lemma_of(word, &lowercase(word))
+}
+
+/// `word` lowercased; borrowed when it is plain ASCII with no capital,
+/// as most words are.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// [`plural_lemma`] of a word whose lowercase form is already at hand.
+fn lemma_of(word: &str, lower: &str) -> Option<String> {
+    static IRREGULARS: LazyLock<FxHashMap<&str, &str>> =
+        LazyLock::new(|| IRREGULAR.iter().copied().collect());
+    if let Some(lemma) = IRREGULARS.get(lower) {
         return Some((*lemma).to_string());
     }
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);

@@ -95,34 +95,46 @@ const LEADS: &[&str] = &["in", "on", "since"];
 /// Context the parser needs: the publication date and the tense at this spot.
 pub struct Setting<'w> {
     pub published: Option<Date>,
-    pub tense: Tense,
+    /// Finds the tense at this spot. Called only for the dates that need
+    /// it (a weekday, a month with no year), as it reads the whole sentence.
+    pub find_tense: &'w dyn Fn() -> Tense,
     /// The lowercased word before the date, if any ("in", "the", "lisbon's").
     pub previous_word: Option<&'w str>,
 }
 
+impl Setting<'_> {
+    fn tense(&self) -> Tense {
+        (self.find_tense)()
+    }
+}
+
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
+    let first = next_word_lower(input).unwrap_or_default();
     // "in 1993", "on Tuesday", "since 2014": keep the preposition.
-    if let Some(lead) = next_word_lower(input).filter(|w| LEADS.contains(&w.as_ref())) {
+    if LEADS.contains(&first.as_ref()) {
+        let lead = first;
         let after = &input[lead.len()..];
         let body = after.trim_start_matches(is_space);
         if body.len() < after.len() {
             let inner = Setting {
                 published: setting.published,
-                tense: setting.tense,
+                find_tense: setting.find_tense,
                 previous_word: Some(&lead),
             };
-            return core(body, &inner).map(|m| DateMatch {
+            let first = next_word_lower(body).unwrap_or_default();
+            return core(body, &first, &inner).map(|m| DateMatch {
                 len: input.len() - body.len() + m.len,
                 value: m.value,
             });
         }
         return None;
     }
-    core(input, setting)
+    core(input, &first, setting)
 }
 
-fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
+/// A date at the start of `input`, whose first word, lowercased, is `first`.
+fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     let published = setting.published;
     let done = |rest: &str, value: Option<String>| {
         Some(DateMatch {
@@ -130,8 +142,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
             value,
         })
     };
-    let first = next_word_lower(input).unwrap_or_default();
-    match first.as_ref() {
+    match first {
         "today" | "tonight" => {
             return done(&input[first.len()..], published.map(|d| d.to_string()))
         }
@@ -147,22 +158,31 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
                 published.map(|d| shift_days(d, 1).to_string()),
             )
         }
-        "this" | "last" | "next" | "past" => return relative(input, &first, setting),
+        "this" | "last" | "next" | "past" => return relative(input, first, setting),
         _ => {}
     }
     // Every other date opens with a digit, a capital (month and weekday
     // names) or a qualifier: most words are turned away here.
     let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        || matches!(first.as_ref(), "mid" | "early" | "late")
+        || matches!(first, "mid" | "early" | "late")
         || first.starts_with("mid-");
     if !may_open {
         return None;
     }
     // "mid-January", "early March", "late 2023", "mid-2024"
     let mut body = input;
-    for qualifier in ["mid-", "mid", "early", "late"] {
+    // A qualifier opens the first word; most dates have none.
+    let qualifiers = if ["mid", "early", "late"]
+        .iter()
+        .any(|q| first.starts_with(q))
+    {
+        ["mid-", "mid", "early", "late"].as_slice()
+    } else {
+        &[]
+    };
+    for qualifier in qualifiers {
         if let Some(rest) = phrase(input, qualifier, false) {
-            let rest = if qualifier == "mid-" {
+            let rest = if *qualifier == "mid-" {
                 Some(rest)
             } else {
                 rest.strip_prefix(['-', '‑']).or_else(|| {
@@ -196,32 +216,30 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
     if let Some((rest, value)) = numeric_form(body) {
         return done(rest, Some(value));
     }
+    let (rest, number) = numeral(body).ok()?;
     // "14 May 2024", "1 September"
-    if let Ok((rest, day)) = numeral(body) {
-        let spaced = rest.trim_start_matches(is_space);
-        if spaced.len() < rest.len()
-            && (1.0..=31.0).contains(&day.value)
-            && day.value.fract() == 0.0
-        {
-            if let Some((after, month)) = month_name(spaced) {
-                let day = day.value as i8;
-                if let Some((after_year, year)) = year_after(after, false) {
-                    return done(
-                        after_year,
-                        Date::new(year, month, day).ok().map(|d| d.to_string()),
-                    );
-                }
+    let spaced = rest.trim_start_matches(is_space);
+    if spaced.len() < rest.len()
+        && (1.0..=31.0).contains(&number.value)
+        && number.value.fract() == 0.0
+    {
+        if let Some((after, month)) = month_name(spaced) {
+            let day = number.value as i8;
+            if let Some((after_year, year)) = year_after(after, false) {
                 return done(
-                    after,
-                    resolve_month_day(published, month, day, setting.tense),
+                    after_year,
+                    Date::new(year, month, day).ok().map(|d| d.to_string()),
                 );
             }
+            return done(
+                after,
+                resolve_month_day(published, month, day, setting.tense()),
+            );
         }
     }
     // A year: "in 1993", "since 2014", "Lisbon's 2023 counter-offensive".
-    let (rest, year) = numeral(body).ok()?;
-    if !year.is_year_like()
-        || !(1800.0..=2199.0).contains(&year.value)
+    if !number.is_year_like()
+        || !(1800.0..=2199.0).contains(&number.value)
         || rest.starts_with(|c: char| c.is_alphanumeric() || c == '%')
     {
         return None;
@@ -231,7 +249,7 @@ fn core(input: &str, setting: &Setting) -> Option<DateMatch> {
     }
     Some(DateMatch {
         len: input.len() - rest.len(),
-        value: Some(format!("{:04}", year.value as i32)),
+        value: Some(format!("{:04}", number.value as i32)),
     })
 }
 
@@ -314,7 +332,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             let back_or_forth = match offset {
                 -1 => Direction::Before,
                 1 => Direction::After,
-                _ => Direction::Nearest(setting.tense),
+                _ => Direction::Nearest(setting.tense()),
             };
             published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
         }
@@ -359,7 +377,7 @@ fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
                 }
                 return done(
                     after_day,
-                    resolve_month_day(setting.published, month, day, setting.tense),
+                    resolve_month_day(setting.published, month, day, setting.tense()),
                 );
             }
             // "August 2023"
@@ -384,7 +402,10 @@ fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
     if !cue {
         return None;
     }
-    done(rest, resolve_month(setting.published, month, setting.tense))
+    done(
+        rest,
+        resolve_month(setting.published, month, setting.tense()),
+    )
 }
 
 /// A capitalised month name or abbreviation, with its full stop if it has one.
@@ -419,7 +440,7 @@ fn weekday_form<'a>(input: &'a str, setting: &Setting) -> Option<(&'a str, Optio
     }
     let value = setting
         .published
-        .map(|d| resolve_weekday(d, weekday, Direction::Nearest(setting.tense)).to_string());
+        .map(|d| resolve_weekday(d, weekday, Direction::Nearest(setting.tense())).to_string());
     Some((rest, value))
 }
 
@@ -599,12 +620,22 @@ pub fn names_month_or_weekday(original: &str) -> bool {
     /// "September" open alike), to settle a month by one lookup.
     static MONTH_OPENINGS: LazyLock<WordIndex> =
         LazyLock::new(|| WordIndex::new(MONTHS.iter().filter_map(|(m, _)| m.get(..3))));
+    /// The same of the weekdays, which turns away most other capitalised words.
+    static WEEKDAY_OPENINGS: LazyLock<WordIndex> =
+        LazyLock::new(|| WordIndex::new(WEEKDAYS.iter().filter_map(|(w, _)| w.get(..3))));
+    if !original
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+    {
+        return false;
+    }
     let Some(opening) = original.get(..3) else {
         return false;
     };
-    opening.as_bytes()[0].is_ascii_uppercase()
-        && (MONTH_OPENINGS.contains(opening)
-            || WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
+    MONTH_OPENINGS.contains(opening)
+        || (WEEKDAY_OPENINGS.contains(opening)
+            && WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
 }
 
 #[cfg(test)]
@@ -614,7 +645,7 @@ mod tests {
     fn at(published: &str, tense: Tense, text: &str) -> Option<(String, Option<String>)> {
         let setting = Setting {
             published: Some(published.parse().expect("test dates are ISO dates")),
-            tense,
+            find_tense: &|| tense,
             previous_word: None,
         };
         parse(text, &setting).map(|m| (text[..m.len].to_string(), m.value))
@@ -750,7 +781,7 @@ mod tests {
     fn unresolved_without_publication_date() {
         let setting = Setting {
             published: None,
-            tense: Tense::Past,
+            find_tense: &|| Tense::Past,
             previous_word: None,
         };
         assert_eq!(

@@ -13,7 +13,7 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{hedge, starts_hedge};
-use super::lexicon::WordIndex;
+use super::lexicon::{Table, WordIndex};
 use super::number::{
     digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
 };
@@ -35,8 +35,9 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
     // The first anchor at or after token `from`; `i` only moves forward, so
     // each word is looked at once.
     let anchor_from = |from: usize| {
-        (from..s.tokens.len())
-            .find(|&j| s.tokens[j].is_word() && is_anchor(s.tokens[j].text(s.text), s.words[j]))
+        let mut words = s.tokens.get(from..)?.iter().zip(s.words.get(from..)?);
+        let at = words.position(|(t, lower)| t.is_word() && is_anchor(t.text(s.text), lower))?;
+        Some(from + at)
     };
     let mut claims = Vec::new();
     let mut next_anchor = anchor_from(0);
@@ -55,12 +56,14 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
         let token = s.tokens[i];
         if token.is_word() && may_start(token.text(s.text), s.words[i]) {
             if let Some(found) = figure_at(s, i) {
-                let end = found
-                    .iter()
-                    .map(|c| c.span.end)
-                    .max()
-                    .unwrap_or(token.span.end);
-                claims.extend(found);
+                let end = match found {
+                    Found::Claim(claim) => {
+                        let end = claim.span.end;
+                        claims.push(claim);
+                        end
+                    }
+                    Found::Code => token.span.end,
+                };
                 while i < s.tokens.len() && s.tokens[i].span.start < end {
                     i += 1;
                 }
@@ -127,7 +130,14 @@ fn may_start(word: &str, lower: &str) -> bool {
         || (word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
-fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
+/// What the parsers found where a figure may start.
+enum Found {
+    Claim(Claim),
+    /// Digits that are part of a code, not a figure: "(555) 014-2290", "24/7".
+    Code,
+}
+
+fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     let token = s.tokens[i];
     let start = token.span.start;
     let input = &s.text[start..s.span.end];
@@ -135,12 +145,12 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
     let lower = s.words[i];
     let previous = s.word_before(i);
     if let Some(claim) = the_next_unit(s, i, lower, previous) {
-        return Some(vec![claim]);
+        return Some(Found::Claim(claim));
     }
     if date::may_start(lower, word) {
         let setting = Setting {
             published: s.published,
-            tense: s.tense_at(i),
+            find_tense: &|| s.tense_at(i),
             previous_word: previous,
         };
         if let Some(m) = date::parse(input, &setting) {
@@ -150,11 +160,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Vec<Claim>> {
                 return None;
             }
             let value = m.value.map_or(Value::Unknown, Value::Text);
-            return Some(vec![Claim::new(
+            return Some(Found::Claim(Claim::new(
                 Kind::Date,
                 Span::new(start, start + m.len),
                 value,
-            )]);
+            )));
         }
     }
     let (body, hedge) = match hedge(input) {
@@ -254,9 +264,9 @@ impl Quantity<'_, '_> {
         claim
     }
 
-    fn parse(&self, body: &str, body_start: usize) -> Option<Vec<Claim>> {
+    fn parse(&self, body: &str, body_start: usize) -> Option<Found> {
         if let Some(claim) = self.money_first(body) {
-            return Some(vec![claim]);
+            return Some(Found::Claim(claim));
         }
         let (rest, n) = number(body).ok()?;
         if let Number {
@@ -273,19 +283,20 @@ impl Quantity<'_, '_> {
         }
         if is_code_or_time(rest) || self.is_phone_or_code(body, rest) {
             // Consumed, and no claim: the digits are part of a code.
-            return Some(Vec::new());
+            return Some(Found::Code);
         }
-        if let Some(claims) = self.with_unit(rest, n, n.value) {
-            return Some(claims);
-        }
-        if let Some(claims) = self.range_or_pair(rest, n) {
-            return Some(claims);
+        if let Some(claim) = self
+            .with_unit(rest, n, n.value)
+            .or_else(|| self.range_or_pair(rest, n))
+        {
+            return Some(Found::Claim(claim));
         }
         if n.is_bare_word() {
             return None;
         }
         if let Some((end, lemma, phrase)) = count::noun_after(rest) {
-            return Some(vec![self.count(&rest[end..], n, n.value, lemma, phrase)]);
+            let claim = self.count(&rest[end..], n, n.value, lemma, phrase);
+            return Some(Found::Claim(claim));
         }
         if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return None; // "5G", "1990s", "14th"
@@ -299,7 +310,7 @@ impl Quantity<'_, '_> {
                 && t.text(self.s.text).chars().any(char::is_alphabetic)
         });
         if next_is_code {
-            return Some(Vec::new()); // "asteroid 2011 QF7"
+            return Some(Found::Code); // "asteroid 2011 QF7"
         }
         if n.is_year_like() && self.hedge.is_none() && (1900.0..=2100.0).contains(&n.value) {
             let claim = Claim::new(
@@ -307,14 +318,14 @@ impl Quantity<'_, '_> {
                 Span::new(body_start, self.offset(rest)),
                 Value::Text(format!("{}", n.value as i32)),
             );
-            return Some(vec![claim]);
+            return Some(Found::Claim(claim));
         }
         if n.lower_bound {
             return None; // "hundreds of" with no noun
         }
         let mut claim = self.claim(Kind::Count, rest, n.value, n.value, None);
         self.apply_lower_bound(&mut claim, n);
-        Some(vec![claim])
+        Some(Found::Claim(claim))
     }
 
     /// "(555) 014-2290", "014", "0-60 mph": digits that are a code or a test's name.
@@ -399,17 +410,17 @@ impl Quantity<'_, '_> {
 
     /// A number followed directly by its unit: percent, currency word,
     /// time unit, measure.
-    fn with_unit(&self, rest: &str, n: Number, high: f64) -> Option<Vec<Claim>> {
+    fn with_unit(&self, rest: &str, n: Number, high: f64) -> Option<Claim> {
         let words_only = n.is_words();
         if let Some((r, unit)) = percent::suffix(rest) {
             if !n.is_bare_word() {
-                return Some(vec![self.claim(
+                return Some(self.claim(
                     Kind::Percent,
                     r,
                     n.value,
                     high,
                     Some(Cow::Borrowed(unit)),
-                )]);
+                ));
             }
         }
         if let Some((r, code)) = money::suffix(rest) {
@@ -417,18 +428,12 @@ impl Quantity<'_, '_> {
                 let mut claim =
                     self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed(code)));
                 self.apply_lower_bound(&mut claim, n);
-                return Some(vec![claim]);
+                return Some(claim);
             }
         }
         if matches!(n.form, super::number::Form::Digits { scaled: true, .. }) {
             if let Some(r) = money::pounds_suffix(rest) {
-                return Some(vec![self.claim(
-                    Kind::Money,
-                    r,
-                    n.value,
-                    high,
-                    Some(Cow::Borrowed("GBP")),
-                )]);
+                return Some(self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed("GBP"))));
             }
         }
         if let Some((r, unit, tail)) = duration::suffix(rest) {
@@ -447,30 +452,30 @@ impl Quantity<'_, '_> {
                     let mut claim =
                         Claim::new(Kind::Date, Span::new(self.start, self.offset(r)), value);
                     claim.hedge = self.hedge;
-                    return Some(vec![claim]);
+                    return Some(claim);
                 }
                 let (r, extra) = match duration::and_smaller(r, unit) {
                     Some((after, fraction)) if tail == Tail::Plain => (after, fraction),
                     _ => (r, 0.0),
                 };
-                return Some(vec![self.claim(
+                return Some(self.claim(
                     Kind::Duration,
                     r,
                     n.value + extra,
                     high + extra,
                     Some(Cow::Borrowed(unit)),
-                )]);
+                ));
             }
         }
         if n.is_bare_word() {
             if let Some((r, unit)) = duration::and_a_half(rest) {
-                return Some(vec![self.claim(
+                return Some(self.claim(
                     Kind::Duration,
                     r,
                     n.value + 0.5,
                     high + 0.5,
                     Some(Cow::Borrowed(unit)),
-                )]);
+                ));
             }
             return None;
         }
@@ -483,13 +488,7 @@ impl Quantity<'_, '_> {
                     }
                     _ => (r, Cow::Borrowed(unit)),
                 };
-                return Some(vec![self.claim(
-                    Kind::Measure,
-                    r,
-                    n.value,
-                    high,
-                    Some(unit),
-                )]);
+                return Some(self.claim(Kind::Measure, r, n.value, high, Some(unit)));
             }
         }
         None
@@ -497,37 +496,23 @@ impl Quantity<'_, '_> {
 
     /// "20–25%", "between 7 and 9 percent", "from 5 to 10 percent" (two
     /// claims), or a ratio or score "3 to 1", "won 3-1".
-    fn range_or_pair(&self, rest: &str, n: Number) -> Option<Vec<Claim>> {
+    fn range_or_pair(&self, rest: &str, n: Number) -> Option<Claim> {
         if let Some(r) = self.range_tail(rest).or_else(|| self.after_from(rest)) {
             if let Ok((after, high)) = number(r) {
                 if high.value >= n.value && !high.is_bare_word() {
-                    if let Some(mut claims) = self.with_unit(after, n, high.value) {
+                    if let Some(mut claim) = self.with_unit(after, n, high.value) {
                         if self.previous == Some("from") {
                             // "from 5 to 10 percent": the first figure alone, in the unit of the second.
-                            let claim = &mut claims[0];
                             claim.span.end = self.offset(rest);
                             claim.interval = Some(Hedge::interval(self.hedge, n.value, n.value));
-                            return Some(claims);
                         }
-                        return Some(claims);
+                        return Some(claim);
                     }
                     if self.between {
                         if let Some((end, lemma, phrase)) = count::noun_after(after) {
-                            return Some(vec![self.count(
-                                &after[end..],
-                                n,
-                                high.value,
-                                lemma,
-                                phrase,
-                            )]);
+                            return Some(self.count(&after[end..], n, high.value, lemma, phrase));
                         }
-                        return Some(vec![self.claim(
-                            Kind::Count,
-                            after,
-                            n.value,
-                            high.value,
-                            None,
-                        )]);
+                        return Some(self.claim(Kind::Count, after, n.value, high.value, None));
                     }
                 }
             }
@@ -562,7 +547,7 @@ impl Quantity<'_, '_> {
             claim.hedge = self.hedge;
             claim.interval = Some(Hedge::interval(self.hedge, value, value));
         }
-        Some(vec![claim])
+        Some(claim)
     }
 
     /// "from 5 to 10 percent": the connector after the first figure.
@@ -616,28 +601,28 @@ fn is_code_or_time(rest: &str) -> bool {
     if matches!(first, Some('/' | '.' | ',')) && second.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
+    static TIMES: Table<()> = Table::new(
+        &[
+            ("a.m.", ()),
+            ("p.m.", ()),
+            ("a.m", ()),
+            ("p.m", ()),
+            ("am", ()),
+            ("pm", ()),
+            ("GMT", ()),
+            ("BST", ()),
+            ("ET", ()),
+            ("EST", ()),
+            ("PT", ()),
+            ("o'clock", ()),
+            ("o’clock", ()),
+            ("hrs", ()),
+        ],
+        true,
+    );
     let spaced = rest.trim_start_matches(is_space);
-    [
-        "a.m.",
-        "p.m.",
-        "a.m",
-        "p.m",
-        "am",
-        "pm",
-        "GMT",
-        "BST",
-        "ET",
-        "EST",
-        "PT",
-        "o'clock",
-        "o’clock",
-        "hrs",
-    ]
-    .iter()
-    .any(|t| {
-        super::lexicon::phrase(spaced, t, true).is_some()
-            && (spaced.len() < rest.len() || t.starts_with(['a', 'p']))
-    })
+    // Only "am" and "pm", dotted or not, may touch the digits: "5pm", not "5GMT".
+    TIMES.longest(spaced).is_some() && (spaced.len() < rest.len() || spaced.starts_with(['a', 'p']))
 }
 
 /// `n` units before the publication date, at the unit's precision.

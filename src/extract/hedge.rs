@@ -1,8 +1,10 @@
 //! Hedges before a figure: "about", "more than", "nearly", "up to"...
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use nom::{IResult, Parser};
+use rustc_hash::FxHashMap;
 
 use super::claim::Hedge;
 use super::lexicon::WordIndex;
@@ -48,28 +50,41 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("within", Hedge::AtMost),
 ];
 
-/// The phrases split into words once.
-static PHRASE_WORDS: LazyLock<Vec<(Vec<&str>, Hedge)>> = LazyLock::new(|| {
-    PHRASES
-        .iter()
-        .map(|(phrase, hedge)| (phrase.split(' ').collect(), *hedge))
-        .collect()
+/// A phrase's words after its first, and the hedge it makes.
+type Rest = (Vec<&'static str>, Hedge);
+
+/// The phrases by their first word, in the order they are tried.
+static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<Rest>>> = LazyLock::new(|| {
+    let mut phrases: FxHashMap<&str, Vec<Rest>> = FxHashMap::default();
+    for (phrase, hedge) in PHRASES {
+        let mut words = phrase.split(' ');
+        if let Some(first) = words.next() {
+            phrases
+                .entry(first)
+                .or_default()
+                .push((words.collect(), *hedge));
+        }
+    }
+    phrases
 });
 
 /// A hedge phrase followed by white space.
 pub fn hedge(i: &str) -> IResult<&str, Hedge> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
-    let (_, first) = word(i)?;
-    'phrases: for (words, hedge) in PHRASE_WORDS.iter() {
-        let mut rest = i;
-        for (n, part) in words.iter().enumerate() {
-            if n > 0 {
-                match ws(rest) {
-                    Ok((r, _)) => rest = r,
-                    Err(_) => continue 'phrases,
-                }
-            } else if !first.eq_ignore_ascii_case(part) {
-                continue 'phrases;
+    let (after_first, first) = word(i)?;
+    // The phrases are lowercase; most words open none of them.
+    let lower = if first.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(first.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(first)
+    };
+    let phrases = BY_FIRST_WORD.get(lower.as_ref()).ok_or_else(fail)?;
+    'phrases: for (words, hedge) in phrases {
+        let mut rest = after_first;
+        for part in words {
+            match ws(rest) {
+                Ok((r, _)) => rest = r,
+                Err(_) => continue 'phrases,
             }
             match word(rest) {
                 Ok((r, w)) if w.eq_ignore_ascii_case(part) => rest = r,

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::number::{hyphen, is_space};
 
@@ -101,8 +101,8 @@ pub fn after_spaces(input: &str) -> Option<&str> {
     (spaced.len() < input.len()).then_some(spaced)
 }
 
-/// A word list (surface form → value) with its entries grouped by first
-/// byte, so that a lookup tries only the entries that can match, and split
+/// A word list (surface form → value) with its entries grouped by how they
+/// open, so that a lookup tries only the entries that can match, and split
 /// into pieces once.
 pub struct Table<T: 'static> {
     entries: &'static [(&'static str, T)],
@@ -125,28 +125,21 @@ impl<T> Table<T> {
 
     /// The longest entry that matches at the start of `input`, with what follows it.
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
-        let first = *input.as_bytes().first()?;
+        let first = input.as_bytes().first()?.to_ascii_lowercase();
         let index = self.index();
-        // The bucket holds only entries whose first byte matches the
-        // input's (or that open with a space or hyphen), as `phrase` would check.
-        index.buckets[usize::from(first.to_ascii_lowercase())]
+        // Most lookups fail on the first byte: settle those before reading the word.
+        if !index.first_bytes[usize::from(first)] {
+            return None;
+        }
+        let opening = (first, ascii_alphanumeric_run(input));
+        index
+            .buckets
+            .get(&opening)?
             .iter()
             .filter_map(|&i| {
                 let entry = &index.entries[i];
-                let (surface, value) = &self.entries[i];
-                // A one-word entry (letters and digits only) matches only
-                // where the input's first word ends with it: most fail on
-                // the byte after it.
-                let word_goes_on = || {
-                    input
-                        .as_bytes()
-                        .get(surface.len())
-                        .is_some_and(u8::is_ascii_alphanumeric)
-                };
-                if entry.one_word && word_goes_on() {
-                    return None;
-                }
                 let rest = after_pieces(input, entry.pieces.iter().copied(), self.case_sensitive)?;
+                let (_, value) = &self.entries[i];
                 whole_word(rest, entry.ends_alphanumeric).map(|rest| (rest, value))
             })
             .min_by_key(|(rest, _)| rest.len())
@@ -154,14 +147,22 @@ impl<T> Table<T> {
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut buckets = vec![Vec::new(); 256];
+            let mut buckets: FxHashMap<(u8, usize), Vec<usize>> = FxHashMap::default();
             for (i, (surface, _)) in self.entries.iter().enumerate() {
+                // An empty entry would match anything, whatever its opening.
+                debug_assert!(!surface.is_empty(), "a table entry is empty");
+                let lead = ascii_alphanumeric_run(surface);
                 match surface.as_bytes().first() {
                     // A leading space or hyphen matches several characters: try it everywhere.
-                    Some(b' ' | b'-') | None => buckets.iter_mut().for_each(|b| b.push(i)),
+                    Some(b' ' | b'-') | None => {
+                        for byte in 0..=u8::MAX {
+                            buckets.entry((byte, lead)).or_default().push(i);
+                        }
+                    }
                     Some(&byte) => {
                         // Case-sensitive entries are looked up by their lowercased first byte too.
-                        buckets[usize::from(byte.to_ascii_lowercase())].push(i);
+                        let key = (byte.to_ascii_lowercase(), lead);
+                        buckets.entry(key).or_default().push(i);
                     }
                 }
             }
@@ -170,28 +171,45 @@ impl<T> Table<T> {
                 .iter()
                 .map(|(surface, _)| Entry {
                     pieces: pieces(surface).collect(),
-                    one_word: !surface.is_empty()
-                        && surface.bytes().all(|b| b.is_ascii_alphanumeric()),
                     ends_alphanumeric: ends_alphanumeric(surface),
                 })
                 .collect();
-            Index { buckets, entries }
+            let mut first_bytes = [false; 256];
+            for &(byte, _) in buckets.keys() {
+                first_bytes[usize::from(byte)] = true;
+            }
+            Index {
+                buckets,
+                first_bytes,
+                entries,
+            }
         })
     }
 }
 
-/// A table's entries grouped by first byte, and each entry taken apart.
+/// A table's entries grouped by how they open, and each entry taken apart.
 struct Index {
-    buckets: Vec<Vec<usize>>,
+    /// Entries by their lowercased first byte and how many ASCII letters
+    /// and digits they open with. An entry matches only where the input
+    /// opens alike: as `phrase` checks, the first bytes are the same but
+    /// for case, and after the opening letters and digits both go on with
+    /// the same other byte, a space or hyphen, or (for a whole word)
+    /// nothing of the word.
+    buckets: FxHashMap<(u8, usize), Vec<usize>>,
+    /// The lowercased first bytes of the buckets.
+    first_bytes: [bool; 256],
     entries: Vec<Entry>,
 }
 
 /// A table entry as [`phrase`] would take it apart on every lookup.
 struct Entry {
     pieces: Box<[(Joint, &'static str)]>,
-    /// Letters and digits only.
-    one_word: bool,
     ends_alphanumeric: bool,
+}
+
+/// How many ASCII letters and digits `text` opens with.
+fn ascii_alphanumeric_run(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_alphanumeric).count()
 }
 
 /// A word list for exact, case-sensitive membership tests on the hot path
@@ -259,10 +277,20 @@ fn shape(word: &str) -> usize {
 /// lowercased (borrowed when it has no capital).
 pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
     let trimmed = input.trim_start_matches(is_space);
-    let end = trimmed
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-        .map_or(trimmed.len(), |(i, _)| i);
+    // Most words are ASCII: read bytes, and decode characters only from
+    // the first non-ASCII byte on.
+    let ascii = trimmed
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
+        .count();
+    let end = if trimmed.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        trimmed[ascii..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .map_or(trimmed.len(), |(i, _)| ascii + i)
+    } else {
+        ascii
+    };
     let word = &trimmed[..end];
     (end > 0).then(|| {
         if word.chars().any(char::is_uppercase) {

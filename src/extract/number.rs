@@ -5,10 +5,8 @@
 use std::sync::LazyLock;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
-use nom::character::complete::{char, digit1};
-use nom::combinator::{map, opt, recognize, value};
-use nom::multi::many0_count;
+use nom::bytes::complete::{tag, take_while1};
+use nom::combinator::{map, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -78,6 +76,19 @@ pub fn word(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_alphabetic())(i)
 }
 
+/// `tag` at the start of the input, in any ASCII case. Like nom's
+/// `tag_no_case` for the plain ASCII words it is given, without lowercasing
+/// every character of the input as a Unicode one.
+pub fn tag_no_case<'a>(tag: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| match i.get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag) => Ok((&i[tag.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// Succeeds when the input does not continue a word.
 pub fn boundary(i: &str) -> IResult<&str, ()> {
     match i.chars().next() {
@@ -113,45 +124,61 @@ pub fn number(i: &str) -> IResult<&str, Number> {
 
 /// Digits with an optional scale word: "61 billion", "4.2bn", "1.8 billion-".
 pub fn digits_scaled(i: &str) -> IResult<&str, Number> {
-    let (rest, (n, scale)) = (numeral, opt(preceded(opt(sep), scale_word))).parse(i)?;
-    Ok(match scale {
-        Some(s) => (
-            rest,
-            Number {
-                value: n.value * s,
-                form: Form::Digits {
-                    year_like: false,
-                    scaled: true,
-                },
-                ..n
-            },
-        ),
-        None => (rest, n),
-    })
+    let (rest, n) = numeral(i)?;
+    let after_sep = sep(rest).map_or(rest, |(after, _)| after);
+    let Ok((after_scale, scale)) = scale_word(after_sep) else {
+        return Ok((rest, n));
+    };
+    let scaled = Number {
+        value: n.value * scale,
+        form: Form::Digits {
+            year_like: false,
+            scaled: true,
+        },
+        ..n
+    };
+    Ok((after_scale, scaled))
 }
 
 /// Digits with thousands separators and decimals: "1,250", "0.65", "2024".
 pub fn numeral(i: &str) -> IResult<&str, Number> {
-    let three = || take_while_m_n(3, 3, |c: char| c.is_ascii_digit());
-    let (rest, text) = recognize((
-        digit1,
-        many0_count((char(','), three())),
-        opt((char('.'), digit1)),
-    ))
-    .parse(i)?;
-    // A digit right after a group ("1,2345") or a second decimal point
-    // ("2.3.1") means this is not a number but a code or version.
-    let mut after = rest.chars();
-    let next = after.next();
-    let next2 = after.next();
-    if next.is_some_and(|c| c.is_ascii_digit())
-        || (matches!(next, Some('.' | ',')) && next2.is_some_and(|c| c.is_ascii_digit()))
-        || text.len() > 24
-    {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    // Read bytewise: digits, then groups of a comma and three digits, then
+    // a decimal point and digits.
+    let bytes = i.as_bytes();
+    let digits_at = |at: usize| {
+        bytes
+            .get(at..)
+            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
+    };
+    let mut end = digits_at(0);
+    let fail = || {
+        Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Digit,
-        )));
+        )))
+    };
+    if end == 0 {
+        return fail();
+    }
+    while bytes.get(end) == Some(&b',') && digits_at(end + 1) >= 3 {
+        end += 4;
+    }
+    if bytes.get(end) == Some(&b'.') {
+        let decimals = digits_at(end + 1);
+        if decimals > 0 {
+            end += 1 + decimals;
+        }
+    }
+    let (text, rest) = i.split_at(end);
+    // A digit right after a group ("1,2345") or a second decimal point
+    // ("2.3.1") means this is not a number but a code or version.
+    let next = bytes.get(end);
+    let next2 = bytes.get(end + 1);
+    if next.is_some_and(u8::is_ascii_digit)
+        || (matches!(next, Some(b'.' | b',')) && next2.is_some_and(u8::is_ascii_digit))
+        || text.len() > 24
+    {
+        return fail();
     }
     let value = parse_digits(text);
     let year_like = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());

@@ -2,9 +2,8 @@
 //! scores ("won 3-1", "2-2 on aggregate"), told apart by the words around them.
 
 use super::claim::Kind;
-use super::number::{numeral, spelled, ws, Number};
+use super::number::{numeral, spelled, tag_no_case, ws, Number};
 use nom::branch::alt;
-use nom::bytes::complete::tag_no_case;
 use nom::Parser;
 
 /// How the two sides are joined.
