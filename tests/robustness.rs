@@ -94,6 +94,11 @@ fn newsy() -> impl Strategy<Value = String> {
         "hundreds of thousands of",
         "a dozen",
         "½",
+        // Letters whose lowercase is longer or shorter: the Kelvin sign, "İ".
+        "\u{212a}",
+        "\u{130}",
+        " week",
+        "last ",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
@@ -124,6 +129,10 @@ fn adversarial_inputs() {
         "Ukraine Україна 乌克兰 57 countries $61 billion “quote here” said he. ".repeat(10_000),
         "1,".repeat(50_000),
         "---\n".repeat(1000),
+        // Words that change length when lowercased, where dates and
+        // durations step over a word by its lowercase form.
+        "Last wee\u{212a}, 5 wee\u{212a}s ago, next \u{130}n 3 \u{212a}m, this Wee\u{212a}. "
+            .repeat(10),
     ];
     for raw in cases {
         check(raw.clone(), Format::Text);

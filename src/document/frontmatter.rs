@@ -99,7 +99,8 @@ pub fn read(path: &Path, raw: &str) -> Result<Option<FrontMatter>, InputError> {
 /// `None` for anything else (quotes, lists, comments, continued lines, a
 /// repeated key, a value YAML could read as a number, boolean or null),
 /// which serde_yaml reads instead: this is only a shortcut, and reads no
-/// front matter differently. Parsing YAML cost more than masking Markdown.
+/// front matter differently. It is there because serde_yaml took more of
+/// reading a Markdown article than anything else.
 fn plain_fields(yaml: &str) -> Option<Fields> {
     let mut keys: Vec<&str> = Vec::new();
     let mut fields = Fields {
@@ -129,9 +130,12 @@ fn plain_fields(yaml: &str) -> Option<Fields> {
     Some(fields)
 }
 
-/// A key of letters, digits, `_` and `-`, starting with a letter.
+/// A key of letters, digits, `_` and `-`, starting with a letter, and
+/// short: YAML refuses a key over 1,024 characters, so long ones are left
+/// to serde_yaml and its error.
 fn is_plain_key(key: &str) -> bool {
-    key.starts_with(|c: char| c.is_ascii_alphabetic())
+    key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
@@ -146,8 +150,9 @@ fn is_yaml_word(text: &str) -> bool {
     )
 }
 
-/// Text YAML takes as written on one line: starting with a letter or
-/// digit (no indicator such as a quote, `-`, `&`, `!`), holding no comment,
+/// Text YAML takes as written on one line: starting with an ASCII letter
+/// or digit or a non-ASCII character (no indicator such as a quote, `-`,
+/// `&`, `!`), holding no comment,
 /// no `: ` and no character YAML refuses or reads as a line break, and not
 /// ending in a space or a colon.
 fn is_plain_text(value: &str) -> bool {
@@ -283,6 +288,8 @@ mod tests {
             }
             assert_eq!(fast.is_some(), plain.contains(yaml), "{yaml:?}");
         }
+        // YAML refuses a key this long; its error is serde_yaml's to give.
+        assert!(plain_fields(&format!("{}: x\n", "a".repeat(1100))).is_none());
     }
 
     #[test]

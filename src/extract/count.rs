@@ -2,12 +2,11 @@
 //! "the 47-nation group" → nation, "30,000 new troops per month"), or a bare
 //! number whose unit is the noun it refers back to, if any.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::WordSet;
+use super::lexicon::{lowercased, WordSet};
 use super::number::is_space;
 
 /// Words that end the phrase after a number: function words and verbs that
@@ -103,7 +102,7 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
     for _ in 0..4 {
         let rest = &input[at..];
         let (word, len) = first_word(rest)?;
-        let lower = lowercase(word);
+        let lower = lowercased(word);
         if STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4 {
             return None;
         }
@@ -138,20 +137,7 @@ fn first_word(input: &str) -> Option<(&str, usize)> {
 /// The singular lemma of a plural noun, or `None` when the word is not a
 /// plural noun. Acronyms count ("NGOs" → ngo).
 pub fn plural_lemma(word: &str) -> Option<String> {
-    lemma_of(word, &lowercase(word))
-}
-
-/// `word` lowercased; borrowed when it is plain ASCII with no capital,
-/// as most words are.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
+    lemma_of(word, &lowercased(word))
 }
 
 /// [`plural_lemma`] of a word whose lowercase form is already at hand.
@@ -200,6 +186,14 @@ fn lemma_of(word: &str, lower: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irregular_plurals_are_listed_once() {
+        let mut plurals: Vec<&str> = IRREGULAR.iter().map(|(plural, _)| *plural).collect();
+        plurals.sort_unstable();
+        plurals.dedup();
+        assert_eq!(plurals.len(), IRREGULAR.len(), "a plural is listed twice");
+    }
 
     #[test]
     fn lemmas() {

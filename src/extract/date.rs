@@ -92,6 +92,9 @@ static CUES: WordSet = WordSet::new(&[
 /// Prepositions kept as part of the date's text.
 const LEADS: &[&str] = &["in", "on", "since"];
 
+/// Words before a date that place it within its span: "mid-January", "early March".
+const QUALIFIERS: &[&str] = &["mid", "early", "late"];
+
 /// Context the parser needs: the publication date and the tense at this spot.
 pub struct Setting<'w> {
     pub published: Option<Date>,
@@ -163,19 +166,17 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     }
     // Every other date opens with a digit, a capital (month and weekday
     // names) or a qualifier: most words are turned away here.
+    let qualified = QUALIFIERS.iter().any(|q| first.starts_with(q));
     let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        || matches!(first, "mid" | "early" | "late")
+        || QUALIFIERS.contains(&first)
         || first.starts_with("mid-");
     if !may_open {
         return None;
     }
     // "mid-January", "early March", "late 2023", "mid-2024"
     let mut body = input;
-    // A qualifier opens the first word; most dates have none.
-    let qualifiers = if ["mid", "early", "late"]
-        .iter()
-        .any(|q| first.starts_with(q))
-    {
+    // Most dates have no qualifier: the phrases are tried only when the first word opens with one.
+    let qualifiers = if qualified {
         ["mid-", "mid", "early", "late"].as_slice()
     } else {
         &[]

@@ -494,8 +494,9 @@ impl Quantity<'_, '_> {
         None
     }
 
-    /// "20–25%", "between 7 and 9 percent", "from 5 to 10 percent" (two
-    /// claims), or a ratio or score "3 to 1", "won 3-1".
+    /// "20–25%", "between 7 and 9 percent", "from 5 to 10 percent" (the
+    /// first figure; the scan finds the second), or a ratio or score "3 to
+    /// 1", "won 3-1".
     fn range_or_pair(&self, rest: &str, n: Number) -> Option<Claim> {
         if let Some(r) = self.range_tail(rest).or_else(|| self.after_from(rest)) {
             if let Ok((after, high)) = number(r) {

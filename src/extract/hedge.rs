@@ -1,14 +1,14 @@
 //! Hedges before a figure: "about", "more than", "nearly", "up to"...
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use nom::error::ErrorKind;
 use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
 use super::claim::Hedge;
-use super::lexicon::WordIndex;
-use super::number::{word, ws};
+use super::lexicon::{lowercased, WordIndex};
+use super::number::{failure, word, ws};
 
 /// Phrases in the order they are tried (longer phrases first).
 const PHRASES: &[(&str, Hedge)] = &[
@@ -51,11 +51,11 @@ const PHRASES: &[(&str, Hedge)] = &[
 ];
 
 /// A phrase's words after its first, and the hedge it makes.
-type Rest = (Vec<&'static str>, Hedge);
+type LaterWords = (Vec<&'static str>, Hedge);
 
 /// The phrases by their first word, in the order they are tried.
-static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<Rest>>> = LazyLock::new(|| {
-    let mut phrases: FxHashMap<&str, Vec<Rest>> = FxHashMap::default();
+static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<LaterWords>>> = LazyLock::new(|| {
+    let mut phrases: FxHashMap<&str, Vec<LaterWords>> = FxHashMap::default();
     for (phrase, hedge) in PHRASES {
         let mut words = phrase.split(' ');
         if let Some(first) = words.next() {
@@ -70,15 +70,11 @@ static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<Rest>>> = LazyLock::new(|| {
 
 /// A hedge phrase followed by white space.
 pub fn hedge(i: &str) -> IResult<&str, Hedge> {
-    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
     let (after_first, first) = word(i)?;
     // The phrases are lowercase; most words open none of them.
-    let lower = if first.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(first.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(first)
+    let Some(phrases) = BY_FIRST_WORD.get(lowercased(first).as_ref()) else {
+        return failure(i, ErrorKind::Tag);
     };
-    let phrases = BY_FIRST_WORD.get(lower.as_ref()).ok_or_else(fail)?;
     'phrases: for (words, hedge) in phrases {
         let mut rest = after_first;
         for part in words {
@@ -95,7 +91,7 @@ pub fn hedge(i: &str) -> IResult<&str, Hedge> {
             return Ok((r, *hedge));
         }
     }
-    Err(fail())
+    failure(i, ErrorKind::Tag)
 }
 
 /// Words that can start a hedge, for the scanner's quick check.

@@ -150,10 +150,11 @@ impl<T> Table<T> {
             let mut buckets: FxHashMap<(u8, usize), Vec<usize>> = FxHashMap::default();
             for (i, (surface, _)) in self.entries.iter().enumerate() {
                 // An empty entry would match anything, whatever its opening.
-                debug_assert!(!surface.is_empty(), "a table entry is empty");
+                assert!(!surface.is_empty(), "a table entry is empty");
                 let lead = ascii_alphanumeric_run(surface);
                 match surface.as_bytes().first() {
-                    // A leading space or hyphen matches several characters: try it everywhere.
+                    // A leading space or hyphen matches several characters (any
+                    // space, any dash): filed under every first byte.
                     Some(b' ' | b'-') | None => {
                         for byte in 0..=u8::MAX {
                             buckets.entry((byte, lead)).or_default().push(i);
@@ -189,12 +190,9 @@ impl<T> Table<T> {
 
 /// A table's entries grouped by how they open, and each entry taken apart.
 struct Index {
-    /// Entries by their lowercased first byte and how many ASCII letters
-    /// and digits they open with. An entry matches only where the input
-    /// opens alike: as `phrase` checks, the first bytes are the same but
-    /// for case, and after the opening letters and digits both go on with
-    /// the same other byte, a space or hyphen, or (for a whole word)
-    /// nothing of the word.
+    /// Entries by their lowercased first byte and the length of the run of
+    /// ASCII letters and digits they open with: an entry can match only
+    /// input whose lowercased first byte and opening run are the same.
     buckets: FxHashMap<(u8, usize), Vec<usize>>,
     /// The lowercased first bytes of the buckets.
     first_bytes: [bool; 256],
@@ -273,8 +271,24 @@ fn shape(word: &str) -> usize {
     (bytes.len() * 961 + first * 31 + last) % SHAPES
 }
 
+/// `word` lowercased; borrowed when it is plain ASCII with no capital, as
+/// most words are.
+pub fn lowercased(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// The first word of `input` (letters, apostrophes and inner hyphens),
-/// lowercased (borrowed when it has no capital).
+/// lowercased. Callers step over the word by the length of what this
+/// returns, so it has the word's length: a word with a letter whose
+/// lowercase is longer or shorter (the Kelvin sign, "İ") has only its
+/// ASCII letters lowered.
 pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
     let trimmed = input.trim_start_matches(is_space);
     // Most words are ASCII: read bytes, and decode characters only from
@@ -292,18 +306,27 @@ pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
         ascii
     };
     let word = &trimmed[..end];
-    (end > 0).then(|| {
-        if word.chars().any(char::is_uppercase) {
-            Cow::Owned(word.to_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
+    (end > 0).then(|| match lowercased(word) {
+        Cow::Owned(lower) if lower.len() != word.len() => Cow::Owned(word.to_ascii_lowercase()),
+        lower => lower,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_words_are_lowered_to_the_same_length() {
+        assert_eq!(next_word_lower("  Kyiv’s army").as_deref(), Some("kyiv’s"));
+        assert_eq!(next_word_lower("naïve plan").as_deref(), Some("naïve"));
+        assert_eq!(next_word_lower("ÉTÉ 2024").as_deref(), Some("été"));
+        assert_eq!(
+            next_word_lower("wee\u{212a}s").as_deref(),
+            Some("wee\u{212a}s")
+        );
+        assert_eq!(next_word_lower("42"), None);
+    }
 
     #[test]
     fn phrases_match_whole_words() {

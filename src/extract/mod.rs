@@ -127,10 +127,14 @@ fn is_figure(kind: Kind) -> bool {
 /// `text` with each run of whitespace made one space, and none at the ends.
 fn collapse_spaces(text: &str) -> String {
     // Most quotations are ASCII words with single spaces between them: copied whole.
-    let spaced_simply = text
-        .bytes()
-        .all(|b| b.is_ascii() && (b == b' ' || (!b.is_ascii_whitespace() && b != b'\x0B')));
-    if spaced_simply && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+    let only_single_spaces = text.is_ascii()
+        && !text
+            .bytes()
+            .any(|b| b != b' ' && char::from(b).is_whitespace())
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if only_single_spaces {
         return text.to_string();
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -1,12 +1,18 @@
 //! Numbers as news copy writes them: "1,250", "4.2", "$4.2bn" (the scale),
 //! "61 billion", "two-and-a-half", "a dozen", "Half a million", "hundreds of
 //! thousands of".
+//!
+//! The parsers are nom parsers. The leaves tried at every anchor (`numeral`,
+//! `digits_scaled`, `tag_ascii_no_case`) read bytes directly rather than
+//! through combinators, for speed, and keep nom's interface so that they
+//! combine with the rest.
 
 use std::sync::LazyLock;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{map, value};
+use nom::error::ErrorKind;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -76,26 +82,26 @@ pub fn word(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_alphabetic())(i)
 }
 
-/// `tag` at the start of the input, in any ASCII case. Like nom's
-/// `tag_no_case` for the plain ASCII words it is given, without lowercasing
-/// every character of the input as a Unicode one.
-pub fn tag_no_case<'a>(tag: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+/// `tag` (ASCII) at the start of the input, in any ASCII case: nom's
+/// `tag_no_case` without lowercasing every character of the input as a
+/// Unicode one.
+pub fn tag_ascii_no_case<'a>(tag: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    debug_assert!(tag.is_ascii(), "{tag:?} is not ASCII");
     move |i: &'a str| match i.get(..tag.len()) {
         Some(head) if head.eq_ignore_ascii_case(tag) => Ok((&i[tag.len()..], head)),
-        _ => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        ))),
+        _ => failure(i, ErrorKind::Tag),
     }
+}
+
+/// A nom error at `i`.
+pub fn failure<T>(i: &str, kind: ErrorKind) -> IResult<&str, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, kind)))
 }
 
 /// Succeeds when the input does not continue a word.
 pub fn boundary(i: &str) -> IResult<&str, ()> {
     match i.chars().next() {
-        Some(c) if c.is_alphanumeric() => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        ))),
+        Some(c) if c.is_alphanumeric() => failure(i, ErrorKind::Verify),
         _ => Ok((i, ())),
     }
 }
@@ -109,10 +115,7 @@ pub fn keyword<'a>(
         if words.iter().any(|k| k.eq_ignore_ascii_case(w)) {
             Ok((rest, w))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )))
+            failure(i, ErrorKind::Tag)
         }
     }
 }
@@ -151,14 +154,8 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
             .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
     };
     let mut end = digits_at(0);
-    let fail = || {
-        Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        )))
-    };
     if end == 0 {
-        return fail();
+        return failure(i, ErrorKind::Digit);
     }
     while bytes.get(end) == Some(&b',') && digits_at(end + 1) >= 3 {
         end += 4;
@@ -178,7 +175,7 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
         || (matches!(next, Some(b'.' | b',')) && next2.is_some_and(u8::is_ascii_digit))
         || text.len() > 24
     {
-        return fail();
+        return failure(i, ErrorKind::Digit);
     }
     let value = parse_digits(text);
     let year_like = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
@@ -238,10 +235,7 @@ const PLURALS: &[(&str, f64)] = &[
 fn lookup<'a>(table: &[(&str, f64)], i: &'a str, w: &str, rest: &'a str) -> IResult<&'a str, f64> {
     match table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)) {
         Some(&(_, v)) => Ok((rest, v)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        ))),
+        None => failure(i, ErrorKind::Tag),
     }
 }
 
@@ -346,7 +340,7 @@ fn plural_of(i: &str) -> IResult<&str, f64> {
         let (rest, w) = word(i)?;
         lookup(PLURALS, i, w, rest)
     };
-    let of = |i| (ws, tag_no_case("of"), boundary).parse(i);
+    let of = |i| (ws, tag_ascii_no_case("of"), boundary).parse(i);
     let (mut rest, mut v) = (plural, of).map(|(v, _)| v).parse(i)?;
     // "hundreds of thousands of", "tens of millions of"
     while let Ok((r, more)) = preceded(ws, (plural, of).map(|(v, _)| v)).parse(rest) {
@@ -363,7 +357,7 @@ fn plural_of(i: &str) -> IResult<&str, f64> {
 /// "half a million", "half a billion".
 fn half_scale(i: &str) -> IResult<&str, f64> {
     let (rest, (_, _, _, _, scale)) = (
-        tag_no_case("half"),
+        tag_ascii_no_case("half"),
         ws,
         keyword(&["a", "an"]),
         ws,
@@ -382,10 +376,7 @@ fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
         value = 1.0;
     } else {
         let Some((v, is_tens)) = small_word(first) else {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )));
+            return failure(i, ErrorKind::Tag);
         };
         value = v;
         if is_tens {
@@ -400,7 +391,7 @@ fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
         }
     }
     let mut multiplied = false;
-    if let Ok((r, _)) = (sep, tag_no_case("hundred"), boundary).parse(rest) {
+    if let Ok((r, _)) = (sep, tag_ascii_no_case("hundred"), boundary).parse(rest) {
         value *= 100.0;
         rest = r;
         multiplied = true;
@@ -409,11 +400,11 @@ fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
     if !article {
         if let Ok((r, _)) = (
             sep,
-            tag_no_case("and"),
+            tag_ascii_no_case("and"),
             sep,
             keyword(&["a"]),
             sep,
-            tag_no_case("half"),
+            tag_ascii_no_case("half"),
             boundary,
         )
             .parse(rest)
@@ -427,7 +418,7 @@ fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
         value *= scale;
         rest = r;
         multiplied = true;
-    } else if let Ok((r, _)) = (ws, tag_no_case("dozen"), boundary).parse(rest) {
+    } else if let Ok((r, _)) = (ws, tag_ascii_no_case("dozen"), boundary).parse(rest) {
         value *= 12.0;
         rest = r;
         multiplied = true;
@@ -442,6 +433,27 @@ mod tests {
 
     fn parse(text: &str) -> Option<(f64, &str)> {
         number(text).ok().map(|(rest, n)| (n.value, rest))
+    }
+
+    #[test]
+    fn numerals_read_groups_and_decimals_or_refuse_codes() {
+        let read = |text| numeral(text).ok().map(|(rest, n)| (n.value, rest));
+        assert_eq!(read("1,250 troops"), Some((1250.0, " troops")));
+        assert_eq!(read("0.65."), Some((0.65, ".")));
+        assert_eq!(read("1."), Some((1.0, ".")));
+        assert_eq!(read("1,23"), None);
+        assert_eq!(read("1,234,5678"), None);
+        assert_eq!(read("2.3.1"), None);
+        assert_eq!(read("a1"), None);
+    }
+
+    #[test]
+    fn ascii_tags_ignore_case_and_nothing_else() {
+        let of = tag_ascii_no_case("of");
+        assert_eq!(of("OF them"), Ok((" them", "OF")));
+        assert!(of("o").is_err());
+        assert!(of("\u{212a}of").is_err());
+        assert!(of("öf").is_err());
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub struct Quotation {
 #[derive(Clone, Copy)]
 struct Mark {
     at: usize,
-    c: char,
+    mark: char,
 }
 
 const DOUBLE_OPENERS: &[char] = &['“', '"'];
@@ -55,7 +55,7 @@ fn marks(text: &str) -> Vec<Mark> {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'"', 0xE2, bytes)
         .filter_map(|at| {
-            let c = match bytes[at..] {
+            let mark = match bytes[at..] {
                 [b'"', ..] => '"',
                 [0xE2, 0x80, 0x98, ..] => '‘',
                 [0xE2, 0x80, 0x99, ..] => '’',
@@ -63,7 +63,7 @@ fn marks(text: &str) -> Vec<Mark> {
                 [0xE2, 0x80, 0x9D, ..] => '”',
                 _ => return None,
             };
-            Some(Mark { at, c })
+            Some(Mark { at, mark })
         })
         .collect()
 }
@@ -89,7 +89,7 @@ fn pair_marks(
     let mut open: Option<(usize, char)> = None;
     // `outer` is in order and marks are visited in order: one pass over both.
     let mut outer = outer.iter().peekable();
-    for &Mark { at, c } in marks {
+    for &Mark { at, mark: c } in marks {
         let is_opener = openers.contains(&c);
         let is_closer = closers.contains(&c);
         while outer.next_if(|q| q.span.end <= at).is_some() {}

@@ -2,7 +2,7 @@
 //! scores ("won 3-1", "2-2 on aggregate"), told apart by the words around them.
 
 use super::claim::Kind;
-use super::number::{numeral, spelled, tag_no_case, ws, Number};
+use super::number::{numeral, spelled, tag_ascii_no_case, ws, Number};
 use nom::branch::alt;
 use nom::Parser;
 
@@ -28,16 +28,16 @@ pub fn right_side(input: &str) -> Option<(&str, Number, Joiner)> {
         return Some((rest, n, Joiner::Colon));
     }
     if let Ok((rest, (_, _, _, n))) = (
-        alt((ws, tag_no_case("-"))),
-        tag_no_case("to"),
-        alt((ws, tag_no_case("-"))),
+        alt((ws, tag_ascii_no_case("-"))),
+        tag_ascii_no_case("to"),
+        alt((ws, tag_ascii_no_case("-"))),
         right,
     )
         .parse(input)
     {
         return Some((rest, n, Joiner::To));
     }
-    if let Ok((rest, (_, _, _, n))) = (ws, tag_no_case("in"), ws, right).parse(input) {
+    if let Ok((rest, (_, _, _, n))) = (ws, tag_ascii_no_case("in"), ws, right).parse(input) {
         // "one in 2019" is a date and "two in 10 years" a duration, not a proportion.
         let unit_follows =
             super::duration::suffix(rest).is_some() || super::measure::suffix(rest).is_some();

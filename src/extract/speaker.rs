@@ -371,7 +371,9 @@ impl Speakers {
             if let Some(name) = (run.len() >= 2).then(|| person_name(run)).flatten() {
                 if let Some((_, surname)) = name.rsplit_once(' ') {
                     // A name is mentioned again and again: shared, not copied.
-                    let known = names.get(surname).filter(|known| ***known == *name);
+                    let known = names
+                        .get(surname)
+                        .filter(|known| known.as_ref() == name.as_str());
                     let shared = match known {
                         Some(known) => known.clone(),
                         None => {
