@@ -188,35 +188,44 @@ impl UnionFind {
 /// The span of up to `words` words either side of `claim`, within its
 /// sentence. Words are counted by where they start, so runs of spaces (a
 /// masked link, two spaces after a full stop) do not shrink the window.
-/// Every figure of every rule asks for one: ASCII is settled a byte at a
-/// time, and only other characters are decoded.
+/// Every figure of every rule asks for one, so the bytes are read in a
+/// plain loop: ASCII is settled a byte at a time, a wider character is
+/// decoded at its first byte, and its other bytes are passed over.
 fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let sentence = sentence.cover(claim);
+    let bytes = text.as_bytes();
     // Backwards from the claim: a word starts where a space (or the
     // sentence's start) comes before something that is not a space.
     let mut start = sentence.start;
     let mut seen = 0;
-    let mut at = claim.start;
     let mut word_follows = false;
-    while at > sentence.start {
-        let (space, length) = space_before(text, at);
+    // Where the character being read ends.
+    let mut char_end = claim.start;
+    for (at, &byte) in (sentence.start..claim.start)
+        .zip(&bytes[sentence.start..claim.start])
+        .rev()
+    {
+        let Some(space) = is_space_at(text, at, byte) else {
+            continue;
+        };
         if space && word_follows {
             seen += 1;
             if seen == words {
-                start = at;
+                start = char_end;
                 break;
             }
         }
         word_follows = !space;
-        at -= length;
+        char_end = at;
     }
     // Forwards: the window ends where the word after its last one starts.
     let mut end = sentence.end;
     let mut seen = 0;
     let mut after_space = true;
-    let mut at = claim.end;
-    while at < sentence.end {
-        let (space, length) = space_at(text, at);
+    for (at, &byte) in (claim.end..).zip(&bytes[claim.end..sentence.end]) {
+        let Some(space) = is_space_at(text, at, byte) else {
+            continue;
+        };
         if !space && after_space {
             if seen == words {
                 end = at;
@@ -225,33 +234,27 @@ fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
             seen += 1;
         }
         after_space = space;
-        at += length;
     }
     Span::new(start, end)
 }
 
-/// Whether the character starting at `at` is white space, and its length.
-fn space_at(text: &str, at: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[at];
+/// Whether the character starting at `at` (whose first byte is `byte`) is
+/// white space; `None` when `at` is inside a character.
+#[inline(always)]
+fn is_space_at(text: &str, at: usize, byte: u8) -> Option<bool> {
     if byte.is_ascii() {
-        return (char::from(byte).is_whitespace(), 1);
+        Some(char::from(byte).is_whitespace())
+    } else if byte & 0xC0 == 0x80 {
+        None
+    } else {
+        Some(is_wide_space_at(text, at))
     }
-    text[at..]
-        .chars()
-        .next()
-        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
-/// Whether the character ending at `at` is white space, and its length.
-fn space_before(text: &str, at: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[at - 1];
-    if byte.is_ascii() {
-        return (char::from(byte).is_whitespace(), 1);
-    }
-    text[..at]
-        .chars()
-        .next_back()
-        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+/// Whether the character beyond ASCII starting at `at` is white space.
+#[inline(never)]
+fn is_wide_space_at(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_whitespace)
 }
 
 #[cfg(test)]

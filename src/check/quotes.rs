@@ -428,17 +428,15 @@ fn normalized(text: &str) -> String {
             '[' | '(' => depth += 1,
             ']' | ')' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            _ if c.is_alphanumeric() || c == '\'' || c == '’' => {
-                let joins = c.is_ascii_digit() && out.word.ends_with(|p: char| p.is_ascii_digit());
+            _ if c.is_alphanumeric() || is_apostrophe(c) => {
+                let joins = c.is_ascii_digit() && out.ends_with_digit();
                 if held_separator && !joins {
                     out.end_word();
                 }
                 held_separator = false;
-                out.word.push(c);
+                out.push(c);
             }
-            ',' | '\u{2009}' | '\u{202F}'
-                if !held_separator && out.word.ends_with(|p: char| p.is_ascii_digit()) =>
-            {
+            ',' | '\u{2009}' | '\u{202F}' if !held_separator && out.ends_with_digit() => {
                 held_separator = true;
             }
             _ => {
@@ -454,32 +452,61 @@ fn normalized(text: &str) -> String {
     out.text
 }
 
-/// The words of a quotation as they are normalized.
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// The words of a quotation as they are normalized: the words read so far,
+/// then the one being read, written straight into `text` (ASCII lowercased
+/// as it comes) so that a word is not copied again when it ends.
 #[derive(Default)]
 struct Normalized {
     text: String,
-    /// The word being read, as written.
-    word: String,
+    /// Where the word being read starts in `text`, from its first
+    /// character that is not an apostrophe.
+    word: Option<usize>,
+    /// Whether the word being read has characters beyond ASCII, which are
+    /// lowercased (and ’ made ') when it ends.
+    wide: bool,
     count: usize,
 }
 
 impl Normalized {
-    fn end_word(&mut self) {
-        let word = self.word.trim_matches(['\'', '’']);
-        if !word.is_empty() && self.count < MAX_WORDS {
+    fn push(&mut self, c: char) {
+        if self.word.is_none() {
+            // Apostrophes before a word are trimmed, so never written; nor
+            // is a word past the last one kept.
+            if is_apostrophe(c) || self.count == MAX_WORDS {
+                return;
+            }
             if !self.text.is_empty() {
                 self.text.push(' ');
             }
-            if word.is_ascii() {
-                let from = self.text.len();
-                self.text.push_str(word);
-                self.text[from..].make_ascii_lowercase();
-            } else {
-                self.text.push_str(&word.to_lowercase().replace('’', "'"));
-            }
-            self.count += 1;
+            self.word = Some(self.text.len());
         }
-        self.word.clear();
+        self.wide |= !c.is_ascii();
+        self.text.push(c.to_ascii_lowercase());
+    }
+
+    /// Whether the word being read ends with a digit.
+    fn ends_with_digit(&self) -> bool {
+        self.word.is_some() && self.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+    }
+
+    fn end_word(&mut self) {
+        let Some(start) = self.word.take() else {
+            return;
+        };
+        // The word starts with another character, so only its own
+        // apostrophes are trimmed.
+        let trimmed = self.text.trim_end_matches(is_apostrophe).len();
+        self.text.truncate(trimmed);
+        if std::mem::take(&mut self.wide) {
+            let word = self.text[start..].to_lowercase().replace('’', "'");
+            self.text.truncate(start);
+            self.text.push_str(&word);
+        }
+        self.count += 1;
     }
 }
 

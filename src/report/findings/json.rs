@@ -2,7 +2,7 @@
 //! `docs/rules.md`): `{"findings":[{"rule","severity","message","help","locations":[...]}]}`.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use serde::{Serialize, Serializer};
 
@@ -12,7 +12,7 @@ use crate::check::{Article, Finding};
 /// One location as the JSON contract lays it out.
 #[derive(Serialize)]
 struct LocationRecord<'a> {
-    file: String,
+    file: Cow<'a, str>,
     start: usize,
     end: usize,
     line: usize,
@@ -76,6 +76,10 @@ pub fn write(findings: &[Finding], articles: &[Article], out: &mut dyn Write) ->
     let document = FindingsDocument {
         findings: Records { findings, articles },
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")
+    // serde_json writes a few bytes at a time: into a buffer of a known
+    // type they are copies, not calls through `dyn Write`.
+    let mut buffered = BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }

@@ -28,14 +28,15 @@ pub fn github(findings: &[Finding], articles: &[Article]) -> String {
                 )
             };
             let file = r.file.strip_prefix("./").unwrap_or(&r.file);
+            let end = r.end();
             let _ = writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 escape_property(file),
                 r.start.line,
                 r.start.column,
-                r.end.line,
-                r.end.column,
+                end.line,
+                end.column,
                 escape_property(&finding.rule),
                 escape_data(&message)
             );

@@ -14,8 +14,9 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 
 use crate::check::{Article, Finding, Location};
+use crate::document::Document;
 use crate::rules::RuleSet;
-use crate::span::Position;
+use crate::span::{Position, Span};
 
 pub use human::summary;
 
@@ -55,9 +56,11 @@ pub fn write(
 
 /// A location with what every format needs: file name, positions, text.
 struct Resolved<'a> {
-    file: String,
+    doc: &'a Document,
+    span: Span,
+    /// The path as `Document::display_path` shows it, borrowed when it is UTF-8.
+    file: Cow<'a, str>,
     start: Position,
-    end: Position,
     text: Cow<'a, str>,
 }
 
@@ -65,10 +68,16 @@ impl<'a> Resolved<'a> {
     fn new(location: &Location, articles: &'a [Article]) -> Resolved<'a> {
         let doc = &articles[location.article].doc;
         Resolved {
-            file: doc.display_path().to_string(),
+            doc,
+            span: location.span,
+            file: doc.path.to_string_lossy(),
             start: doc.position(location.span.start),
-            end: doc.position(location.span.end),
             text: doc.raw_slice(location.span),
         }
+    }
+
+    /// Where the location ends; worked out only for the formats that show it.
+    fn end(&self) -> Position {
+        self.doc.position(self.span.end)
     }
 }

@@ -90,14 +90,15 @@ fn level(severity: Severity) -> &'static str {
 
 fn location(location: &Location, articles: &[Article]) -> Value {
     let r = Resolved::new(location, articles);
+    let end = r.end();
     json!({
         "physicalLocation": {
             "artifactLocation": {"uri": uri(&r.file)},
             "region": {
                 "startLine": r.start.line,
                 "startColumn": r.start.column,
-                "endLine": r.end.line,
-                "endColumn": r.end.column,
+                "endLine": end.line,
+                "endColumn": end.column,
                 "byteOffset": location.span.start,
                 "byteLength": location.span.len(),
                 "snippet": {"text": r.text},
