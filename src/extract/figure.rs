@@ -95,7 +95,10 @@ fn is_anchor(text: &str, token: Token, lower: &str) -> bool {
     // case, so it answers "all letters?", and the text is sliced only for
     // the few words that need more.
     if lower.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let capital = text.as_bytes()[token.span.start].is_ascii_uppercase();
+        let capital = text
+            .as_bytes()
+            .get(token.span.start)
+            .is_some_and(u8::is_ascii_uppercase);
         return is_word(lower) || (capital && date::names_month_or_weekday(token.text(text)));
     }
     let word = token.text(text);
@@ -654,10 +657,17 @@ fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::words::TokenKind;
 
     #[test]
     fn anchors_are_the_words_no_figure_goes_without() {
-        let anchor = |word: &str| is_anchor(word, &word.to_ascii_lowercase());
+        let anchor = |word: &str| {
+            let token = Token {
+                span: Span::new(0, word.len()),
+                kind: TokenKind::Word,
+            };
+            is_anchor(word, token, &word.to_ascii_lowercase())
+        };
         for word in [
             "1,250",
             "$4.2bn",
