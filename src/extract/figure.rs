@@ -197,15 +197,17 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     let body_start = start + (input.len() - body.len());
     // A capitalised word right before a number makes it part of a name:
     // "Windows 11", "Boeing 737", "Room 101", "Article 5".
-    // A score after a team's name ("beat the Hawks 112-104") is no name.
-    let is_pair = word
-        .split(['-', '–'])
-        .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        .count()
-        == 2;
+    // A score after a team's name ("beat the Hawks 112-104") is no name;
+    // looked at last, as few figures follow a name word.
+    let is_pair = || {
+        word.split(['-', '–'])
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+            == 2
+    };
     // Names take digits, not words: "left Lyon two months later" is a duration.
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
-    if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair {
+    if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair() {
         return None;
     }
     let q = Quantity {
