@@ -17,7 +17,7 @@ use super::lexicon::{Table, WordIndex};
 use super::number::{
     digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
 };
-use super::words::is_currency_symbol;
+use super::words::{is_currency_symbol, Token};
 use super::{count, measure, money, percent, ratio};
 use crate::span::Span;
 
@@ -36,7 +36,7 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
     // each word is looked at once.
     let anchor_from = |from: usize| {
         let mut words = s.tokens.get(from..)?.iter().zip(s.words.get(from..)?);
-        let at = words.position(|(t, lower)| t.is_word() && is_anchor(t.text(s.text), lower))?;
+        let at = words.position(|(&t, lower)| t.is_word() && is_anchor(s.text, t, lower))?;
         Some(from + at)
     };
     let mut claims = Vec::new();
@@ -78,8 +78,9 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
 /// Whether a word holds what no figure goes without: a digit, a currency
 /// sign, a number word, a month or weekday, a unit of time or a day word
 /// ("today"). Hyphenated and possessive words are looked at by their parts:
-/// "two-and-a-half", "five-year", "Friday’s".
-fn is_anchor(word: &str, lower: &str) -> bool {
+/// "two-and-a-half", "five-year", "Friday’s". `token` is a word of `text`
+/// and `lower` its lowercase form.
+fn is_anchor(text: &str, token: Token, lower: &str) -> bool {
     static WORDS: LazyLock<WordIndex> = LazyLock::new(|| {
         WordIndex::new(
             number_words()
@@ -89,11 +90,19 @@ fn is_anchor(word: &str, lower: &str) -> bool {
     });
     const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
     let is_word = |part: &str| WORDS.contains(part);
-    let bytes = word.as_bytes();
-    if bytes.iter().all(u8::is_ascii_alphabetic) {
-        // Most words: one lookup, and the month names for a capital.
-        return is_word(lower) || date::names_month_or_weekday(word);
+    // Most words are plain letters: one lookup, and the month names for a
+    // capital. The lowercase form has the same bytes but for the letters'
+    // case, so it answers "all letters?", and the text is sliced only for
+    // the few words that need more.
+    if lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let capital = text
+            .as_bytes()
+            .get(token.span.start)
+            .is_some_and(u8::is_ascii_uppercase);
+        return is_word(lower) || (capital && date::names_month_or_weekday(token.text(text)));
     }
+    let word = token.text(text);
+    let bytes = word.as_bytes();
     if bytes.iter().any(u8::is_ascii_digit)
         || (bytes.iter().any(|&b| b == b'$' || !b.is_ascii())
             && word.chars().any(is_currency_symbol))
@@ -188,15 +197,17 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     let body_start = start + (input.len() - body.len());
     // A capitalised word right before a number makes it part of a name:
     // "Windows 11", "Boeing 737", "Room 101", "Article 5".
-    // A score after a team's name ("beat the Hawks 112-104") is no name.
-    let is_pair = word
-        .split(['-', '–'])
-        .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        .count()
-        == 2;
+    // A score after a team's name ("beat the Hawks 112-104") is no name;
+    // looked at last, as few figures follow a name word.
+    let is_pair = || {
+        word.split(['-', '–'])
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+            == 2
+    };
     // Names take digits, not words: "left Lyon two months later" is a duration.
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
-    if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair {
+    if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair() {
         return None;
     }
     let q = Quantity {
@@ -648,10 +659,17 @@ fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::words::TokenKind;
 
     #[test]
     fn anchors_are_the_words_no_figure_goes_without() {
-        let anchor = |word: &str| is_anchor(word, &word.to_ascii_lowercase());
+        let anchor = |word: &str| {
+            let token = Token {
+                span: Span::new(0, word.len()),
+                kind: TokenKind::Word,
+            };
+            is_anchor(word, token, &word.to_ascii_lowercase())
+        };
         for word in [
             "1,250",
             "$4.2bn",

@@ -127,11 +127,16 @@ impl<T> Table<T> {
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
         let first = input.as_bytes().first()?.to_ascii_lowercase();
         let index = self.index();
-        // Most lookups fail on the first byte: settle those before reading the word.
-        if !index.first_bytes[usize::from(first)] {
+        // Most lookups fail on the first byte: settle those before reading
+        // the word, and most others on the opening's length, before hashing.
+        let lengths = index.opening_lengths[usize::from(first)];
+        if lengths == 0 {
             return None;
         }
         let opening = (first, ascii_alphanumeric_run(input));
+        if lengths & length_bit(opening.1) == 0 {
+            return None;
+        }
         index
             .buckets
             .get(&opening)?
@@ -175,13 +180,13 @@ impl<T> Table<T> {
                     ends_alphanumeric: ends_alphanumeric(surface),
                 })
                 .collect();
-            let mut first_bytes = [false; 256];
-            for &(byte, _) in buckets.keys() {
-                first_bytes[usize::from(byte)] = true;
+            let mut opening_lengths = [0; 256];
+            for &(byte, length) in buckets.keys() {
+                opening_lengths[usize::from(byte)] |= length_bit(length);
             }
             Index {
                 buckets,
-                first_bytes,
+                opening_lengths,
                 entries,
             }
         })
@@ -194,9 +199,15 @@ struct Index {
     /// ASCII letters and digits they open with: an entry can match only
     /// input whose lowercased first byte and opening run are the same.
     buckets: FxHashMap<(u8, usize), Vec<usize>>,
-    /// The lowercased first bytes of the buckets.
-    first_bytes: [bool; 256],
+    /// For each lowercased first byte, the opening lengths of its buckets
+    /// as a bit each (see [`length_bit`]); zero for a byte no entry opens with.
+    opening_lengths: [u64; 256],
     entries: Vec<Entry>,
+}
+
+/// A bit for an opening's length; lengths from 63 on share the last bit.
+fn length_bit(length: usize) -> u64 {
+    1 << length.min(63)
 }
 
 /// A table entry as [`phrase`] would take it apart on every lookup.

@@ -40,7 +40,7 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quotation> {
         let mut found: Vec<Quotation> = doubles
             .into_iter()
             .chain(singles)
-            .filter(|q| word_count(q.inner.slice(text)) >= 2)
+            .filter(|q| has_two_words(q.inner.slice(text)))
             .collect();
         found.sort_by_key(|q| q.span);
         quotes.extend(found);
@@ -68,10 +68,13 @@ fn marks(text: &str) -> Vec<Mark> {
         .collect()
 }
 
-fn word_count(text: &str) -> usize {
+/// Whether `text` holds two words or more; counting stops at the second,
+/// so a long quotation is not read to its end.
+fn has_two_words(text: &str) -> bool {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .nth(1)
+        .is_some()
 }
 
 /// Pairs opening and closing marks among `marks` (those of `block`);
