@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::schema::{Period, RuleFile, RuleSpec, RuleType, TimelineEntry, TopicSpec, UnitSpec};
@@ -28,20 +29,30 @@ pub fn file(path: &Path, raw: &str) -> Result<Vec<(Rule, usize)>, Vec<RuleError>
     let parsed: RuleFile =
         serde_yaml::from_str(raw).map_err(|err| vec![yaml_error(path, raw, &err)])?;
     let layout = Layout::new(raw);
+    // Compiling the phrase regexes is most of loading a pack: rules are
+    // compiled in parallel, and kept in file order.
+    let compiled: Vec<Result<(Rule, usize), RuleError>> = parsed
+        .rules
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, spec)| {
+            let start = layout.ids.get(index).copied().unwrap_or(0);
+            let end = layout.ids.get(index + 1).copied().unwrap_or(raw.len());
+            let here = Here {
+                path,
+                raw,
+                layout: &layout,
+                start,
+                end,
+            };
+            rule(spec, &here).map(|rule| (rule, start))
+        })
+        .collect();
     let mut errors = Vec::new();
     let mut rules = Vec::new();
-    for (index, spec) in parsed.rules.into_iter().enumerate() {
-        let start = layout.ids.get(index).copied().unwrap_or(0);
-        let end = layout.ids.get(index + 1).copied().unwrap_or(raw.len());
-        let here = Here {
-            path,
-            raw,
-            layout: &layout,
-            start,
-            end,
-        };
-        match rule(spec, &here) {
-            Ok(rule) => rules.push((rule, start)),
+    for result in compiled {
+        match result {
+            Ok(rule) => rules.push(rule),
             Err(err) => errors.push(err),
         }
     }
