@@ -280,8 +280,9 @@ fn mentions_of(
         .map(|here| {
             let index = here[0].0;
             let doc = &articles[index].doc;
-            let mut found: Vec<(usize, Mention)> = here
-                .iter()
+            // Each spelling's hits come in order of position, and the
+            // articles in order: each spelling's mentions are in order.
+            here.iter()
                 .flat_map(|&(_, w)| {
                     let length = spellings[w].len();
                     // Hits do not overlap, and lose nothing by it: a hit
@@ -300,9 +301,7 @@ fn mentions_of(
                             )
                         })
                 })
-                .collect();
-            found.sort_by_key(|(_, m)| m.span.start);
-            found
+                .collect::<Vec<(usize, Mention)>>()
         })
         .collect();
     let mut mentions: FxHashMap<usize, Vec<Mention>> = FxHashMap::default();

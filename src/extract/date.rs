@@ -166,24 +166,21 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     }
     // Every other date opens with a digit, a capital (month and weekday
     // names) or a qualifier: most words are turned away here.
-    let qualified = QUALIFIERS.iter().any(|q| first.starts_with(q));
     let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
         || QUALIFIERS.contains(&first)
         || first.starts_with("mid-");
     if !may_open {
         return None;
     }
-    // "mid-January", "early March", "late 2023", "mid-2024"
+    // "mid-January", "early March", "late 2023", "mid-2024". Most dates have
+    // no qualifier: the phrases are tried only when the first word opens with one.
     let mut body = input;
-    // Most dates have no qualifier: the phrases are tried only when the first word opens with one.
-    let qualifiers = if qualified {
-        ["mid-", "mid", "early", "late"].as_slice()
-    } else {
-        &[]
-    };
-    for qualifier in qualifiers {
-        if let Some(rest) = phrase(input, qualifier, false) {
-            let rest = if *qualifier == "mid-" {
+    if QUALIFIERS.iter().any(|q| first.starts_with(q)) {
+        for qualifier in ["mid-", "mid", "early", "late"] {
+            let Some(rest) = phrase(input, qualifier, false) else {
+                continue;
+            };
+            let rest = if qualifier == "mid-" {
                 Some(rest)
             } else {
                 rest.strip_prefix(['-', '‑']).or_else(|| {

@@ -157,15 +157,15 @@ impl<T> Table<T> {
                 // An empty entry would match anything, whatever its opening.
                 assert!(!surface.is_empty(), "a table entry is empty");
                 let lead = ascii_alphanumeric_run(surface);
-                match surface.as_bytes().first() {
+                match surface.as_bytes()[0] {
                     // A leading space or hyphen matches several characters (any
                     // space, any dash): filed under every first byte.
-                    Some(b' ' | b'-') | None => {
+                    b' ' | b'-' => {
                         for byte in 0..=u8::MAX {
                             buckets.entry((byte, lead)).or_default().push(i);
                         }
                     }
-                    Some(&byte) => {
+                    byte => {
                         // Case-sensitive entries are looked up by their lowercased first byte too.
                         let key = (byte.to_ascii_lowercase(), lead);
                         buckets.entry(key).or_default().push(i);
@@ -282,16 +282,19 @@ fn shape(word: &str) -> usize {
     (bytes.len() * 961 + first * 31 + last) % SHAPES
 }
 
-/// `word` lowercased; borrowed when it is plain ASCII with no capital, as
-/// most words are.
+/// `word` lowercased; borrowed when lowering changes nothing, as for most
+/// words ("budget", "it’s"; not "Kyiv’s").
 pub fn lowercased(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        Cow::Owned(word.to_lowercase())
-    } else {
+    let lowers_to_itself = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    let unchanged = !word.bytes().any(|b| b.is_ascii_uppercase())
+        && (word.is_ascii() || word.chars().all(lowers_to_itself));
+    if unchanged {
         Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -326,6 +329,14 @@ pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_copied_only_when_lowering_changes_them() {
+        assert!(matches!(lowercased("it’s"), Cow::Borrowed("it’s")));
+        assert!(matches!(lowercased("budget"), Cow::Borrowed("budget")));
+        assert_eq!(lowercased("Kyiv’s"), "kyiv’s");
+        assert_eq!(lowercased("\u{1c5}"), "\u{1c6}");
+    }
 
     #[test]
     fn next_words_are_lowered_to_the_same_length() {

@@ -49,20 +49,23 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quotation> {
 }
 
 /// Every quotation mark of the text, straight or curly, in order: memchr
-/// jumps to `"` and to the lead byte of the curly marks (U+2018–U+201D), so
-/// the text between marks is never decoded.
+/// jumps to `"` and to 0xE2, the lead byte of every curly mark, so the
+/// text between marks is never decoded.
 fn marks(text: &str) -> Vec<Mark> {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'"', 0xE2, bytes)
+    let is_mark = |c: &char| {
+        [
+            DOUBLE_OPENERS,
+            DOUBLE_CLOSERS,
+            SINGLE_OPENERS,
+            SINGLE_CLOSERS,
+        ]
+        .iter()
+        .any(|marks| marks.contains(c))
+    };
+    // Both bytes only ever start a character: `at` is a char boundary.
+    memchr::memchr2_iter(b'"', 0xE2, text.as_bytes())
         .filter_map(|at| {
-            let mark = match bytes[at..] {
-                [b'"', ..] => '"',
-                [0xE2, 0x80, 0x98, ..] => '‘',
-                [0xE2, 0x80, 0x99, ..] => '’',
-                [0xE2, 0x80, 0x9C, ..] => '“',
-                [0xE2, 0x80, 0x9D, ..] => '”',
-                _ => return None,
-            };
+            let mark = text[at..].chars().next().filter(is_mark)?;
             Some(Mark { at, mark })
         })
         .collect()
@@ -138,6 +141,21 @@ mod tests {
             .into_iter()
             .map(|q| q.inner.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn every_mark_opens_with_a_byte_the_search_jumps_to() {
+        for marks in [
+            DOUBLE_OPENERS,
+            DOUBLE_CLOSERS,
+            SINGLE_OPENERS,
+            SINGLE_CLOSERS,
+        ] {
+            for mark in marks {
+                let lead = mark.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                assert!(matches!(lead, b'"' | 0xE2), "{mark}");
+            }
+        }
     }
 
     #[test]
