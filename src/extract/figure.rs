@@ -91,22 +91,18 @@ fn is_anchor(text: &str, token: Token, lower: &str) -> bool {
     const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
     let is_word = |part: &str| WORDS.contains(part);
     // Most words are plain letters: one lookup, and the month names for a
-    // capital. The lowercase form has the same bytes but for the letters'
-    // case, so it answers "all letters?", and the text is sliced only for
-    // the few words that need more.
-    if lower.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let capital = text
-            .as_bytes()
-            .get(token.span.start)
-            .is_some_and(u8::is_ascii_uppercase);
-        return is_word(lower) || (capital && date::names_month_or_weekday(token.text(text)));
+    // word with a capital. The tokenizer noted each word's shape, so the
+    // text is read again only for the few words that need more.
+    let shape = token.shape;
+    if shape.has_digit() {
+        return true;
+    }
+    if shape.is_letters() {
+        return is_word(lower)
+            || (shape.has_upper() && date::names_month_or_weekday(token.text(text)));
     }
     let word = token.text(text);
-    let bytes = word.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit)
-        || (bytes.iter().any(|&b| b == b'$' || !b.is_ascii())
-            && word.chars().any(is_currency_symbol))
-    {
+    if word.bytes().any(|b| b == b'$' || !b.is_ascii()) && word.chars().any(is_currency_symbol) {
         return true;
     }
     lower.split(JOINERS).any(is_word) || word.split(JOINERS).any(date::names_month_or_weekday)
@@ -659,16 +655,18 @@ fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::words::TokenKind;
+    use crate::extract::words::tokenize;
 
     #[test]
     fn anchors_are_the_words_no_figure_goes_without() {
         let anchor = |word: &str| {
-            let token = Token {
-                span: Span::new(0, word.len()),
-                kind: TokenKind::Word,
-            };
-            is_anchor(word, token, &word.to_ascii_lowercase())
+            let mut tokens = Vec::new();
+            tokenize(word, Span::new(0, word.len()), &mut tokens);
+            let lower = word.to_ascii_lowercase();
+            match tokens[..] {
+                [token] => is_anchor(word, token, token.text(&lower)),
+                _ => false,
+            }
         };
         for word in [
             "1,250",

@@ -268,6 +268,7 @@ impl WordIndex {
         index
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let bit = shape(word);
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(word)
@@ -275,6 +276,7 @@ impl WordIndex {
 }
 
 /// A word's length, first and last byte, mixed into a number below [`SHAPES`].
+#[inline]
 fn shape(word: &str) -> usize {
     let bytes = word.as_bytes();
     let first = usize::from(bytes.first().copied().unwrap_or(0));

@@ -17,15 +17,45 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    pub shape: Shape,
 }
 
 impl Token {
+    #[inline]
     pub fn text(self, text: &str) -> &str {
         self.span.slice(text)
     }
 
     pub fn is_word(self) -> bool {
         self.kind == TokenKind::Word
+    }
+}
+
+/// What a word is made of, noted as the tokenizer reads it, so that the
+/// scanner turns most words away without reading their bytes again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape(u8);
+
+impl Shape {
+    const DIGIT: u8 = 1;
+    const UPPER: u8 = 2;
+    /// Anything but an ASCII letter or digit: a joiner, a mark, a currency
+    /// sign, a non-ASCII character.
+    const OTHER: u8 = 4;
+
+    /// Whether the word holds an ASCII digit.
+    pub fn has_digit(self) -> bool {
+        self.0 & Shape::DIGIT != 0
+    }
+
+    /// Whether the word holds an ASCII capital.
+    pub fn has_upper(self) -> bool {
+        self.0 & Shape::UPPER != 0
+    }
+
+    /// Whether the word is ASCII letters only.
+    pub fn is_letters(self) -> bool {
+        self.0 & (Shape::DIGIT | Shape::OTHER) == 0
     }
 }
 
@@ -62,18 +92,29 @@ enum Class {
 }
 
 fn class_of(c: char) -> Class {
-    if c.is_alphanumeric() || is_currency_symbol(c) {
+    // Curly quotes, dashes and odd spaces, most of the non-ASCII characters of
+    // news text, are in the General Punctuation block, which has no letter or
+    // digit: they are settled without a search of the Unicode tables.
+    if is_joiner(c) {
+        Class::Joiner
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        if c.is_whitespace() {
+            Class::Space
+        } else {
+            Class::Punct
+        }
+    } else if c.is_alphanumeric() || is_currency_symbol(c) {
         Class::Alphanumeric
     } else if is_word_char(c) {
         Class::WordMark
-    } else if is_joiner(c) {
-        Class::Joiner
     } else if c.is_whitespace() {
         Class::Space
     } else {
         Class::Punct
     }
 }
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// [`class_of`] for every ASCII byte, so that most characters are settled
 /// by one lookup without decoding.
@@ -98,72 +139,102 @@ static ASCII_CLASSES: [Class; 128] = {
     classes
 };
 
-/// The class and length of the character at byte `i` (a char boundary) of `text`.
+/// The class and length of the character at byte `i` (a char boundary) of
+/// `text`: one lookup for ASCII, a decoding only for the rest.
+#[inline]
 fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
     match *text.as_bytes().get(i)? {
         b if b.is_ascii() => Some((ASCII_CLASSES[usize::from(b)], 1)),
-        _ => text
-            .get(i..)?
-            .chars()
-            .next()
-            .map(|c| (class_of(c), c.len_utf8())),
+        _ => non_ascii_class_at(text, i),
     }
 }
 
-fn is_ascii_word_byte(b: &u8) -> bool {
-    b.is_ascii()
-        && matches!(
-            ASCII_CLASSES[usize::from(*b)],
-            Class::Alphanumeric | Class::WordMark
-        )
+#[inline(never)]
+fn non_ascii_class_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    Some((class_of(c), c.len_utf8()))
 }
+
+/// For every byte: whether it is an ASCII word character (bit [`WORD_BYTE`])
+/// and what it adds to a word's [`Shape`].
+static BYTE_BITS: [u8; 256] = {
+    let mut bits = [Shape::OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let word = matches!(ASCII_CLASSES[b], Class::Alphanumeric | Class::WordMark);
+        let shape = if c.is_ascii_digit() {
+            Shape::DIGIT
+        } else if c.is_ascii_uppercase() {
+            Shape::UPPER
+        } else if c.is_ascii_lowercase() {
+            0
+        } else {
+            Shape::OTHER
+        };
+        bits[b] = if word { shape | WORD_BYTE } else { shape };
+        b += 1;
+    }
+    bits
+};
+
+const WORD_BYTE: u8 = 128;
 
 /// Tokenizes `span` of `text` onto the end of `tokens`.
 pub fn tokenize(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let body = span.slice(text);
-    let bytes = body.as_bytes();
     // A token and its space take four bytes or more in all but the odd
     // sentence: room enough to never grow the vector while filling it.
     tokens.reserve(body.len() / 4);
-    let mut word_start: Option<usize> = None;
+    let token = |start: usize, end: usize, kind: TokenKind, shape: Shape| Token {
+        span: Span::new(span.start + start, span.start + end),
+        kind,
+        shape,
+    };
     let mut i = 0;
     while let Some((class, length)) = class_at(body, i) {
-        let next_at = i + length;
-        if matches!(class, Class::Alphanumeric | Class::WordMark) {
-            word_start.get_or_insert(i);
-            // The rest of a run of ASCII word characters in one sweep.
-            i = next_at
-                + bytes[next_at..]
-                    .iter()
-                    .position(|b| !is_ascii_word_byte(b))
-                    .unwrap_or(bytes.len() - next_at);
-            continue;
-        }
-        let joins = word_start.is_some()
-            && class == Class::Joiner
-            && class_at(body, next_at).is_some_and(|(next, _)| next == Class::Alphanumeric);
-        if !joins {
-            if let Some(start) = word_start.take() {
-                tokens.push(Token {
-                    span: Span::new(span.start + start, span.start + i),
-                    kind: TokenKind::Word,
-                });
+        match class {
+            Class::Space => i += length,
+            Class::Alphanumeric | Class::WordMark => {
+                let (end, shape) = word_from(body, i);
+                tokens.push(token(i, end, TokenKind::Word, shape));
+                i = end;
             }
-            if class != Class::Space {
-                let at = span.start + i;
-                tokens.push(Token {
-                    span: Span::new(at, span.start + next_at),
-                    kind: TokenKind::Punct,
-                });
+            Class::Joiner | Class::Punct => {
+                tokens.push(token(i, i + length, TokenKind::Punct, Shape::default()));
+                i += length;
             }
         }
-        i = next_at;
     }
-    if let Some(start) = word_start {
-        tokens.push(Token {
-            span: Span::new(span.start + start, span.end),
-            kind: TokenKind::Word,
-        });
+}
+
+/// The end and shape of the word that starts at byte `start` of `body`: word
+/// characters, and joiners with a letter, digit or currency sign after them.
+fn word_from(body: &str, start: usize) -> (usize, Shape) {
+    let bytes = body.as_bytes();
+    let mut shape = 0;
+    let mut i = start;
+    loop {
+        // Runs of ASCII word characters, the most of any word, in one sweep.
+        while let Some(&b) = bytes.get(i) {
+            let bits = BYTE_BITS[usize::from(b)];
+            if bits & WORD_BYTE == 0 {
+                break;
+            }
+            shape |= bits;
+            i += 1;
+        }
+        match class_at(body, i) {
+            Some((Class::Alphanumeric | Class::WordMark, length)) => i += length,
+            Some((Class::Joiner, length))
+                if class_at(body, i + length)
+                    .is_some_and(|(next, _)| next == Class::Alphanumeric) =>
+            {
+                i += length
+            }
+            _ => return (i, Shape(shape & !WORD_BYTE)),
+        }
+        shape |= Shape::OTHER;
     }
 }
 
@@ -192,6 +263,13 @@ mod tests {
                 ASCII_CLASSES[usize::from(b)] == class_of(char::from(b)),
                 "byte {b}"
             );
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!is_word_char(c), "{c:?}");
         }
     }
 
