@@ -236,6 +236,7 @@ impl WordSet {
         }
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.index
             .get_or_init(|| WordIndex::new(self.words.iter().copied()))
@@ -316,7 +317,7 @@ pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
     let end = if trimmed.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
         trimmed[ascii..]
             .char_indices()
-            .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .find(|&(_, c)| !(matches!(c, '-' | '\'' | '’') || c.is_alphabetic()))
             .map_or(trimmed.len(), |(i, _)| ascii + i)
     } else {
         ascii
