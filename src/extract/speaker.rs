@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
-use super::lexicon::WordSet;
+use super::lexicon::{lowercased, WordSet};
 use super::words::is_capitalized;
 use crate::span::Span;
 
@@ -345,9 +345,10 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "UN",
 ]);
 
-/// What the document has said so far about who is who.
+/// What the document has said so far about who is who, and room for the
+/// words of a sentence or phrase of its text `'t`, reused from one to the next.
 #[derive(Default)]
-pub struct Speakers {
+pub struct Speakers<'t> {
     /// The latest full name mentioned for each surname ("Quinlan" → "Mara Quinlan").
     full_names: FxHashMap<String, Arc<str>>,
     /// The last person a claim or quotation was attributed to.
@@ -359,32 +360,45 @@ pub struct Speakers {
     /// The latest full name given with each title ("judge" → "Helen Marsh"),
     /// for "the judge said".
     by_title: FxHashMap<String, Arc<str>>,
+    /// The run of capitalised words [`Speakers::observe`] is reading.
+    run: Vec<&'t str>,
+    /// The words of the phrase [`Speakers::resolve`] is reading.
+    words: Vec<&'t str>,
+    /// The phrase resolved last and its speaker, until a sentence is observed.
+    last_resolved: Option<(&'t str, Option<Arc<str>>)>,
 }
 
-impl Speakers {
+impl<'t> Speakers<'t> {
     /// Notes the full names a sentence mentions.
-    pub fn observe(&mut self, s: &Sentence) {
-        let mut run: Vec<&str> = Vec::new();
-        let by_title = &mut self.by_title;
-        let mut flush = |run: &mut Vec<&str>, names: &mut FxHashMap<String, Arc<str>>| {
+    pub fn observe(&mut self, s: &Sentence<'t>) {
+        // The names seen may change what a phrase resolves to.
+        self.last_resolved = None;
+        let Speakers {
+            full_names,
+            by_title,
+            run,
+            ..
+        } = self;
+        let mut flush = |run: &mut Vec<&'t str>| {
             // A full name takes two words at least.
-            if let Some(name) = (run.len() >= 2).then(|| person_name(run)).flatten() {
-                if let Some((_, surname)) = name.rsplit_once(' ') {
-                    // A name is mentioned again and again: shared, not copied.
-                    let known = names
-                        .get(surname)
-                        .filter(|known| known.as_ref() == name.as_str());
-                    let shared = match known {
-                        Some(known) => known.clone(),
-                        None => {
-                            let shared = Arc::<str>::from(name.as_str());
-                            names.insert(surname.to_string(), shared.clone());
-                            shared
-                        }
-                    };
-                    if let Some(title) = title_before(run, &name) {
-                        by_title.insert(title.to_lowercase(), shared);
+            let name = (run.len() >= 2).then(|| person_name(run)).flatten();
+            // A surname alone (after a title) is no full name.
+            if let Some(name) = name.filter(|name| name.first.is_some()) {
+                // A name is mentioned again and again: shared, not copied.
+                let known = full_names
+                    .get(name.surname)
+                    .filter(|known| name.spells(known));
+                let shared = match known {
+                    Some(known) => known.clone(),
+                    None => {
+                        let shared = Arc::<str>::from(name.joined());
+                        full_names.insert(name.surname.to_string(), shared.clone());
+                        shared
                     }
+                };
+                if let Some(title) = name.first.and_then(|first| title_before(run, first)) {
+                    // Titles are ASCII words: no Unicode lowering needed.
+                    by_title.insert(title.to_ascii_lowercase(), shared);
                 }
             }
             run.clear();
@@ -396,37 +410,51 @@ impl Speakers {
                 continue;
             }
             let word = token.text(s.text);
-            let capitalized = token.is_word() && is_capitalized(word);
-            let joins_name =
-                capitalized && !NOT_NAMES.contains(word) && !word.contains(['’', '\'']);
-            let possessive = capitalized && (word.ends_with("’s") || word.ends_with("'s"));
-            if joins_name {
-                run.push(word);
-            } else if possessive {
-                let stem = word
-                    .strip_suffix("’s")
-                    .or_else(|| word.strip_suffix("'s"))
-                    .unwrap_or(word);
-                run.push(stem);
-                flush(&mut run, &mut self.full_names);
-            } else if run.last().is_some_and(|last| word != "." || last.len() > 3) {
+            if !(token.is_word() && is_capitalized(word)) {
                 // A dot after a short word ("Gen.", "J.") keeps the run going.
-                flush(&mut run, &mut self.full_names);
+                if run.last().is_some_and(|last| word != "." || last.len() > 3) {
+                    flush(run);
+                }
+            } else if let Some(stem) = word.strip_suffix("’s").or(word.strip_suffix("'s")) {
+                // A possessive ends the name: "Quinlan’s".
+                run.push(stem);
+                flush(run);
+            } else if !NOT_NAMES.contains(word) && !word.contains(['’', '\'']) {
+                run.push(word);
+            } else {
+                flush(run);
             }
         }
-        flush(&mut run, &mut self.full_names);
+        flush(run);
     }
 
     /// Turns the words of a speaker phrase into the speaker's name.
-    pub fn resolve(&mut self, phrase: &str) -> Option<Arc<str>> {
+    pub fn resolve(&mut self, phrase: &'t str) -> Option<Arc<str>> {
+        // A quotation is often attributed by the phrase that just named its
+        // sentence's speaker. Resolved again, it gives that speaker and
+        // changes nothing: the speakers remembered are the same.
+        if let Some((last, speaker)) = &self.last_resolved {
+            if *last == phrase {
+                return speaker.clone();
+            }
+        }
+        let speaker = self.resolve_anew(phrase);
+        self.last_resolved = Some((phrase, speaker.clone()));
+        speaker
+    }
+
+    fn resolve_anew(&mut self, phrase: &'t str) -> Option<Arc<str>> {
         let phrase = phrase.trim().trim_end_matches([',', '.', ':']);
-        let words: Vec<&str> = phrase.split_whitespace().collect();
         // The pronouns and "the " are ASCII: compared without lowering a copy.
         let pronoun = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(phrase));
         let titled = || {
             let the = phrase.get(..4)?;
             let title = the.eq_ignore_ascii_case("the ").then(|| &phrase[4..])?;
-            self.by_title.get(&title.to_lowercase())
+            // Titles are single words: "the White House" is none, and needs no lowering.
+            if title.contains(' ') {
+                return None;
+            }
+            self.by_title.get(lowercased(title).as_ref())
         };
         let speaker = if let Some(&pronoun) = pronoun {
             match pronoun {
@@ -441,18 +469,23 @@ impl Speakers {
         } else if let Some(name) = titled() {
             // "the judge" after "Judge Helen Marsh": the person named with that title.
             name.clone()
-        } else if words.len() <= 3
-            // Names are capitalised: most phrases are settled before any word is lowercased.
-            && !words.iter().any(|w| is_capitalized(w))
-            && words
-                .iter()
-                .any(|w| DOCUMENTS.contains(&w.to_lowercase().as_str()))
-        {
-            self.last_organisation
-                .clone()
-                .or_else(|| self.last_speaker.clone())?
         } else {
-            self.name_in(&words)
+            self.words.clear();
+            self.words.extend(phrase.split_whitespace());
+            let words = &self.words;
+            if words.len() <= 3
+                // Names are capitalised: most phrases are settled before any word is lowercased.
+                && !words.iter().any(|w| is_capitalized(w))
+                && words
+                    .iter()
+                    .any(|w| DOCUMENTS.contains(&lowercased(w).as_ref()))
+            {
+                self.last_organisation
+                    .clone()
+                    .or_else(|| self.last_speaker.clone())?
+            } else {
+                self.name_in(words)
+            }
         };
         self.remember(&speaker);
         Some(speaker)
@@ -481,9 +514,7 @@ impl Speakers {
             return lowercase_article(words).into();
         }
         let with_article = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
-        // "Energy Minister Rafael Tan": a department before the title names no organisation.
-        let named = named_after_title(run).unwrap_or(run);
-        if named
+        if named_part(run, after_last_title(run))
             .iter()
             .any(|w| ORGANISATION_WORDS.contains(w.trim_end_matches(['’', '\'', 's'])))
             || run
@@ -492,57 +523,83 @@ impl Speakers {
         {
             let run_text = run.join(" ");
             return if with_article {
-                format!("the {run_text}").into()
+                with_the(&run_text)
             } else {
                 run_text.into()
             };
         }
         match person_name(run) {
-            Some(name) if name.contains(' ') => name.into(),
-            Some(surname) => match self.full_names.get(&surname) {
+            Some(Name {
+                first: None,
+                surname,
+            }) => match self.full_names.get(surname) {
                 Some(full) => full.clone(),
-                None if with_article => format!("the {surname}").into(),
+                None if with_article => with_the(surname),
                 None => surname.into(),
             },
+            Some(name) => name.joined().into(),
             None => lowercase_article(words).into(),
         }
     }
 
     fn remember(&mut self, speaker: &Arc<str>) {
+        // The speaker remembered last, remembered again, changes nothing.
+        if self.last_speaker.as_ref() == Some(speaker) {
+            return;
+        }
         self.last_speaker = Some(speaker.clone());
-        let capitalized_words = speaker.split(' ').filter(|w| is_capitalized(w)).count();
+        // Only a speaker with a capitalised word is a person or an organisation.
+        if !speaker.split(' ').any(is_capitalized) {
+            return;
+        }
         let organisation = speaker.starts_with("the ")
             || speaker.split(' ').any(|w| ORGANISATION_WORDS.contains(w));
-        if organisation && capitalized_words > 0 {
+        if organisation {
             self.last_organisation = Some(speaker.clone());
-        } else if capitalized_words > 0 && !speaker.starts_with(char::is_lowercase) {
+        } else if !speaker.starts_with(char::is_lowercase) {
             self.last_person = Some(speaker.clone());
         }
     }
+}
+
+/// `name` after "the": "the Treasury", "the mayor".
+fn with_the(name: &str) -> Arc<str> {
+    ["the ", name].concat().into()
 }
 
 /// The phrase as written, with a sentence-initial "The" or "A" lowercased.
 fn lowercase_article(words: &[&str]) -> String {
     let mut phrase = words.join(" ");
     if let Some(first) = words.first().filter(|w| ["The", "A", "An"].contains(w)) {
-        phrase.replace_range(..first.len(), &first.to_lowercase());
+        phrase[..first.len()].make_ascii_lowercase();
     }
     phrase
 }
 
-/// The words after the last title when they are a full name (two words or
-/// more): "Energy Minister Rafael Tan" → "Rafael Tan".
-fn named_after_title<'a, 'w>(run: &'a [&'w str]) -> Option<&'a [&'w str]> {
-    let t = run
+/// The words of `run` after its last title, or all of them without one.
+fn after_last_title<'a, 'w>(run: &'a [&'w str]) -> &'a [&'w str] {
+    let start = run
         .iter()
-        .rposition(|w| TITLES.contains(w.trim_end_matches('.')))?;
-    let names = &run[t + 1..];
-    (names.len() >= 2).then_some(names)
+        .rposition(|w| TITLES.contains(undotted(w)))
+        .map_or(0, |t| t + 1);
+    &run[start..]
 }
 
-/// The title written right before `name` in `run` ("Judge" in "Judge Helen Marsh KC").
-fn title_before<'w>(run: &[&'w str], name: &str) -> Option<&'w str> {
-    let first = name.split(' ').next()?;
+/// The words that tell a person from an organisation: those after the last
+/// title when they are a full name (two words or more), as a department
+/// before a title names no organisation ("Energy Minister Rafael Tan");
+/// otherwise the whole run.
+fn named_part<'a, 'w>(run: &'a [&'w str], after_title: &'a [&'w str]) -> &'a [&'w str] {
+    if after_title.len() >= 2 {
+        after_title
+    } else {
+        run
+    }
+}
+
+/// The title written right before the name opening with `first` in `run`
+/// ("Judge" in "Judge Helen Marsh KC").
+fn title_before<'w>(run: &[&'w str], first: &str) -> Option<&'w str> {
     let at = run.iter().position(|w| *w == first)?;
     let title = run.get(at.checked_sub(1)?)?.trim_end_matches('.');
     TITLES.contains(title).then_some(title)
@@ -554,34 +611,69 @@ fn is_post_nominal(word: &str) -> bool {
     (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A person's name: the last two words of a run ("Rafael Tan"), or a
+/// surname alone when a title stands right before it ("Secretary Hallam").
+#[derive(Clone, Copy)]
+struct Name<'w> {
+    first: Option<&'w str>,
+    surname: &'w str,
+}
+
+impl Name<'_> {
+    /// The name's words joined by a space.
+    fn joined(self) -> String {
+        match self.first {
+            Some(first) => [first, " ", self.surname].concat(),
+            None => self.surname.to_string(),
+        }
+    }
+
+    /// Whether `text` is [`Name::joined`], told without joining.
+    fn spells(self, text: &str) -> bool {
+        let surname = match self.first {
+            Some(first) => text.strip_prefix(first).and_then(|t| t.strip_prefix(' ')),
+            None => Some(text),
+        };
+        surname == Some(self.surname)
+    }
+}
+
+/// A word without the dots after it: "Dr." → "Dr".
+fn undotted(word: &str) -> &str {
+    word.trim_end_matches('.')
+}
+
 /// A person's name in a run of capitalised words, titles and post-nominal
 /// letters dropped: the last two words, or one (a surname) when a title
-/// stands before it.
-fn person_name(run: &[&str]) -> Option<String> {
-    let mut words: Vec<&str> = run
-        .iter()
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let named = named_after_title(&words).unwrap_or(&words);
-    if words.is_empty()
-        || named.iter().any(|w| ORGANISATION_WORDS.contains(w))
-        || words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+/// stands before it. Words are read [`undotted`]; none is dots alone, as
+/// each is capitalised or a joiner ("of"), so the run is read in place.
+fn person_name<'w>(run: &[&'w str]) -> Option<Name<'w>> {
+    let after_title = after_last_title(run);
+    if run.is_empty()
+        || named_part(run, after_title)
+            .iter()
+            .any(|w| ORGANISATION_WORDS.contains(undotted(w)))
+        || run.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
     {
         return None;
     }
-    while words.len() > 2 && words.last().is_some_and(|w| is_post_nominal(w)) {
-        words.pop();
+    // Post-nominal letters go while more than two words are left. They are
+    // never titles, so they all follow the last title.
+    let start = run.len() - after_title.len();
+    let mut end = run.len();
+    while end > start.max(2) && is_post_nominal(undotted(run[end - 1])) {
+        end -= 1;
     }
-    let last_title = words.iter().rposition(|w| TITLES.contains(w));
-    let names = match last_title {
-        Some(t) => &words[t + 1..],
-        None => &words[..],
-    };
-    match names.len() {
-        0 => None,
-        1 => Some(names[0].to_string()),
-        n => Some(names[n - 2..].join(" ")),
+    match run[start..end] {
+        [] => None,
+        [surname] => Some(Name {
+            first: None,
+            surname: undotted(surname),
+        }),
+        [.., first, surname] => Some(Name {
+            first: Some(undotted(first)),
+            surname: undotted(surname),
+        }),
     }
 }
 
@@ -597,8 +689,11 @@ pub struct Attribution {
 /// Every attribution in a sentence.
 pub fn attributions(s: &Sentence) -> Vec<Attribution> {
     let mut found = Vec::new();
-    for (v, token) in s.tokens.iter().enumerate() {
-        let word = s.words[v];
+    for (v, (token, &word)) in s.tokens.iter().zip(&s.words).enumerate() {
+        // Every verb, and "according", has three letters or more.
+        if word.len() < 3 {
+            continue;
+        }
         if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
             if let Some(phrase) = phrase_after(s, v + 2) {
                 found.push(Attribution {
@@ -786,7 +881,7 @@ mod tests {
     use super::super::context::test_sentence as sentence;
     use super::*;
 
-    fn speaker(speakers: &mut Speakers, text: &str) -> Option<Arc<str>> {
+    fn speaker<'t>(speakers: &mut Speakers<'t>, text: &'t str) -> Option<Arc<str>> {
         let s = sentence(text);
         speakers.observe(&s);
         let a = attributions(&s).into_iter().next()?;
