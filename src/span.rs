@@ -130,6 +130,22 @@ impl LineIndex {
     }
 }
 
+/// The items at the front of `items` (in order of `offset`) that lie inside
+/// `span`; those before it are dropped, and `items` keeps those after it.
+/// Spans taken in order so share out the items in one walk.
+pub fn take_within<'a, T>(
+    items: &mut &'a [T],
+    span: Span,
+    offset: impl Fn(&T) -> usize,
+) -> &'a [T] {
+    let before = items.iter().take_while(|t| offset(t) < span.start).count();
+    let rest = &items[before..];
+    let inside = rest.iter().take_while(|t| offset(t) < span.end).count();
+    let (within, after) = rest.split_at(inside);
+    *items = after;
+    within
+}
+
 /// Characters starting in UTF-8 bytes: every byte but continuation bytes starts one.
 pub fn char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
@@ -143,6 +159,18 @@ mod tests {
         index.position(offset, |span| {
             char_starts(&text.as_bytes()[span.start..span.end])
         })
+    }
+
+    #[test]
+    fn spans_in_order_take_their_items() {
+        let mut items: &[usize] = &[1, 4, 5, 9, 12];
+        assert_eq!(take_within(&mut items, Span::new(3, 6), |&i| i), [4, 5]);
+        assert_eq!(
+            take_within(&mut items, Span::new(6, 9), |&i| i),
+            [] as [usize; 0]
+        );
+        assert_eq!(take_within(&mut items, Span::new(10, 20), |&i| i), [12]);
+        assert!(items.is_empty());
     }
 
     #[test]

@@ -8,9 +8,9 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
+use memchr::memmem;
 
-use crate::span::Span;
+use crate::span::{take_within, Span};
 
 /// Abbreviations whose period does not end a sentence (compared without the period).
 const ABBREVIATIONS: &[&str] = &[
@@ -23,49 +23,47 @@ const ABBREVIATIONS: &[&str] = &[
     "pp", "al",
 ];
 
-/// Splits every block of `text` into sentences.
+/// The length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// Splits every block of `text` (blocks in order) into sentences.
 pub fn split(text: &str, blocks: &[Span]) -> Vec<Span> {
+    // Where a sentence may end, found for the whole text at once rather than
+    // a search per block and per stop. '…' is rare: it seldom needs a sort.
+    let bytes = text.as_bytes();
+    let mut stops: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes).collect();
+    let ascii_stops = stops.len();
+    stops.extend(memmem::find_iter(bytes, "…"));
+    if stops.len() > ascii_stops {
+        stops.sort_unstable();
+    }
+    let mut unread = stops.as_slice();
     let mut sentences = Vec::new();
     for &block in blocks {
-        split_block(text, block, &mut sentences);
+        let block_stops = take_within(&mut unread, block, |&at| at);
+        split_block(text, block, block_stops, &mut sentences);
     }
     sentences
 }
 
-fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
+/// Splits `block` into sentences; `stops` are its '.', '!', '?' and '…'.
+fn split_block(text: &str, block: Span, stops: &[usize], out: &mut Vec<Span>) {
     let body = block.slice(text);
-    let bytes = body.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    // '…' is rare: searched for once, and again only once passed.
-    let mut ellipsis = find_ellipsis(bytes, 0);
-    loop {
-        if ellipsis.is_some_and(|e| e < i) {
-            ellipsis = find_ellipsis(bytes, i);
+    for &stop in stops {
+        let at = stop - block.start;
+        if at < i {
+            continue; // in the run just read: "?!", "..."
         }
-        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
-        let Some(found) = [ascii, ellipsis].into_iter().flatten().min() else {
-            break;
-        };
-        i = found;
-        let c = match bytes[i] {
-            b'.' => '.',
-            b'!' => '!',
-            b'?' => '?',
-            _ => '…',
-        };
         // Take the whole run of terminal punctuation and closing marks.
-        let mut end = i + c.len_utf8();
-        for next in body[end..].chars() {
-            if !matches!(
-                next,
+        let run = body[at..].find(|c: char| {
+            !matches!(
+                c,
                 '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
-            ) {
-                break;
-            }
-            end += next.len_utf8();
-        }
-        let at = i;
+            )
+        });
+        let end = run.map_or(body.len(), |k| at + k);
         i = end;
         let rest = &body[end..];
         let after_space = rest.trim_start();
@@ -75,19 +73,13 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
         if !after_space.is_empty() && !starts_sentence(after_space) {
             continue;
         }
-        if c == '.' && end == at + 1 && is_abbreviation(&body[start..at]) {
+        if body.as_bytes()[at] == b'.' && end == at + 1 && is_abbreviation(&body[start..at]) {
             continue;
         }
         push_trimmed(out, block.start + start, &body[start..end]);
         start = end;
     }
     push_trimmed(out, block.start + start, &body[start..]);
-}
-
-/// Where the first '…' at or after `from` starts.
-fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
-    static ELLIPSIS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("…"));
-    ELLIPSIS.find(&bytes[from..]).map(|k| from + k)
 }
 
 fn starts_sentence(rest: &str) -> bool {
@@ -98,22 +90,21 @@ fn starts_sentence(rest: &str) -> bool {
 
 /// Whether the word before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .next()
-        .unwrap_or("");
-    if word.is_empty() {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
         return false;
-    }
-    // Single letters ("J. K. Rowling") and dotted forms ("U.S", "a.m").
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 1
-        && word.chars().all(|c| c.is_alphabetic())
-        && word.chars().all(char::is_uppercase)
-    {
+    };
+    // Single capitals ("J. K. Rowling") and dotted forms ("U.S", "a.m").
+    if chars.as_str().is_empty() && first.is_alphabetic() && first.is_uppercase() {
         return true;
     }
-    if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
+    if word.bytes().any(|b| b == b'.') && word.split('.').all(|part| part.chars().count() <= 2) {
         return true;
     }
     // The list is lowercase ASCII: an ASCII word is compared without a lowercased copy.
@@ -144,16 +135,19 @@ fn is_listed_abbreviation(word: &str) -> bool {
                 .collect()
         })
     });
-    word.as_bytes().first().is_some_and(|&b| {
-        BY_INITIAL[usize::from(b.to_ascii_lowercase())]
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word))
-    })
+    // Most words before a period are longer than any abbreviation.
+    word.len() <= LONGEST_ABBREVIATION
+        && word.as_bytes().first().is_some_and(|&b| {
+            BY_INITIAL[usize::from(b.to_ascii_lowercase())]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word))
+        })
 }
 
 fn push_trimmed(out: &mut Vec<Span>, at: usize, piece: &str) {
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
+    let trimmed = piece.trim_start();
+    let lead = piece.len() - trimmed.len();
+    let trimmed = trimmed.trim_end();
     if !trimmed.is_empty() {
         out.push(Span::new(at + lead, at + lead + trimmed.len()));
     }
@@ -187,6 +181,10 @@ mod tests {
             );
             assert!(is_listed_abbreviation(&a.to_ascii_uppercase()), "{a}");
         }
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(LONGEST_ABBREVIATION)
+        );
         assert!(!is_listed_abbreviation("mx"));
     }
 

@@ -20,7 +20,9 @@ mod speaker;
 pub mod units;
 mod words;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+
+use memchr::memmem::Finder;
 
 use crate::document::{sentences, Document};
 use crate::span::Span;
@@ -126,18 +128,39 @@ fn is_figure(kind: Kind) -> bool {
 
 /// `text` with each run of whitespace made one space, and none at the ends.
 fn collapse_spaces(text: &str) -> String {
-    // Most quotations are ASCII words with single spaces between them: copied whole.
-    let only_single_spaces = text.is_ascii()
-        && !text
-            .bytes()
-            .any(|b| b != b' ' && char::from(b).is_whitespace())
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ");
-    if only_single_spaces {
+    // Most quotations are already so: copied whole.
+    if is_collapsed(text) {
         return text.to_string();
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `text` is as [`collapse_spaces`] leaves it: words parted by single
+/// plain spaces. Each test is a vector search through the whole text, far
+/// cheaper than reading it byte by byte.
+fn is_collapsed(text: &str) -> bool {
+    static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
+    let bytes = text.as_bytes();
+    let plain_spaces = !bytes.starts_with(b" ")
+        && !bytes.ends_with(b" ")
+        && DOUBLE_SPACE.find(bytes).is_none()
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none();
+    // Whitespace beyond ASCII starts with one of these lead bytes, each at a
+    // char boundary: only there is a character decoded.
+    let no_wide_space = || {
+        memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
+            .chain(memchr::memchr_iter(0xE1, bytes))
+            .all(|at| !text[at..].starts_with(char::is_whitespace))
+    };
+    plain_spaces && (text.is_ascii() || no_wide_space())
 }
 
 /// The parts of the text inside quotation marks, merged and in order, so
@@ -192,11 +215,16 @@ impl Enclosers {
 }
 
 /// The sentences of `seen` (in order, disjoint) that share text with `span`
-/// or hold its start.
+/// or hold its start. A quotation is placed as soon as its last sentence is
+/// seen, so its sentences are the last few: the search runs back from the end.
 fn touching(seen: &[(Span, Vec<Attribution>)], span: Span) -> &[(Span, Vec<Attribution>)] {
-    let from = seen.partition_point(|(s, _)| s.end < span.start);
-    let to = seen.partition_point(|(s, _)| s.start <= span.end);
-    &seen[from..to.max(from)]
+    let after = seen.iter().rev().take_while(|(s, _)| s.start > span.end);
+    let to = seen.len() - after.count();
+    let sharing = seen[..to]
+        .iter()
+        .rev()
+        .take_while(|(s, _)| s.end >= span.start);
+    &seen[to - sharing.count()..to]
 }
 
 fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span> {
@@ -209,22 +237,22 @@ fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span>
 /// The speaker phrase of a quotation: a verb right after the closing mark
 /// ("…,” Quinlan said), else right before the opening one (Okonjo said, “…”).
 fn quote_attribution(text: &str, q: Quotation, seen: &[(Span, Vec<Attribution>)]) -> Option<Span> {
-    let touching: Vec<&Attribution> = touching(seen, q.span)
-        .iter()
-        .filter(|(s, _)| s.overlaps(q.span) || s.contains(q.span.start))
-        .flat_map(|(_, a)| a.iter())
-        .collect();
+    let sentences = touching(seen, q.span);
+    let attributions = || {
+        sentences
+            .iter()
+            .filter(|(s, _)| s.overlaps(q.span) || s.contains(q.span.start))
+            .flat_map(|(_, a)| a.iter())
+    };
     let no_quote_between = |from: usize, to: usize| !text[from..to].contains(['“', '”', '"', '‘']);
     // Partial quotations joined in one sentence share the attribution after them.
-    let after = touching
-        .iter()
+    let after = attributions()
         .filter(|a| a.verb.start >= q.span.end)
         .min_by_key(|a| a.verb.start);
     if let Some(a) = after {
         return Some(a.phrase);
     }
-    touching
-        .iter()
+    attributions()
         .filter(|a| {
             a.verb.end <= q.span.start
                 && a.phrase.end <= q.span.start
@@ -246,6 +274,7 @@ fn inherited_speaker(
 ) -> Option<Arc<str>> {
     let q = quotes[index];
     let previous = done.last()?;
+    let speaker = previous.speaker.as_ref()?;
     let block_of = |offset: usize| {
         let i = doc.blocks.partition_point(|b| b.end <= offset);
         doc.blocks
@@ -254,15 +283,15 @@ fn inherited_speaker(
             .map(|_| i)
     };
     let (here, there) = (block_of(q.span.start)?, block_of(previous.span.start)?);
-    let own_sentences_silent = touching(seen, q.span)
-        .iter()
-        .filter(|(s, _)| s.overlaps(q.span))
-        .all(|(_, a)| a.is_empty());
     let opens_block = doc.blocks[here].start == q.span.start;
     let continues = here == there || (opens_block && here == there + 1);
-    (own_sentences_silent && continues)
-        .then(|| previous.speaker.clone())
-        .flatten()
+    let own_sentences_silent = || {
+        touching(seen, q.span)
+            .iter()
+            .filter(|(s, _)| s.overlaps(q.span))
+            .all(|(_, a)| a.is_empty())
+    };
+    (continues && own_sentences_silent()).then(|| speaker.clone())
 }
 
 #[cfg(test)]
@@ -279,5 +308,25 @@ mod tests {
             "Kyiv’s “own” words"
         );
         assert_eq!(collapse_spaces("  "), "");
+        assert_eq!(collapse_spaces(""), "");
+    }
+
+    /// Text already collapsed is copied as it is: it must be exactly what
+    /// collapsing word by word gives, around every character up to U+3000
+    /// (past the last Unicode space) and at the ends.
+    #[test]
+    fn copied_text_is_collapsed_text() {
+        let by_words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for c in (0..=0x3001).filter_map(char::from_u32) {
+            for text in [
+                format!("we{c}win"),
+                format!("we {c} win"),
+                format!("{c}we’ll win{c}"),
+                format!("“we{c}{c}win”"),
+                format!("{c}"),
+            ] {
+                assert_eq!(collapse_spaces(&text), by_words(&text), "{text:?}");
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! rest of the article: a quotation ends with its block, and an unmatched
 //! mark is passed over.
 
-use crate::span::Span;
+use crate::span::{take_within, Span};
 
 /// A quotation: `span` includes the marks, `inner` is the quoted words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,26 +24,49 @@ const DOUBLE_CLOSERS: &[char] = &['”', '"'];
 const SINGLE_OPENERS: &[char] = &['‘'];
 const SINGLE_CLOSERS: &[char] = &['’'];
 
-/// All quotations of two words or more, in order.
+/// All quotations of two words or more, in order; `blocks` are in order.
 pub fn find(text: &str, blocks: &[Span]) -> Vec<Quotation> {
-    let marks = marks(text);
-    let mut quotes = Vec::new();
+    let all_marks = marks(text);
+    let mut unread = all_marks.as_slice();
+    let mut quotes: Vec<Quotation> = Vec::new();
+    // Reused from block to block.
+    let (mut doubles, mut singles) = (Vec::new(), Vec::new());
     for &block in blocks {
-        let from = marks.partition_point(|m| m.at < block.start);
-        let to = from + marks[from..].partition_point(|m| m.at < block.end);
-        let marks = &marks[from..to];
+        let marks = take_within(&mut unread, block, |m| m.at);
         if marks.is_empty() {
             continue;
         }
-        let doubles = pair_marks(text, block, marks, DOUBLE_OPENERS, DOUBLE_CLOSERS, &[]);
-        let singles = pair_marks(text, block, marks, SINGLE_OPENERS, SINGLE_CLOSERS, &doubles);
-        let mut found: Vec<Quotation> = doubles
-            .into_iter()
-            .chain(singles)
-            .filter(|q| has_two_words(q.inner.slice(text)))
-            .collect();
-        found.sort_by_key(|q| q.span);
-        quotes.extend(found);
+        doubles.clear();
+        singles.clear();
+        pair_marks(
+            text,
+            block,
+            marks,
+            DOUBLE_OPENERS,
+            DOUBLE_CLOSERS,
+            &[],
+            &mut doubles,
+        );
+        // British single quotes are rare: most blocks hold no opener to pair.
+        if marks.iter().any(|m| SINGLE_OPENERS.contains(&m.mark)) {
+            pair_marks(
+                text,
+                block,
+                marks,
+                SINGLE_OPENERS,
+                SINGLE_CLOSERS,
+                &doubles,
+                &mut singles,
+            );
+        }
+        let first = quotes.len();
+        quotes.extend(
+            doubles
+                .iter()
+                .chain(&singles)
+                .filter(|q| has_two_words(q.inner.slice(text))),
+        );
+        quotes[first..].sort_by_key(|q| q.span);
     }
     quotes
 }
@@ -71,17 +94,29 @@ fn marks(text: &str) -> Vec<Mark> {
         .collect()
 }
 
-/// Whether `text` holds two words or more; counting stops at the second,
-/// so a long quotation is not read to its end.
+/// Whether `text` holds two words or more (runs of non-whitespace with a
+/// letter or digit in them); reading stops at the second, so a long
+/// quotation is not read to its end.
 fn has_two_words(text: &str) -> bool {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .nth(1)
-        .is_some()
+    let mut words = 0;
+    // Whether the word being read has been counted.
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            counted = true;
+            words += 1;
+            if words == 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
-/// Pairs opening and closing marks among `marks` (those of `block`);
-/// quotations inside `outer` are skipped.
+/// Pairs opening and closing marks among `marks` (those of `block`) into
+/// `quotes`; quotations inside `outer` are skipped.
 fn pair_marks(
     text: &str,
     block: Span,
@@ -89,9 +124,9 @@ fn pair_marks(
     openers: &[char],
     closers: &[char],
     outer: &[Quotation],
-) -> Vec<Quotation> {
+    quotes: &mut Vec<Quotation>,
+) {
     let body = block.slice(text);
-    let mut quotes = Vec::new();
     let mut open: Option<(usize, char)> = None;
     // `outer` is in order and marks are visited in order: one pass over both.
     let mut outer = outer.iter().peekable();
@@ -129,7 +164,6 @@ fn pair_marks(
             _ => {}
         }
     }
-    quotes
 }
 
 #[cfg(test)]
@@ -156,6 +190,15 @@ mod tests {
                 assert!(matches!(lead, b'"' | 0xE2), "{mark}");
             }
         }
+    }
+
+    #[test]
+    fn two_words_have_a_letter_or_digit_each() {
+        assert!(has_two_words("we win"));
+        assert!(has_two_words(" — 12\u{a0}votes, "));
+        assert!(!has_two_words("win"));
+        assert!(!has_two_words("win — !"));
+        assert!(!has_two_words("win\u{2009}"));
     }
 
     #[test]
