@@ -65,13 +65,15 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
         if spaced.len() == input.len() {
             return None;
         }
-        let mut at = spaced;
-        if let Some(w) = super::lexicon::next_word_lower(at) {
-            if BETWEEN.contains(&w.as_ref()) {
-                at = at[w.len()..].trim_start_matches(is_space);
+        // The unit straight after the number, as most are, or after a word
+        // such as "more" (no unit starts with one of those words).
+        let (rest, unit) = UNITS.longest(spaced).or_else(|| {
+            let word = super::lexicon::next_word_lower(spaced)?;
+            if !BETWEEN.contains(&word.as_ref()) {
+                return None;
             }
-        }
-        let (rest, unit) = UNITS.longest(at)?;
+            UNITS.longest(spaced[word.len()..].trim_start_matches(is_space))
+        })?;
         (rest, *unit)
     };
     if let Some(after) = phrase(rest.trim_start_matches(is_space), "ago", false)
