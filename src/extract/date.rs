@@ -599,14 +599,18 @@ fn iso_week(date: Date) -> String {
 
 /// Whether a lowercased word can start a date, for the scanner's quick check.
 pub fn may_start(lower: &str, original: &str) -> bool {
-    matches!(
-        lower,
-        "this" | "last" | "next" | "past" | "in" | "on" | "since" | "early" | "late" | "mid"
-    ) || DAY_WORDS.contains(&lower)
+    OPENING_WORDS.contains(&lower)
+        || DAY_WORDS.contains(&lower)
         || lower.starts_with("mid-")
         || original.starts_with(|c: char| c.is_ascii_digit())
         || names_month_or_weekday(original)
 }
+
+/// Lowercase words a date may open with, besides [`DAY_WORDS`]: "last
+/// month", "in 1993", "early March".
+pub const OPENING_WORDS: [&str; 10] = [
+    "this", "last", "next", "past", "in", "on", "since", "early", "late", "mid",
+];
 
 /// The days named relative to today.
 pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];

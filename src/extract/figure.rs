@@ -12,7 +12,7 @@ use super::claim::{Claim, Hedge, Kind, Value};
 use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
-use super::hedge::{hedge, starts_hedge};
+use super::hedge::{self, hedge, starts_hedge};
 use super::lexicon::{Table, WordIndex};
 use super::number::{
     digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
@@ -54,7 +54,7 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
             continue;
         }
         let token = s.tokens[i];
-        if token.is_word() && may_start(token.text(s.text), s.words[i]) {
+        if token.is_word() && may_start(token, token.text(s.text), s.words[i]) {
             if let Some(found) = figure_at(s, i) {
                 let end = match found {
                     Found::Claim(claim) => {
@@ -108,8 +108,36 @@ fn is_anchor(text: &str, token: Token, lower: &str) -> bool {
     lower.split(JOINERS).any(is_word) || word.split(JOINERS).any(date::names_month_or_weekday)
 }
 
-/// A cheap look at a word (and its lowercase form) before any parser runs.
-fn may_start(word: &str, lower: &str) -> bool {
+/// Words besides numbers, hedges and dates that open a figure: "between 5
+/// and 10", "half a million", "dozens of".
+const QUANTITY_WORDS: [&str; 9] = [
+    "between",
+    "half",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "scores",
+];
+
+/// A cheap look at a word (its token, text and lowercase form) before any
+/// parser runs.
+fn may_start(token: Token, word: &str, lower: &str) -> bool {
+    // Lowercase words, most of a text, can open a figure only as one of a
+    // few words (hashed together) or as a number word.
+    if token.shape.is_letters() && !token.shape.has_upper() {
+        static STARTS: LazyLock<WordIndex> = LazyLock::new(|| {
+            WordIndex::new(
+                hedge::first_words()
+                    .chain(date::OPENING_WORDS)
+                    .chain(date::DAY_WORDS)
+                    .chain(QUANTITY_WORDS),
+            )
+        });
+        return STARTS.contains(lower) || (opens_cardinal(lower) && number(word).is_ok());
+    }
     let Some(first) = word.chars().next() else {
         return false;
     };
@@ -119,18 +147,7 @@ fn may_start(word: &str, lower: &str) -> bool {
     starts_hedge(lower)
         || date::may_start(lower, word)
         || (opens_cardinal(lower) && number(word).is_ok())
-        || matches!(
-            lower,
-            "between"
-                | "half"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-                | "millions"
-                | "billions"
-                | "tens"
-                | "scores"
-        )
+        || QUANTITY_WORDS.contains(&lower)
         || (word.bytes().any(|b| b.is_ascii_uppercase()) && money::prefix(word).is_some())
         || (word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }

@@ -96,9 +96,13 @@ pub fn hedge(i: &str) -> IResult<&str, Hedge> {
 
 /// Words that can start a hedge, for the scanner's quick check.
 pub fn starts_hedge(lower_word: &str) -> bool {
-    static FIRST_WORDS: LazyLock<WordIndex> =
-        LazyLock::new(|| WordIndex::new(PHRASES.iter().filter_map(|(p, _)| p.split(' ').next())));
+    static FIRST_WORDS: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::new(first_words()));
     FIRST_WORDS.contains(lower_word)
+}
+
+/// The first word of every hedge.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().filter_map(|(p, _)| p.split(' ').next())
 }
 
 #[cfg(test)]
