@@ -209,7 +209,10 @@ fn is_part(text: &str, claim: &Claim) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..claim.span.start].trim_end().to_lowercase();
+    let before = text[from..claim.span.start].trim_end().as_bytes();
+    // The cues are ASCII, and of the characters beyond ASCII only the Kelvin
+    // sign lowercases to ASCII alone (to k, in no cue): the text is compared
+    // as written, ignoring ASCII case, without a lowercased copy.
     [
         "including",
         "includes",
@@ -220,7 +223,12 @@ fn is_part(text: &str, claim: &Claim) -> bool {
         "of them",
     ]
     .iter()
-    .any(|cue| before.ends_with(cue))
+    .any(|cue| {
+        before
+            .len()
+            .checked_sub(cue.len())
+            .is_some_and(|at| before[at..].eq_ignore_ascii_case(cue.as_bytes()))
+    })
 }
 
 /// The range a claim stands for: its hedged interval, or a date's days.

@@ -55,7 +55,50 @@ enum Side {
 #[derive(Default)]
 struct Vocabulary<'a> {
     names: FxHashMap<&'a str, NameUse<'a>>,
-    lowercase: FxHashSet<&'a str>,
+    lowercase: WordSet<'a>,
+}
+
+/// A set of words, most of them short. Every lowercase word of every article
+/// is put here, so a word of up to eight bytes is kept as a number, its bytes
+/// packed, which hashes and compares in a few instructions; a longer one as
+/// text.
+#[derive(Default)]
+struct WordSet<'a> {
+    short: FxHashSet<u64>,
+    long: FxHashSet<&'a str>,
+}
+
+impl<'a> WordSet<'a> {
+    /// The bytes of a word of up to eight, as a number. Words hold no zero
+    /// byte, so the zeros after a shorter word keep it apart from longer ones.
+    fn packed(word: &str) -> Option<u64> {
+        let bytes = word.as_bytes();
+        (bytes.len() <= 8).then(|| {
+            bytes
+                .iter()
+                .rev()
+                .fold(0, |packed, &b| packed << 8 | u64::from(b))
+        })
+    }
+
+    fn insert(&mut self, word: &'a str) {
+        match WordSet::packed(word) {
+            Some(packed) => self.short.insert(packed),
+            None => self.long.insert(word),
+        };
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match WordSet::packed(word) {
+            Some(packed) => self.short.contains(&packed),
+            None => self.long.contains(word),
+        }
+    }
+
+    fn extend(&mut self, other: WordSet<'a>) {
+        self.short.extend(other.short);
+        self.long.extend(other.long);
+    }
 }
 
 /// Where a name spelling is used and what stands beside it.
@@ -325,8 +368,8 @@ fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
     };
     let mut before = text[block.start..span.start].chars().rev();
     let joins_word_before = match before.next() {
-        Some('\'' | '’') => before.next().is_some_and(char::is_alphabetic),
-        Some(c) => c.is_alphabetic(),
+        Some('\'' | '’') => before.next().is_some_and(is_letter),
+        Some(c) => is_letter(c),
         None => false,
     };
     !joins_word_before && Words::new(text, Span::new(span.start, block.end)).next() == Some(span)
@@ -334,11 +377,49 @@ fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
 
 /// The words of a block, as spans: letters and inner apostrophes, without a
 /// possessive ending. Every byte of every article passes through here, so
-/// ASCII is settled a byte at a time and only other characters are decoded.
+/// each byte is first settled by a table lookup, and only characters beyond
+/// ASCII are decoded.
 struct Words<'t> {
     text: &'t str,
     at: usize,
     end: usize,
+}
+
+/// What a byte can be in a word.
+#[derive(Clone, Copy)]
+enum ByteClass {
+    /// An ASCII letter.
+    Letter,
+    /// `'`, inside a word when a letter follows it ("O'Brien").
+    Apostrophe,
+    /// The first byte of a character beyond ASCII: decoded to tell.
+    Wide,
+    /// Any other ASCII, and the later bytes of characters beyond it.
+    Other,
+}
+
+/// [`ByteClass`] of every byte.
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => ByteClass::Letter,
+            b'\'' => ByteClass::Apostrophe,
+            0xC0.. => ByteClass::Wide,
+            _ => ByteClass::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// Whether `c` is a letter. Curly quotes, dashes and odd spaces, most of the
+/// characters beyond ASCII in news text, are in the General Punctuation
+/// block, which has no letter: a range test settles them without a search
+/// of the Unicode tables.
+fn is_letter(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
 }
 
 impl<'t> Words<'t> {
@@ -362,7 +443,7 @@ impl<'t> Words<'t> {
             return byte.is_ascii_alphabetic().then_some(1);
         }
         self.wide_char_at(at)
-            .filter(|c| c.is_alphabetic())
+            .filter(|&c| is_letter(c))
             .map(char::len_utf8)
     }
 
@@ -387,46 +468,51 @@ impl Iterator for Words<'_> {
         let bytes = &self.text.as_bytes()[..self.end];
         let mut at = self.at;
         // To the next letter.
-        loop {
+        let start = loop {
             let Some(&byte) = bytes.get(at) else {
                 self.at = at;
                 return None;
             };
-            if byte.is_ascii_alphabetic() {
-                break;
+            match BYTE_CLASSES[usize::from(byte)] {
+                ByteClass::Letter => break at,
+                ByteClass::Apostrophe | ByteClass::Other => at += 1,
+                // A whole character at a time: a byte at a time would land inside one.
+                ByteClass::Wide => match self.wide_char_at(at) {
+                    Some(c) if is_letter(c) => break at,
+                    Some(c) => at += c.len_utf8(),
+                    None => at += 1,
+                },
             }
-            if byte.is_ascii() {
-                at += 1;
-                continue;
-            }
-            // A whole character at a time: a byte at a time would land inside one.
-            match self.wide_char_at(at) {
-                Some(c) if c.is_alphabetic() => break,
-                Some(c) => at += c.len_utf8(),
-                None => at += 1,
-            }
-        }
-        let start = at;
+        };
         // Letters, and apostrophes with a letter after them; any other
         // ASCII ends the word.
-        loop {
-            match bytes.get(at) {
-                Some(byte) if byte.is_ascii_alphabetic() => at += 1,
-                Some(&byte) if byte == b'\'' || !byte.is_ascii() => {
-                    match self.letter_at(at).or_else(|| self.inner_apostrophe_at(at)) {
-                        Some(length) => at += length,
-                        None => break,
+        let mut apostrophes = false;
+        while let Some(&byte) = bytes.get(at) {
+            match BYTE_CLASSES[usize::from(byte)] {
+                ByteClass::Letter => at += 1,
+                ByteClass::Apostrophe | ByteClass::Wide => {
+                    if let Some(length) = self.letter_at(at) {
+                        at += length;
+                    } else if let Some(length) = self.inner_apostrophe_at(at) {
+                        apostrophes = true;
+                        at += length;
+                    } else {
+                        break;
                     }
                 }
-                _ => break,
+                ByteClass::Other => break,
             }
         }
         self.at = at;
         let word = &bytes[start..at];
-        let bare = word
-            .strip_suffix(b"'s")
-            .or_else(|| word.strip_suffix("’s".as_bytes()))
-            .unwrap_or(word);
+        // Only a word with an apostrophe in it can end in a possessive.
+        let bare = if apostrophes {
+            word.strip_suffix(b"'s")
+                .or_else(|| word.strip_suffix("’s".as_bytes()))
+                .unwrap_or(word)
+        } else {
+            word
+        };
         Some(Span::new(start, start + bare.len()))
     }
 }
