@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use strsim::damerau_levenshtein;
 
 use super::{Article, Finding, Location, UnionFind};
+use crate::extract::is_letter;
 use crate::rules::{NameRule, Rule};
 use crate::span::Span;
 
@@ -413,14 +414,6 @@ static BYTE_CLASSES: [ByteClass; 256] = {
     }
     classes
 };
-
-/// Whether `c` is a letter. Curly quotes, dashes and odd spaces, most of the
-/// characters beyond ASCII in news text, are in the General Punctuation
-/// block, which has no letter: a range test settles them without a search
-/// of the Unicode tables.
-fn is_letter(c: char) -> bool {
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
-}
 
 impl<'t> Words<'t> {
     fn new(text: &'t str, block: Span) -> Words<'t> {

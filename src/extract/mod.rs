@@ -30,6 +30,7 @@ pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
 use context::{Buffers, Sentence};
 use quote::Quotation;
 use speaker::{Attribution, Speakers};
+pub use words::is_letter;
 
 /// Every claim in the document, ordered by position.
 pub fn extract(doc: &Document) -> Vec<Claim> {

@@ -92,9 +92,6 @@ enum Class {
 }
 
 fn class_of(c: char) -> Class {
-    // Curly quotes, dashes and odd spaces, most of the non-ASCII characters of
-    // news text, are in the General Punctuation block, which has no letter or
-    // digit: they are settled without a search of the Unicode tables.
     if is_joiner(c) {
         Class::Joiner
     } else if GENERAL_PUNCTUATION.contains(&c) {
@@ -114,7 +111,15 @@ fn class_of(c: char) -> Class {
     }
 }
 
+/// Curly quotes, dashes and odd spaces, most of the characters beyond ASCII
+/// in news text, are in the General Punctuation block, which has no letter or
+/// digit: a range test settles them without a search of the Unicode tables.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// Whether `c` is a letter, punctuation settled first (see [`GENERAL_PUNCTUATION`]).
+pub fn is_letter(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+}
 
 /// [`class_of`] for every ASCII byte, so that most characters are settled
 /// by one lookup without decoding.
