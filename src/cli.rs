@@ -235,11 +235,11 @@ fn claims(args: ClaimsArgs, config: &Config) -> ExitCode {
         .iter()
         .map(|a| (&a.doc, a.claims.as_slice()))
         .collect();
-    let out = match args.format {
-        ClaimsFormat::Table => report::claims::table(&views),
-        ClaimsFormat::Json => report::claims::json(&views),
+    let written = match args.format {
+        ClaimsFormat::Table => print(&report::claims::table(&views)),
+        ClaimsFormat::Json => write_stdout(|out| report::claims::write_json(&views, out)),
     };
-    if !print(&out) || report_input_errors(errors) {
+    if !written || report_input_errors(errors) {
         ExitCode::from(USAGE_ERROR)
     } else {
         ExitCode::SUCCESS

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -12,7 +13,7 @@ use crate::extract::claim::{format_number, Change, Claim, Hedge, Interval, Kind,
 /// One claim as the JSON contract lays it out.
 #[derive(Serialize)]
 pub struct ClaimRecord<'a> {
-    pub file: String,
+    pub file: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub line: usize,
@@ -34,7 +35,7 @@ impl<'a> ClaimRecord<'a> {
     pub fn new(doc: &'a Document, claim: &'a Claim) -> ClaimRecord<'a> {
         let position = doc.position(claim.span.start);
         ClaimRecord {
-            file: doc.display_path().to_string(),
+            file: doc.path.to_string_lossy(),
             start: claim.span.start,
             end: claim.span.end,
             line: position.line,
@@ -54,18 +55,13 @@ impl<'a> ClaimRecord<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct ClaimsDocument<'a> {
-    claims: Vec<ClaimRecord<'a>>,
-}
-
-/// The JSON document for all claims of all documents, in input order.
-pub fn json(results: &[(&Document, &[Claim])]) -> String {
-    let claims = results
+/// Writes the JSON document of all claims of all documents, in input order.
+pub fn write_json(results: &[(&Document, &[Claim])], out: &mut dyn Write) -> io::Result<()> {
+    let claims: Vec<(&Document, &Claim)> = results
         .iter()
-        .flat_map(|(doc, claims)| claims.iter().map(|c| ClaimRecord::new(doc, c)))
+        .flat_map(|&(doc, claims)| claims.iter().map(move |c| (doc, c)))
         .collect();
-    super::to_json(&ClaimsDocument { claims })
+    super::write_json_records("claims", &claims, |&(doc, c)| ClaimRecord::new(doc, c), out)
 }
 
 /// A table with one line per claim: where, kind, value and unit, hedge,
