@@ -20,6 +20,7 @@ mod speaker;
 pub mod units;
 mod words;
 
+use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use memchr::memmem::Finder;
@@ -42,7 +43,9 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut speakers = Speakers::default();
     let mut claims = Vec::new();
     let mut quote_claims: Vec<Claim> = Vec::with_capacity(quotes.len());
-    let mut seen: Vec<(Span, Vec<Attribution>)> = Vec::new();
+    // Each sentence seen, with the range of its attributions in `found`.
+    let mut seen: Vec<(Span, Range<usize>)> = Vec::new();
+    let mut found: Vec<Attribution> = Vec::new();
     let mut next_quote = 0;
 
     let mut buffers = Buffers::default();
@@ -50,9 +53,9 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         let s = Sentence::reusing(buffers, text, &lower, span, doc.meta.date);
         speakers.observe(&s);
         // Verbs inside a quotation are the quoted person's words, not attributions.
-        let mut attributions = speaker::attributions(&s);
-        attributions.retain(|a| !quoted.contains(a.verb.start));
-        let sentence_speaker = attributions
+        let first_found = found.len();
+        found.extend(speaker::attributions(&s).filter(|a| !quoted.contains(a.verb.start)));
+        let sentence_speaker = found[first_found..]
             .first()
             .and_then(|a| speakers.resolve(a.phrase.slice(text)));
 
@@ -78,12 +81,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             }
             claims.push(claim);
         }
-        seen.push((span, attributions));
+        seen.push((span, first_found..found.len()));
         buffers = s.into_buffers();
 
         while next_quote < quotes.len() && quotes[next_quote].span.end <= span.end {
             let q = quotes[next_quote];
-            let speaker = quote_attribution(text, q, &seen)
+            let speaker = quote_attribution(text, q, &seen, &found)
                 .and_then(|phrase| speakers.resolve(phrase.slice(text)))
                 .or_else(|| inherited_speaker(doc, &quotes, next_quote, &quote_claims, &seen));
             let value = collapse_spaces(q.inner.slice(text));
@@ -218,7 +221,7 @@ impl Enclosers {
 /// The sentences of `seen` (in order, disjoint) that share text with `span`
 /// or hold its start. A quotation is placed as soon as its last sentence is
 /// seen, so its sentences are the last few: the search runs back from the end.
-fn touching(seen: &[(Span, Vec<Attribution>)], span: Span) -> &[(Span, Vec<Attribution>)] {
+fn touching(seen: &[(Span, Range<usize>)], span: Span) -> &[(Span, Range<usize>)] {
     let after = seen.iter().rev().take_while(|(s, _)| s.start > span.end);
     let to = seen.len() - after.count();
     let sharing = seen[..to]
@@ -228,7 +231,7 @@ fn touching(seen: &[(Span, Vec<Attribution>)], span: Span) -> &[(Span, Vec<Attri
     &seen[to - sharing.count()..to]
 }
 
-fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span> {
+fn sentence_of(seen: &[(Span, Range<usize>)], offset: usize) -> Option<Span> {
     touching(seen, Span::new(offset, offset))
         .iter()
         .map(|(s, _)| *s)
@@ -237,13 +240,18 @@ fn sentence_of(seen: &[(Span, Vec<Attribution>)], offset: usize) -> Option<Span>
 
 /// The speaker phrase of a quotation: a verb right after the closing mark
 /// ("…,” Quinlan said), else right before the opening one (Okonjo said, “…”).
-fn quote_attribution(text: &str, q: Quotation, seen: &[(Span, Vec<Attribution>)]) -> Option<Span> {
+fn quote_attribution(
+    text: &str,
+    q: Quotation,
+    seen: &[(Span, Range<usize>)],
+    found: &[Attribution],
+) -> Option<Span> {
     let sentences = touching(seen, q.span);
     let attributions = || {
         sentences
             .iter()
             .filter(|(s, _)| s.overlaps(q.span) || s.contains(q.span.start))
-            .flat_map(|(_, a)| a.iter())
+            .flat_map(|(_, a)| &found[a.clone()])
     };
     let no_quote_between = |from: usize, to: usize| !text[from..to].contains(['“', '”', '"', '‘']);
     // Partial quotations joined in one sentence share the attribution after them.
@@ -271,7 +279,7 @@ fn inherited_speaker(
     quotes: &[Quotation],
     index: usize,
     done: &[Claim],
-    seen: &[(Span, Vec<Attribution>)],
+    seen: &[(Span, Range<usize>)],
 ) -> Option<Arc<str>> {
     let q = quotes[index];
     let previous = done.last()?;

@@ -404,9 +404,10 @@ impl<'t> Speakers<'t> {
             run.clear();
         };
         for token in &s.tokens {
-            // Outside a run, a token that does not open with a capital changes nothing.
-            let first = s.text.as_bytes().get(token.span.start);
-            if run.is_empty() && first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            // Outside a run, only a capitalised word changes anything. The
+            // shape tells most words apart unread: ASCII letters without an
+            // ASCII capital are no such word, nor is punctuation (shapeless).
+            if run.is_empty() && token.shape.is_letters() && !token.shape.has_upper() {
                 continue;
             }
             let word = token.text(s.text);
@@ -415,11 +416,16 @@ impl<'t> Speakers<'t> {
                 if run.last().is_some_and(|last| word != "." || last.len() > 3) {
                     flush(run);
                 }
-            } else if let Some(stem) = word.strip_suffix("’s").or(word.strip_suffix("'s")) {
+                continue;
+            }
+            // Only a word of more than ASCII letters can hold an apostrophe.
+            let apostrophe = !token.shape.is_letters() && word.contains(['’', '\'']);
+            let possessive = || word.strip_suffix("’s").or(word.strip_suffix("'s"));
+            if let Some(stem) = apostrophe.then(possessive).flatten() {
                 // A possessive ends the name: "Quinlan’s".
                 run.push(stem);
                 flush(run);
-            } else if !NOT_NAMES.contains(word) && !word.contains(['’', '\'']) {
+            } else if !apostrophe && !NOT_NAMES.contains(word) {
                 run.push(word);
             } else {
                 flush(run);
@@ -686,39 +692,28 @@ pub struct Attribution {
     pub verb: Span,
 }
 
-/// Every attribution in a sentence.
-pub fn attributions(s: &Sentence) -> Vec<Attribution> {
-    let mut found = Vec::new();
-    for (v, (token, &word)) in s.tokens.iter().zip(&s.words).enumerate() {
-        // Every verb, and "according", has three letters or more.
-        if word.len() < 3 {
-            continue;
+/// Every attribution in a sentence, in order, made as they are read: the
+/// caller keeps them all in one list, not a list per sentence.
+pub fn attributions<'s>(s: &'s Sentence) -> impl Iterator<Item = Attribution> + 's {
+    s.tokens.iter().enumerate().filter_map(|(v, &token)| {
+        // Every verb, and "according", is a word of three ASCII letters or
+        // more: its token tells most words apart before they are read.
+        if !(token.is_word() && token.shape.is_letters() && token.span.len() >= 3) {
+            return None;
         }
-        if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
-            if let Some(phrase) = phrase_after(s, v + 2) {
-                found.push(Attribution {
-                    phrase,
-                    verb: token.span,
-                });
-            }
-            continue;
-        }
-        if !VERBS.contains(word) {
-            continue;
-        }
-        if let Some(phrase) = phrase_before(s, v) {
-            found.push(Attribution {
-                phrase,
-                verb: token.span,
-            });
-        } else if let Some(phrase) = phrase_after(s, v + 1).filter(|_| verb_may_lead(s, v)) {
-            found.push(Attribution {
-                phrase,
-                verb: token.span,
-            });
-        }
-    }
-    found
+        let word = s.words[v];
+        let phrase = if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
+            phrase_after(s, v + 2)
+        } else if VERBS.contains(word) {
+            phrase_before(s, v).or_else(|| phrase_after(s, v + 1).filter(|_| verb_may_lead(s, v)))
+        } else {
+            None
+        }?;
+        Some(Attribution {
+            phrase,
+            verb: token.span,
+        })
+    })
 }
 
 /// "said the official" only after a quotation or a comma, or opening a clause.
@@ -884,7 +879,7 @@ mod tests {
     fn speaker<'t>(speakers: &mut Speakers<'t>, text: &'t str) -> Option<Arc<str>> {
         let s = sentence(text);
         speakers.observe(&s);
-        let a = attributions(&s).into_iter().next()?;
+        let a = attributions(&s).next()?;
         speakers.resolve(a.phrase.slice(text))
     }
 
@@ -968,7 +963,7 @@ mod tests {
             // Three appositives are more than one name carries.
             "“We hold,” Marisol Cardenas, the minister, in Kyiv, on Monday, told reporters.",
         ] {
-            assert_eq!(attributions(&sentence(text)), [], "{text}");
+            assert_eq!(attributions(&sentence(text)).next(), None, "{text}");
         }
     }
 
