@@ -220,8 +220,12 @@ impl<'a> Quotations<'a> {
             if possible + SHINGLE * max < index.shingles.row(short).len() {
                 continue;
             }
-            // Each word of the shorter one missing from the other costs an edit.
-            if shorter - common_words(index.sorted.row(i), index.sorted.row(j)) > max {
+            // Each word of the shorter one missing from the other costs an
+            // edit: first counted roughly from the signatures, then exactly.
+            let long = if short == i { j } else { i };
+            if index.signatures[short].missing_from(&index.signatures[long]) > max
+                || shorter - common_words(index.sorted.row(i), index.sorted.row(j)) > max
+            {
                 continue;
             }
             if let Some(distance) = aligned_distance(a, b, max) {
@@ -245,6 +249,8 @@ struct ShingleIndex {
     boilerplate: Vec<usize>,
     /// Per wording: its words, sorted.
     sorted: Rows,
+    /// Per wording: which words it holds, hashed.
+    signatures: Vec<Signature>,
 }
 
 impl ShingleIndex {
@@ -257,6 +263,7 @@ impl ShingleIndex {
         let mut sorted = Rows::default();
         let mut wording_shingles: Vec<u32> = Vec::new();
         let mut sorted_words: Vec<u32> = Vec::new();
+        let mut signatures = Vec::with_capacity(quoted.len());
         for (i, q) in quoted.iter().enumerate() {
             wording_shingles.clear();
             sorted_words.clear();
@@ -270,6 +277,7 @@ impl ShingleIndex {
                 sorted_words.extend(&q.words);
                 sorted_words.sort_unstable();
             }
+            signatures.push(Signature::of(&sorted_words));
             postings.extend(wording_shingles.iter().map(|&id| (id, row_index(i))));
             shingles.push_row(wording_shingles.iter().copied());
             sorted.push_row(sorted_words.iter().copied());
@@ -299,6 +307,7 @@ impl ShingleIndex {
             shingles,
             boilerplate,
             sorted,
+            signatures,
         }
     }
 
@@ -307,6 +316,34 @@ impl ShingleIndex {
             .row(wording)
             .iter()
             .map(|&id| self.lists.row(id as usize))
+    }
+}
+
+/// The words of a quotation as a 256-bit set of hashed word ids: the words
+/// of one missing from another are at least the bits of the first that the
+/// second lacks, a bound found in four instructions where counting the
+/// words exactly takes a pass over both.
+#[derive(Clone, Copy)]
+struct Signature([u64; 4]);
+
+impl Signature {
+    fn of(words: &[u32]) -> Signature {
+        let mut bits = [0u64; 4];
+        for &word in words {
+            // Fibonacci hashing: the top eight bits of the product.
+            let bit = (word.wrapping_mul(0x9E37_79B9) >> 24) as usize;
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Signature(bits)
+    }
+
+    /// At most how many of this signature's words `other` lacks.
+    fn missing_from(&self, other: &Signature) -> usize {
+        self.0
+            .iter()
+            .zip(other.0)
+            .map(|(mine, theirs)| (mine & !theirs).count_ones() as usize)
+            .sum()
     }
 }
 
@@ -396,16 +433,12 @@ fn is_similar(distance: usize, shorter: usize, similarity: f64) -> bool {
 /// How many words two sorted bags have in common, repeats counted.
 fn common_words(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
+    // Without branches on the comparison, which no predictor guesses.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        common += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     common
 }
@@ -663,6 +696,29 @@ mod tests {
     fn shared_words_count_repeats() {
         assert_eq!(common_words(&[1, 1, 2, 5], &[1, 2, 2, 5, 7]), 3);
         assert_eq!(common_words(&[1, 2], &[3, 4]), 0);
+    }
+
+    /// The signature's count of missing words is a bound: never more than
+    /// the words of one bag that the other lacks, repeats counted.
+    #[test]
+    fn signatures_never_count_more_missing_words_than_there_are() {
+        let bags: Vec<Vec<u32>> = (0..200u32)
+            .map(|n| {
+                let mut bag: Vec<u32> = (0..n % 40).map(|k| (k * 7919 + n * 31) % 500).collect();
+                bag.sort_unstable();
+                bag
+            })
+            .collect();
+        for a in &bags {
+            for b in &bags {
+                let missing = a.len() - common_words(a, b);
+                let bound = Signature::of(a).missing_from(&Signature::of(b));
+                assert!(bound <= missing, "{a:?} {b:?}");
+            }
+        }
+        let (a, b) = ([1, 2, 3], [1, 2, 3, 4]);
+        assert_eq!(Signature::of(&a).missing_from(&Signature::of(&b)), 0);
+        assert_eq!(Signature::of(&b).missing_from(&Signature::of(&a)), 1);
     }
 
     #[test]
