@@ -25,13 +25,13 @@ use crate::span::Span;
 /// two-and-a-half years", "in the past two weeks", "at least two more weeks".
 const LEAD_REACH: usize = 6;
 
-/// Every figure in the sentence, in order.
+/// Every figure in the sentence, in order, onto the end of `claims`.
 ///
 /// Every figure holds an anchor (see [`is_anchor`]); the words that only
 /// lead into one ("more than", "in", "a") are tried only when an anchor
 /// follows within [`LEAD_REACH`] tokens, so most words never reach a parser
 /// and a sentence without an anchor costs one pass over its words.
-pub fn scan(s: &Sentence) -> Vec<Claim> {
+pub fn scan(s: &Sentence, claims: &mut Vec<Claim>) {
     // The first anchor at or after token `from`; `i` only moves forward, so
     // each word is looked at once.
     let anchor_from = |from: usize| {
@@ -39,7 +39,6 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
         let at = words.position(|(&t, lower)| t.is_word() && is_anchor(s.text, t, lower))?;
         Some(from + at)
     };
-    let mut claims = Vec::new();
     let mut next_anchor = anchor_from(0);
     let mut i = 0;
     while i < s.tokens.len() {
@@ -72,7 +71,6 @@ pub fn scan(s: &Sentence) -> Vec<Claim> {
         }
         i += 1;
     }
-    claims
 }
 
 /// Whether a word holds what no figure goes without: a digit, a currency
@@ -724,7 +722,9 @@ mod tests {
         let published = Date::new(2025, 3, 12).expect("a valid date");
         let lower = text.to_ascii_lowercase();
         let s = Sentence::new(text, &lower, Span::new(0, text.len()), Some(published));
-        scan(&s)
+        let mut claims = Vec::new();
+        scan(&s, &mut claims);
+        claims
             .into_iter()
             .map(|c| (c.kind, c.span.slice(text).to_string(), c.value))
             .collect()
