@@ -6,6 +6,7 @@
 //! input errors.
 
 use std::io::{BufWriter, IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -182,6 +183,7 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
         || load_rules(&args.rules, config),
         || read_articles(&args.inputs, config),
     );
+    let articles = held_to_the_end(articles);
     let Some(rules) = rules else {
         return ExitCode::from(USAGE_ERROR);
     };
@@ -231,6 +233,7 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
 
 fn claims(args: ClaimsArgs, config: &Config) -> ExitCode {
     let (articles, errors) = read_articles(&args.inputs, config);
+    let articles = held_to_the_end(articles);
     let views: Vec<_> = articles
         .iter()
         .map(|a| (&a.doc, a.claims.as_slice()))
@@ -380,6 +383,13 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
         }
     }
     (articles, errors)
+}
+
+/// The articles, never freed: the process ends when they are done with,
+/// and freeing every text and claim one by one would be a last pass, on
+/// one thread, that only delays the exit (a twentieth of a large run).
+fn held_to_the_end(articles: Vec<Article>) -> ManuallyDrop<Vec<Article>> {
+    ManuallyDrop::new(articles)
 }
 
 /// Runs with fewer files finish before a bar would help.
