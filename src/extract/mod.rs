@@ -327,7 +327,25 @@ fn inherited_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::collapse_spaces;
+    use super::{collapse_spaces, merged, Claim, Kind, Value};
+    use crate::span::Span;
+
+    /// Merging gives what sorting both lists together by position would,
+    /// a list out of order (a widened span) included.
+    #[test]
+    fn merged_claims_are_in_order_of_position() {
+        let claim = |kind, start, end| Claim::new(kind, Span::new(start, end), Value::Number(0.0));
+        let figures = vec![
+            claim(Kind::Count, 2, 5),
+            claim(Kind::Money, 30, 40),
+            claim(Kind::Date, 20, 24),
+        ];
+        let quotes = vec![claim(Kind::Quote, 10, 50), claim(Kind::Quote, 60, 70)];
+        let mut sorted: Vec<Claim> = figures.iter().chain(&quotes).cloned().collect();
+        sorted.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
+        let all = merged(figures, quotes);
+        assert_eq!(all, sorted);
+    }
 
     #[test]
     fn whitespace_runs_become_one_space() {
