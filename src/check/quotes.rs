@@ -321,7 +321,7 @@ impl ShingleIndex {
 
 /// The words of a quotation as a 256-bit set of hashed word ids: the words
 /// of one missing from another are at least the bits of the first that the
-/// second lacks, a bound found in four instructions where counting the
+/// second lacks, a bound found in a few instructions where counting the
 /// words exactly takes a pass over both.
 #[derive(Clone, Copy)]
 struct Signature([u64; 4]);
