@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::span::MAX_TEXT_BYTES;
+
 /// Articles larger than this are refused unread unless `--max-file-size`
 /// says otherwise: about a thousand long features, far more than any one
 /// article, small enough that time and memory stay bounded.
@@ -49,8 +51,11 @@ pub fn parse(value: &str) -> Result<u64, String> {
     };
     match number.checked_mul(multiplier) {
         Some(0) => Err("the size must be at least 1 byte".into()),
-        Some(bytes) => Ok(bytes),
-        None => Err(format!("{value:?} is too large a size")),
+        Some(bytes) if bytes <= MAX_TEXT_BYTES => Ok(bytes),
+        _ => Err(format!(
+            "{value:?} is too large a size: an article may be at most {}",
+            Bytes(MAX_TEXT_BYTES)
+        )),
     }
 }
 
@@ -103,6 +108,9 @@ mod tests {
         assert!(parse("99999999999GiB")
             .expect_err("overflow")
             .contains("too large"));
+        // Spans are 32-bit offsets: 4 GiB less a byte is the most.
+        assert_eq!(parse("4294967295"), Ok(u64::from(u32::MAX)));
+        assert!(parse("4GiB").expect_err("past spans").contains("at most"));
     }
 
     #[test]

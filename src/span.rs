@@ -6,20 +6,41 @@ use serde::Serialize;
 /// A half-open byte range `start..end` into a document's raw text.
 ///
 /// Spans always lie on `char` boundaries of the text they were taken from.
+/// Offsets are held in 32 bits, which keeps every token and claim small
+/// (a corpus holds millions); no input may exceed [`MAX_TEXT_BYTES`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
+
+/// The largest text a span can point into: `--max-file-size` stops there.
+pub const MAX_TEXT_BYTES: u64 = u32::MAX as u64;
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
-        Span { start, end }
+        Span {
+            start: to_offset(start),
+            end: to_offset(end),
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The span with its end moved to `end`.
+    pub fn with_end(self, end: usize) -> Span {
+        Span::new(self.start(), end)
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -28,11 +49,11 @@ impl Span {
 
     /// The text this span covers.
     pub fn slice(self, text: &str) -> &str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 
     pub fn contains(self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
+        self.start() <= offset && offset < self.end()
     }
 
     pub fn overlaps(self, other: Span) -> bool {
@@ -41,8 +62,18 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
+}
+
+/// `at` as a span offset. Every text is at most [`MAX_TEXT_BYTES`] long
+/// (larger input is refused before it is read), so every offset into one fits.
+fn to_offset(at: usize) -> u32 {
+    debug_assert!(at as u64 <= MAX_TEXT_BYTES, "offset {at} is past 4 GiB");
+    at as u32
 }
 
 /// A 1-based line and column; the column counts characters, not bytes.
@@ -138,9 +169,12 @@ pub fn take_within<'a, T>(
     span: Span,
     offset: impl Fn(&T) -> usize,
 ) -> &'a [T] {
-    let before = items.iter().take_while(|t| offset(t) < span.start).count();
+    let before = items
+        .iter()
+        .take_while(|t| offset(t) < span.start())
+        .count();
     let rest = &items[before..];
-    let inside = rest.iter().take_while(|t| offset(t) < span.end).count();
+    let inside = rest.iter().take_while(|t| offset(t) < span.end()).count();
     let (within, after) = rest.split_at(inside);
     *items = after;
     within
@@ -157,7 +191,7 @@ mod tests {
 
     fn at(index: &LineIndex, text: &str, offset: usize) -> Position {
         index.position(offset, |span| {
-            char_starts(&text.as_bytes()[span.start..span.end])
+            char_starts(&text.as_bytes()[span.start()..span.end()])
         })
     }
 

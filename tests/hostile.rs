@@ -199,7 +199,7 @@ fn a_10_mb_single_line_renders_in_every_format() {
             }],
         })
         .collect();
-    let last = spans.last().expect("spans").start;
+    let last = spans.last().expect("spans").start();
     let articles = [Article {
         doc,
         claims: Vec::new(),
@@ -242,7 +242,7 @@ fn a_long_single_line_is_checked_end_to_end() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     for span in &spans {
-        assert!(stdout.contains(&format!("[line.txt:1:{}]", span.start + 1)));
+        assert!(stdout.contains(&format!("[line.txt:1:{}]", span.start() + 1)));
     }
     assert!(stdout.len() < 20_000, "{} bytes of output", stdout.len());
 }

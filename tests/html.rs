@@ -358,10 +358,13 @@ fn quotations_and_sentences_stay_in_their_block() {
         let block = doc
             .blocks
             .iter()
-            .find(|b| b.start <= claim.span.start && claim.span.start < b.end)
+            .find(|b| b.start() <= claim.span.start() && claim.span.start() < b.end())
             .unwrap();
-        assert!(claim.span.end <= doc.widen(*block).end, "{claim:?}");
-        assert!(block.start <= claim.sentence.start && claim.sentence.end <= doc.widen(*block).end);
+        assert!(claim.span.end() <= doc.widen(*block).end(), "{claim:?}");
+        assert!(
+            block.start() <= claim.sentence.start()
+                && claim.sentence.end() <= doc.widen(*block).end()
+        );
     }
 }
 
@@ -471,13 +474,13 @@ fn assert_masked(raw: &str) {
     let mut last = 0;
     for b in &blocks {
         assert!(
-            last <= b.start && b.start < b.end && b.end <= raw.len(),
+            last <= b.start() && b.start() < b.end() && b.end() <= raw.len(),
             "{blocks:?}"
         );
-        assert!(raw.is_char_boundary(b.start) && raw.is_char_boundary(b.end));
+        assert!(raw.is_char_boundary(b.start()) && raw.is_char_boundary(b.end()));
         let slice = b.slice(&text);
         assert_eq!(slice, slice.trim());
-        last = b.end;
+        last = b.end();
     }
 }
 
@@ -491,10 +494,10 @@ proptest! {
             panic!("HTML never fails to parse");
         };
         for claim in extract(&doc) {
-            let (start, end) = (claim.span.start, claim.span.end);
+            let (start, end) = (claim.span.start(), claim.span.end());
             prop_assert!(start < end && end <= raw.len(), "{start}..{end}");
             prop_assert!(raw.is_char_boundary(start) && raw.is_char_boundary(end));
-            prop_assert!(claim.sentence.start <= start && end <= claim.sentence.end.max(end));
+            prop_assert!(claim.sentence.start() <= start && end <= claim.sentence.end().max(end));
         }
     }
 

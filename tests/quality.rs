@@ -120,7 +120,7 @@ fn score(gold_path: &Path, group: &mut Group) {
             .position(|(i, c)| !used[i] && c.kind == kind && c.span.overlaps(span));
         let Some(i) = hit else {
             tally.missed += 1;
-            let line = doc.position(span.start).line;
+            let line = doc.position(span.start()).line;
             group
                 .problems
                 .push(format!("missed   {name}:{line} {} {:?}", g.kind, g.text));
@@ -166,7 +166,7 @@ fn score(gold_path: &Path, group: &mut Group) {
     for (claim, used) in claims.iter().zip(used) {
         if !used {
             group.kinds.entry(claim.kind).or_default().spurious += 1;
-            let line = doc.position(claim.span.start).line;
+            let line = doc.position(claim.span.start()).line;
             group.problems.push(format!(
                 "spurious {name}:{line} {} {:?}",
                 claim.kind.name(),

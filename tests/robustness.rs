@@ -35,10 +35,10 @@ fn check(raw: String, format: Format) {
         return; // front matter errors are reported, not panics
     };
     for claim in extract(&doc) {
-        let (start, end) = (claim.span.start, claim.span.end);
+        let (start, end) = (claim.span.start(), claim.span.end());
         assert!(start < end && end <= doc.raw().len(), "{start}..{end}");
         assert!(doc.raw().is_char_boundary(start) && doc.raw().is_char_boundary(end));
-        assert!(claim.sentence.start <= start && end <= claim.sentence.end.max(end));
+        assert!(claim.sentence.start() <= start && end <= claim.sentence.end().max(end));
     }
 }
 
@@ -188,8 +188,8 @@ proptest! {
         match Document::parse(PathBuf::from("fm.md"), raw.clone(), Format::Markdown, Meta::default()) {
             Ok(doc) => {
                 for block in &doc.blocks {
-                    prop_assert!(block.end <= raw.len());
-                    prop_assert!(raw.is_char_boundary(block.start) && raw.is_char_boundary(block.end));
+                    prop_assert!(block.end() <= raw.len());
+                    prop_assert!(raw.is_char_boundary(block.start()) && raw.is_char_boundary(block.end()));
                 }
             }
             Err(InputError::FrontMatter { line, message, .. }) => {
@@ -340,8 +340,10 @@ fn every_output_format_is_well_formed_on_random_articles() {
             for location in findings.iter().flat_map(|f| &f.locations) {
                 let raw = articles[location.article].doc.raw();
                 let span = location.span;
-                prop_assert!(span.start <= span.end && span.end <= raw.len());
-                prop_assert!(raw.is_char_boundary(span.start) && raw.is_char_boundary(span.end));
+                prop_assert!(span.start() <= span.end() && span.end() <= raw.len());
+                prop_assert!(
+                    raw.is_char_boundary(span.start()) && raw.is_char_boundary(span.end())
+                );
             }
             let out = |format| common::render(format, &findings, &articles, &rules);
 

@@ -176,7 +176,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 block: article
                     .doc
                     .blocks
-                    .partition_point(|b| b.end <= claim.span.start),
+                    .partition_point(|b| b.end() <= claim.span.start()),
                 dated: written.is_some(),
                 when: written,
                 low,
@@ -203,13 +203,13 @@ fn is_part(text: &str, claim: &Claim) -> bool {
     // Only the few words before the figure matter; a long sentence is not re-read.
     let mut from = claim
         .sentence
-        .start
-        .min(claim.span.start)
-        .max(claim.span.start.saturating_sub(32));
+        .start()
+        .min(claim.span.start())
+        .max(claim.span.start().saturating_sub(32));
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..claim.span.start].trim_end().as_bytes();
+    let before = text[from..claim.span.start()].trim_end().as_bytes();
     // The cues are ASCII, and of the characters beyond ASCII only the Kelvin
     // sign lowercases to ASCII alone (to k, in no cue): the text is compared
     // as written, ignoring ASCII case, without a lowercased copy.
@@ -256,7 +256,7 @@ fn nearest_name<'a, 't>(
         .find_all(span.slice(text))
         .into_iter()
         .map(|m| {
-            let found = Span::new(span.start + m.start, span.start + m.end);
+            let found = Span::new(span.start() + m.start(), span.start() + m.end());
             (found, found.slice(text))
         })
         .filter(|(found, _)| !found.overlaps(claim))
@@ -265,21 +265,21 @@ fn nearest_name<'a, 't>(
 }
 
 fn distance(a: Span, b: Span) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
+    if a.end() <= b.start() {
+        b.start() - a.end()
     } else {
-        a.start.saturating_sub(b.end)
+        a.start().saturating_sub(b.end())
     }
 }
 
 /// The nearest date claim in the window, as its month ("2024-04") or year.
 fn nearest_date(dates: &[&Claim], claim: &Claim, span: Span) -> Option<String> {
     // Dates are in text order: only those inside the window are looked at.
-    let first = dates.partition_point(|d| d.span.start < span.start);
+    let first = dates.partition_point(|d| d.span.start() < span.start());
     dates[first..]
         .iter()
-        .take_while(|d| d.span.start < span.end)
-        .filter(|d| d.span != claim.span && d.span.end <= span.end)
+        .take_while(|d| d.span.start() < span.end())
+        .filter(|d| d.span != claim.span && d.span.end() <= span.end())
         .min_by_key(|d| distance(d.span, claim.span))
         .and_then(|d| match &d.value {
             Value::Text(iso) if iso.contains("-W") => {
@@ -339,13 +339,13 @@ fn split_merging_unknown<'a, K: Ord + Clone>(
 ) -> Vec<Vec<Mention<'a>>> {
     let anchors: Vec<(usize, usize, K)> = mentions
         .iter()
-        .filter_map(|m| key(m).map(|k| (m.claim.span.start, m.block, k)))
+        .filter_map(|m| key(m).map(|k| (m.claim.span.start(), m.block, k)))
         .collect();
     let mut parts: BTreeMap<Option<K>, Vec<Mention>> = BTreeMap::new();
     for mut m in mentions {
         if key(&m).is_none() {
             // Anchors are in text order: the nearest is next to the insertion point.
-            let at = m.claim.span.start;
+            let at = m.claim.span.start();
             let i = anchors.partition_point(|(start, _, _)| *start < at);
             let nearest = anchors[i.saturating_sub(1)..(i + 1).min(anchors.len())]
                 .iter()

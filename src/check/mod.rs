@@ -84,8 +84,8 @@ impl Finding {
         let first = self.locations.first();
         (
             first.map_or(usize::MAX, |l| l.article),
-            first.map_or(0, |l| l.span.start),
-            first.map_or(0, |l| l.span.end),
+            first.map_or(0, |l| l.span.start()),
+            first.map_or(0, |l| l.span.end()),
             &self.rule,
             &self.message,
         )
@@ -196,13 +196,13 @@ fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let bytes = text.as_bytes();
     // Backwards from the claim: a word starts where a space (or the
     // sentence's start) comes before something that is not a space.
-    let mut start = sentence.start;
+    let mut start = sentence.start();
     let mut seen = 0;
     let mut word_follows = false;
     // Where the character being read ends.
-    let mut char_end = claim.start;
-    for (at, &byte) in (sentence.start..claim.start)
-        .zip(&bytes[sentence.start..claim.start])
+    let mut char_end = claim.start();
+    for (at, &byte) in (sentence.start()..claim.start())
+        .zip(&bytes[sentence.start()..claim.start()])
         .rev()
     {
         let Some(space) = is_space_at(text, at, byte) else {
@@ -219,10 +219,10 @@ fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
         char_end = at;
     }
     // Forwards: the window ends where the word after its last one starts.
-    let mut end = sentence.end;
+    let mut end = sentence.end();
     let mut seen = 0;
     let mut after_space = true;
-    for (at, &byte) in (claim.end..).zip(&bytes[claim.end..sentence.end]) {
+    for (at, &byte) in (claim.end()..).zip(&bytes[claim.end()..sentence.end()]) {
         let Some(space) = is_space_at(text, at, byte) else {
             continue;
         };

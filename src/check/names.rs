@@ -163,7 +163,7 @@ impl<'a> Vocabulary<'a> {
 /// Whether two words of a name stand side by side: nothing but spaces or a
 /// hyphen between them ("Jon Smyth", "Jean-Luc").
 fn side_by_side(text: &str, before: Span, after: Span) -> bool {
-    text.as_bytes()[before.end..after.start]
+    text.as_bytes()[before.end()..after.start()]
         .iter()
         .all(|&b| b == b' ' || b == b'-')
 }
@@ -362,18 +362,19 @@ fn mentions_of(
 /// run of letters holding many hits is not read again for each.
 fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
     let Some(block) = blocks
-        .get(blocks.partition_point(|b| b.end <= span.start))
-        .filter(|b| b.start <= span.start && span.end <= b.end)
+        .get(blocks.partition_point(|b| b.end() <= span.start()))
+        .filter(|b| b.start() <= span.start() && span.end() <= b.end())
     else {
         return false;
     };
-    let mut before = text[block.start..span.start].chars().rev();
+    let mut before = text[block.start()..span.start()].chars().rev();
     let joins_word_before = match before.next() {
         Some('\'' | '’') => before.next().is_some_and(is_letter),
         Some(c) => is_letter(c),
         None => false,
     };
-    !joins_word_before && Words::new(text, Span::new(span.start, block.end)).next() == Some(span)
+    !joins_word_before
+        && Words::new(text, Span::new(span.start(), block.end())).next() == Some(span)
 }
 
 /// The words of a block, as spans: letters and inner apostrophes, without a
@@ -419,8 +420,8 @@ impl<'t> Words<'t> {
     fn new(text: &'t str, block: Span) -> Words<'t> {
         Words {
             text,
-            at: block.start,
-            end: block.end,
+            at: block.start(),
+            end: block.end(),
         }
     }
 

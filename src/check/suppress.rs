@@ -66,7 +66,7 @@ pub fn apply(findings: Vec<Finding>, rules: &RuleSet, articles: &[Article]) -> V
                 && finding
                     .locations
                     .iter()
-                    .any(|l| l.article == r.article && r.span.contains(l.span.start))
+                    .any(|l| l.article == r.article && r.span.contains(l.span.start()))
         });
         match suppressor {
             Some(region) => used[region.directive] = true,
@@ -151,9 +151,9 @@ fn regions(directives: &[Directive], articles: &[Article]) -> Vec<Region> {
         let span = match d.action {
             Action::Enable => continue,
             Action::NextLine => {
-                let start = raw[d.span.end..]
+                let start = raw[d.span.end()..]
                     .find('\n')
-                    .map_or(raw.len(), |n| d.span.end + n + 1);
+                    .map_or(raw.len(), |n| d.span.end() + n + 1);
                 let end = raw[start..].find('\n').map_or(raw.len(), |n| start + n);
                 Span::new(start, end.max(start))
             }
@@ -165,8 +165,8 @@ fn regions(directives: &[Directive], articles: &[Article]) -> Vec<Region> {
                             && e.action == Action::Enable
                             && (e.rules.is_empty() || d.rules.iter().all(|r| e.rules.contains(r)))
                     })
-                    .map_or(raw.len(), |e| e.span.start);
-                Span::new(d.span.end, end)
+                    .map_or(raw.len(), |e| e.span.start());
+                Span::new(d.span.end(), end)
             }
         };
         regions.push(Region {

@@ -438,7 +438,7 @@ impl<'a> Scanner<'a> {
 
     /// Handles a start tag that begins at `at`; returns where scanning goes on.
     fn start_tag(&mut self, at: usize, tag: &Tag) -> usize {
-        let name = &self.raw[tag.name.start..tag.name.end];
+        let name = &self.raw[tag.name.start()..tag.name.end()];
         if name.eq_ignore_ascii_case(b"meta") {
             self.read_meta();
         }
@@ -483,7 +483,7 @@ impl<'a> Scanner<'a> {
 
     /// Handles an end tag that begins at `at`.
     fn end_tag(&mut self, at: usize, tag: &Tag) {
-        let name = &self.raw[tag.name.start..tag.name.end];
+        let name = &self.raw[tag.name.start()..tag.name.end()];
         if find(BLOCK, name).is_some() {
             self.end_block(at, tag.end);
         }
@@ -528,7 +528,7 @@ impl<'a> Scanner<'a> {
         let mut key = None;
         let mut content = None;
         for &(name, value) in &self.attributes {
-            let name = &self.raw[name.start..name.end];
+            let name = &self.raw[name.start()..name.end()];
             if ["name", "property", "itemprop"]
                 .iter()
                 .any(|k| k.as_bytes().eq_ignore_ascii_case(name))
@@ -541,13 +541,13 @@ impl<'a> Scanner<'a> {
         let (Some(key), Some(content)) = (key, content) else {
             return;
         };
-        let key = self.src[key.start..key.end].trim().as_bytes();
+        let key = self.src[key.start()..key.end()].trim().as_bytes();
         if self.meta.date.is_none() && find(DATE_KEYS, key).is_some() {
-            let value = decode(&self.src[content.start..content.end]);
+            let value = decode(&self.src[content.start()..content.end()]);
             let day = value.trim().split(['T', ' ']).next().unwrap_or_default();
             self.meta.date = parse_date(day);
         } else if self.meta.source.is_none() && find(SOURCE_KEYS, key).is_some() {
-            let value = decode(&self.src[content.start..content.end]);
+            let value = decode(&self.src[content.start()..content.end()]);
             let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
             if !value.is_empty() {
                 self.meta.source = Some(value);
@@ -561,7 +561,8 @@ fn trim(text: &str, span: Span) -> Option<Span> {
     let slice = span.slice(text);
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
-    (!trimmed.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + trimmed.len()))
+    (!trimmed.is_empty())
+        .then(|| Span::new(span.start() + lead, span.start() + lead + trimmed.len()))
 }
 
 /// An attribute value with its character references decoded.
@@ -1033,8 +1034,8 @@ mod tests {
             let page = read(raw);
             assert_aligned(raw, &page.text);
             for b in &page.blocks {
-                assert!(b.start < b.end && b.end <= raw.len());
-                assert!(raw.is_char_boundary(b.start) && raw.is_char_boundary(b.end));
+                assert!(b.start() < b.end() && b.end() <= raw.len());
+                assert!(raw.is_char_boundary(b.start()) && raw.is_char_boundary(b.end()));
                 assert_eq!(b.slice(&page.text), b.slice(&page.text).trim());
             }
         }

@@ -26,8 +26,8 @@ pub fn mask(raw: &str, body_start: usize) -> (String, Vec<Span>) {
         match event {
             // Text that differs from its source (entities, escapes) stays masked:
             // its raw bytes are markup, not the words a reader sees.
-            Event::Text(text) if hidden == 0 && *text == raw[span.start..span.end] => {
-                masked[span.start..span.end].copy_from_slice(text.as_bytes());
+            Event::Text(text) if hidden == 0 && *text == raw[span.start()..span.end()] => {
+                masked[span.start()..span.end()].copy_from_slice(text.as_bytes());
             }
             Event::Start(Tag::Image { .. } | Tag::CodeBlock(_)) => hidden += 1,
             Event::End(TagEnd::Image | TagEnd::CodeBlock) => hidden = hidden.saturating_sub(1),
@@ -69,7 +69,8 @@ fn trim_blocks(blocks: &[Span], text: &str) -> Vec<Span> {
             let slice = b.slice(text);
             let lead = slice.len() - slice.trim_start().len();
             let trimmed = slice.trim();
-            (!trimmed.is_empty()).then(|| Span::new(b.start + lead, b.start + lead + trimmed.len()))
+            (!trimmed.is_empty())
+                .then(|| Span::new(b.start() + lead, b.start() + lead + trimmed.len()))
         })
         .collect()
 }

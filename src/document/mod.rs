@@ -24,7 +24,7 @@ use jiff::civil::Date;
 
 use crate::error::InputError;
 use crate::size::DEFAULT_MAX_FILE_BYTES;
-use crate::span::{char_starts, LineIndex, Position, Span};
+use crate::span::{char_starts, LineIndex, Position, Span, MAX_TEXT_BYTES};
 
 pub use sources::SourcesCache;
 use unmasked::Unmasked;
@@ -101,6 +101,14 @@ impl Document {
         format: Format,
         meta: Meta,
     ) -> Result<Document, InputError> {
+        // Spans are 32-bit offsets: a larger text could not be pointed into.
+        if raw.len() as u64 > MAX_TEXT_BYTES {
+            return Err(InputError::TooLarge {
+                size: Some(raw.len() as u64),
+                limit: MAX_TEXT_BYTES,
+                path,
+            });
+        }
         let mut references = Vec::new();
         // The file's text, while it is needed beside the masked text.
         let mut raw_kept = None;
@@ -197,14 +205,14 @@ impl Document {
     /// `;…&`). Spans of Markdown and plain text are returned unchanged.
     pub fn widen(&self, span: Span) -> Span {
         let inside = |offset: usize| {
-            let i = self.references.partition_point(|r| r.end <= offset);
+            let i = self.references.partition_point(|r| r.end() <= offset);
             self.references
                 .get(i)
-                .filter(|r| r.start < offset && offset < r.end)
+                .filter(|r| r.start() < offset && offset < r.end())
                 .copied()
         };
-        let start = inside(span.start).map_or(span.start, |r| r.start);
-        let end = inside(span.end).map_or(span.end, |r| r.end);
+        let start = inside(span.start()).map_or(span.start(), |r| r.start());
+        let end = inside(span.end()).map_or(span.end(), |r| r.end());
         Span::new(start, end.max(start))
     }
 
@@ -229,7 +237,7 @@ impl Document {
     /// The file's bytes of `span`, whose ends need not be char boundaries.
     fn raw_bytes(&self, span: Span) -> Cow<'_, [u8]> {
         match self.raw.get() {
-            Some(raw) => Cow::Borrowed(&raw.as_bytes()[span.start..span.end]),
+            Some(raw) => Cow::Borrowed(&raw.as_bytes()[span.start()..span.end()]),
             None => self.unmasked.restore_bytes(&self.text, span),
         }
     }

@@ -31,14 +31,16 @@ pub fn split(text: &str, blocks: &[Span]) -> Vec<Span> {
     // Where a sentence may end, found for the whole text at once rather than
     // a search per block and per stop. '…' is rare: it seldom needs a sort.
     let bytes = text.as_bytes();
-    let mut stops: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes).collect();
+    // News prose has a mark every 40 to 80 bytes: room made once, not by doubling.
+    let mut stops: Vec<usize> = Vec::with_capacity(bytes.len() / 32);
+    stops.extend(memchr::memchr3_iter(b'.', b'!', b'?', bytes));
     let ascii_stops = stops.len();
     stops.extend(memmem::find_iter(bytes, "…"));
     if stops.len() > ascii_stops {
         stops.sort_unstable();
     }
     let mut unread = stops.as_slice();
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(stops.len() + blocks.len());
     for &block in blocks {
         let block_stops = take_within(&mut unread, block, |&at| at);
         split_block(text, block, block_stops, &mut sentences);
@@ -52,7 +54,7 @@ fn split_block(text: &str, block: Span, stops: &[usize], out: &mut Vec<Span>) {
     let mut start = 0;
     let mut i = 0;
     for &stop in stops {
-        let at = stop - block.start;
+        let at = stop - block.start();
         if at < i {
             continue; // in the run just read: "?!", "..."
         }
@@ -76,10 +78,10 @@ fn split_block(text: &str, block: Span, stops: &[usize], out: &mut Vec<Span>) {
         if body.as_bytes()[at] == b'.' && end == at + 1 && is_abbreviation(&body[start..at]) {
             continue;
         }
-        push_trimmed(out, block.start + start, &body[start..end]);
+        push_trimmed(out, block.start() + start, &body[start..end]);
         start = end;
     }
-    push_trimmed(out, block.start + start, &body[start..]);
+    push_trimmed(out, block.start() + start, &body[start..]);
 }
 
 fn starts_sentence(rest: &str) -> bool {

@@ -49,9 +49,9 @@ impl Unmasked {
             // marks around a link) are kept as one: the bytes between cost
             // less than a run.
             match unmasked.runs.last_mut() {
-                Some(last) if start - last.span.end <= MERGE_GAP => {
-                    unmasked.bytes.extend_from_slice(&raw[last.span.end..i]);
-                    last.span.end = i;
+                Some(last) if start - last.span.end() <= MERGE_GAP => {
+                    unmasked.bytes.extend_from_slice(&raw[last.span.end()..i]);
+                    last.span = last.span.with_end(i);
                 }
                 _ => {
                     unmasked.runs.push(Run {
@@ -93,17 +93,17 @@ impl Unmasked {
 
     /// The file's bytes of `span`, which may start or end inside a character.
     pub fn restore_bytes<'t>(&self, masked: &'t str, span: Span) -> Cow<'t, [u8]> {
-        let masked = &masked.as_bytes()[span.start..span.end];
-        let first = self.runs.partition_point(|r| r.span.end <= span.start);
+        let masked = &masked.as_bytes()[span.start()..span.end()];
+        let first = self.runs.partition_point(|r| r.span.end() <= span.start());
         let touching = self.runs[first..]
             .iter()
-            .take_while(|r| r.span.start < span.end);
+            .take_while(|r| r.span.start() < span.end());
         let mut bytes = Cow::Borrowed(masked);
         for run in touching {
-            let from = run.span.start.max(span.start);
-            let to = run.span.end.min(span.end);
-            let source = run.at + (from - run.span.start);
-            bytes.to_mut()[from - span.start..to - span.start]
+            let from = run.span.start().max(span.start());
+            let to = run.span.end().min(span.end());
+            let source = run.at + (from - run.span.start());
+            bytes.to_mut()[from - span.start()..to - span.start()]
                 .copy_from_slice(&self.bytes[source..source + (to - from)]);
         }
         bytes

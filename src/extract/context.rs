@@ -175,12 +175,12 @@ impl<'t> Sentence<'t> {
 
     /// How many tokens end at or before `offset` (tokens are in order).
     fn tokens_ending_by(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= offset)
+        self.tokens.partition_point(|t| t.span.end() <= offset)
     }
 
     /// The first token that starts at or after `offset`.
     fn first_token_from(&self, offset: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.span.start < offset);
+        let i = self.tokens.partition_point(|t| t.span.start() < offset);
         (i < self.tokens.len()).then_some(i)
     }
 
@@ -255,8 +255,8 @@ impl<'t> Sentence<'t> {
             return None;
         }
         Some(Span::new(
-            self.tokens[from].span.start,
-            self.tokens[j - 1].span.end,
+            self.tokens[from].span.start(),
+            self.tokens[j - 1].span.end(),
         ))
     }
 }

@@ -57,13 +57,13 @@ pub fn scan(s: &Sentence, claims: &mut Vec<Claim>) {
             if let Some(found) = figure_at(s, i) {
                 let end = match found {
                     Found::Claim(claim) => {
-                        let end = claim.span.end;
+                        let end = claim.span.end();
                         claims.push(claim);
                         end
                     }
-                    Found::Code => token.span.end,
+                    Found::Code => token.span.end(),
                 };
-                while i < s.tokens.len() && s.tokens[i].span.start < end {
+                while i < s.tokens.len() && s.tokens[i].span.start() < end {
                     i += 1;
                 }
                 continue;
@@ -159,8 +159,8 @@ enum Found {
 
 fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     let token = s.tokens[i];
-    let start = token.span.start;
-    let input = &s.text[start..s.span.end];
+    let start = token.span.start();
+    let input = &s.text[start..s.span.end()];
     let word = token.text(s.text);
     let lower = s.words[i];
     let previous = s.word_before(i);
@@ -238,13 +238,13 @@ fn the_next_unit(s: &Sentence, i: usize, lower: &str, previous: Option<&str>) ->
         return None;
     }
     let unit_token = s.tokens.get(i + 1)?;
-    let (rest, unit, _) = duration::suffix(&s.text[s.tokens[i].span.end..unit_token.span.end])?;
+    let (rest, unit, _) = duration::suffix(&s.text[s.tokens[i].span.end()..unit_token.span.end()])?;
     if !rest.is_empty() {
         return None;
     }
     let mut claim = Claim::new(
         Kind::Duration,
-        Span::new(s.tokens[i - 1].span.start, unit_token.span.end),
+        Span::new(s.tokens[i - 1].span.start(), unit_token.span.end()),
         Value::Number(1.0),
     );
     claim.unit = Some(Cow::Borrowed(unit));
@@ -264,7 +264,7 @@ struct Quantity<'s, 't> {
 
 impl Quantity<'_, '_> {
     fn offset(&self, rest: &str) -> usize {
-        self.s.span.end - rest.len()
+        self.s.span.end() - rest.len()
     }
 
     fn claim(
@@ -526,7 +526,7 @@ impl Quantity<'_, '_> {
                     if let Some(mut claim) = self.with_unit(after, n, high.value) {
                         if self.previous == Some("from") {
                             // "from 5 to 10 percent": the first figure alone, in the unit of the second.
-                            claim.span.end = self.offset(rest);
+                            claim.span = claim.span.with_end(self.offset(rest));
                             claim.interval = Some(Hedge::interval(self.hedge, n.value, n.value));
                         }
                         return Some(claim);

@@ -133,11 +133,11 @@ fn pair_marks(
     for &Mark { at, mark: c } in marks {
         let is_opener = openers.contains(&c);
         let is_closer = closers.contains(&c);
-        while outer.next_if(|q| q.span.end <= at).is_some() {}
+        while outer.next_if(|q| q.span.end() <= at).is_some() {}
         if !(is_opener || is_closer) || outer.peek().is_some_and(|q| q.span.contains(at)) {
             continue;
         }
-        let i = at - block.start;
+        let i = at - block.start();
         let prev = body[..i].chars().next_back();
         let next = body[i + c.len_utf8()..].chars().next();
         let space_before = prev.is_none_or(|p| {

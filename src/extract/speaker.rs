@@ -739,8 +739,8 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
         return None;
     }
     Some(Span::new(
-        s.tokens[j].span.start,
-        s.tokens[end - 1].span.end,
+        s.tokens[j].span.start(),
+        s.tokens[end - 1].span.end(),
     ))
 }
 
@@ -772,8 +772,8 @@ fn name_before_apposition(s: &Sentence, mut comma: usize) -> Option<Span> {
         let named = start < open && is_capitalized(s.tokens[open - 1].text(s.text));
         if fills_clause && named {
             return Some(Span::new(
-                s.tokens[start].span.start,
-                s.tokens[open - 1].span.end,
+                s.tokens[start].span.start(),
+                s.tokens[open - 1].span.end(),
             ));
         }
         comma = open;
@@ -837,7 +837,7 @@ fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
         }
         j += 1;
     }
-    (j > from).then(|| Span::new(s.tokens[from].span.start, s.tokens[j - 1].span.end))
+    (j > from).then(|| Span::new(s.tokens[from].span.start(), s.tokens[j - 1].span.end()))
 }
 
 /// "Dr", "Mr", "U.S": a word whose period does not end the phrase.

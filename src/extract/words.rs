@@ -192,7 +192,7 @@ pub fn tokenize(text: &str, span: Span, tokens: &mut Vec<Token>) {
     // sentence: room enough to never grow the vector while filling it.
     tokens.reserve(body.len() / 4);
     let token = |start: usize, end: usize, kind: TokenKind, shape: Shape| Token {
-        span: Span::new(span.start + start, span.start + end),
+        span: Span::new(span.start() + start, span.start() + end),
         kind,
         shape,
     };

@@ -33,11 +33,11 @@ pub struct ClaimRecord<'a> {
 
 impl<'a> ClaimRecord<'a> {
     pub fn new(doc: &'a Document, claim: &'a Claim) -> ClaimRecord<'a> {
-        let position = doc.position(claim.span.start);
+        let position = doc.position(claim.span.start());
         ClaimRecord {
             file: doc.path.to_string_lossy(),
-            start: claim.span.start,
-            end: claim.span.end,
+            start: claim.span.start(),
+            end: claim.span.end(),
             line: position.line,
             column: position.column,
             text: doc.raw_slice(claim.span),
@@ -49,8 +49,8 @@ impl<'a> ClaimRecord<'a> {
             change: claim.change,
             speaker: claim.speaker.as_deref(),
             subject: claim.subject().map(|s| s.slice(&doc.text)),
-            sentence_start: claim.sentence.start,
-            sentence_end: claim.sentence.end,
+            sentence_start: claim.sentence.start(),
+            sentence_end: claim.sentence.end(),
         }
     }
 }
@@ -94,7 +94,7 @@ fn meta_note(doc: &Document) -> String {
 
 /// One claim on one line, for the table and for snapshot tests.
 pub fn row(doc: &Document, claim: &Claim) -> String {
-    let position = doc.position(claim.span.start);
+    let position = doc.position(claim.span.start());
     let value = match (&claim.value, claim.kind) {
         (Value::Text(_), Kind::Quote) => String::new(),
         (Value::Text(t), _) => t.clone(),

@@ -106,7 +106,7 @@ impl<'a> FindingDiagnostic<'a> {
 fn labels(locations: &[&Location]) -> Vec<LabeledSpan> {
     locations
         .iter()
-        .map(|l| LabeledSpan::new(Some(l.label.clone()), l.span.start, l.span.len()))
+        .map(|l| LabeledSpan::new(Some(l.label.clone()), l.span.start(), l.span.len()))
         .collect()
 }
 
@@ -247,15 +247,15 @@ impl SourceCode for Source<'_> {
         if lines.len() > MAX_SNIPPET_BYTES {
             return self.window(doc, start, end, first, last);
         }
-        let local = SourceSpan::new((start - lines.start).into(), span.len());
+        let local = SourceSpan::new((start - lines.start()).into(), span.len());
         let inner = lines.slice(raw).read_span(&local, before, after)?;
         // The newlines before the slice, which miette did not see.
-        let skipped = doc.line_of(lines.start) - 1;
+        let skipped = doc.line_of(lines.start()) - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             SourceSpan::new(
-                (inner.span().offset() + lines.start).into(),
+                (inner.span().offset() + lines.start()).into(),
                 inner.span().len(),
             ),
             inner.line() + skipped,
@@ -282,11 +282,11 @@ impl<'a> Source<'a> {
         }
         let lines = doc.lines(first, last);
         let raw = doc.raw();
-        let line_end = raw[..lines.end]
+        let line_end = raw[..lines.end()]
             .trim_end_matches(['\n', '\r'])
             .len()
             .max(end);
-        let mut from = start.saturating_sub(WINDOW_MARGIN).max(lines.start);
+        let mut from = start.saturating_sub(WINDOW_MARGIN).max(lines.start());
         while !raw.is_char_boundary(from) {
             from -= 1;
         }
@@ -300,7 +300,7 @@ impl<'a> Source<'a> {
             window.slice(raw).as_bytes(),
             SourceSpan::new(from.into(), window.len()),
             first - 1,
-            start - lines.start,
+            start - lines.start(),
             last - first,
         )))
     }

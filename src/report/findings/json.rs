@@ -44,8 +44,8 @@ fn record<'a>(f: &'a Finding, articles: &'a [Article]) -> FindingRecord<'a> {
                 let r = Resolved::new(l, articles);
                 LocationRecord {
                     file: r.file,
-                    start: l.span.start,
-                    end: l.span.end,
+                    start: l.span.start(),
+                    end: l.span.end(),
                     line: r.start.line,
                     column: r.start.column,
                     text: r.text,

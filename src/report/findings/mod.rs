@@ -71,13 +71,13 @@ impl<'a> Resolved<'a> {
             doc,
             span: location.span,
             file: doc.path.to_string_lossy(),
-            start: doc.position(location.span.start),
+            start: doc.position(location.span.start()),
             text: doc.raw_slice(location.span),
         }
     }
 
     /// Where the location ends; worked out only for the formats that show it.
     fn end(&self) -> Position {
-        self.doc.position(self.span.end)
+        self.doc.position(self.span.end())
     }
 }

@@ -99,7 +99,7 @@ fn location(location: &Location, articles: &[Article]) -> Value {
                 "startColumn": r.start.column,
                 "endLine": end.line,
                 "endColumn": end.column,
-                "byteOffset": location.span.start,
+                "byteOffset": location.span.start(),
                 "byteLength": location.span.len(),
                 "snippet": {"text": r.text},
             },
