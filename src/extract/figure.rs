@@ -187,9 +187,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
             )));
         }
     }
-    let (body, hedge) = match hedge(input) {
-        Ok((rest, h)) => (rest, Some(h)),
-        Err(_) => (input, None),
+    // A hedge's first word is a word of its own, so this word is it: most
+    // words are turned away by one lookup before the phrases are tried.
+    let (body, hedge) = match starts_hedge(lower).then(|| hedge(input)) {
+        Some(Ok((rest, h))) => (rest, Some(h)),
+        _ => (input, None),
     };
     let between = lower == "between";
     let body = if between {
