@@ -194,6 +194,13 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
 
 /// The value of validated digits; commas are thousands separators.
 fn parse_digits(text: &str) -> f64 {
+    // A whole number of up to 15 digits, most figures, is read digit by
+    // digit: it and every step of reading it are exact in an f64, so the
+    // value is the one a parse gives.
+    let digits = || text.bytes().filter(|&b| b != b',');
+    if digits().count() <= 15 && digits().all(|b| b.is_ascii_digit()) {
+        return digits().fold(0.0, |value, b| value * 10.0 + f64::from(b - b'0'));
+    }
     let parsed = if text.contains(',') {
         text.replace(',', "").parse()
     } else {
@@ -430,6 +437,37 @@ fn cardinal(i: &str) -> IResult<&str, (f64, bool, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Digits read one by one give what parsing the text without its commas gives.
+    #[test]
+    fn digits_read_as_parsed() {
+        let parsed = |text: &str| text.replace(',', "").parse::<f64>().ok();
+        let mut texts: Vec<String> = (0..20_000u64)
+            .chain([
+                999_999_999_999_999,
+                123_456_789_012_345,
+                9_007_199_254_740_993,
+            ])
+            .map(|n| n.to_string())
+            .collect();
+        texts.extend(
+            [
+                "1,250",
+                "12,345,678",
+                "007",
+                "4.2",
+                "0.65",
+                "1,250.75",
+                "1234567890123456",
+                "99,999,999,999,999",
+                "999,999,999,999,999,999",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(Some(parse_digits(text)), parsed(text), "{text}");
+        }
+    }
 
     fn parse(text: &str) -> Option<(f64, &str)> {
         number(text).ok().map(|(rest, n)| (n.value, rest))
