@@ -15,7 +15,8 @@ use super::duration::{self, Tail};
 use super::hedge::{self, hedge, starts_hedge};
 use super::lexicon::{Table, WordIndex};
 use super::number::{
-    digits_scaled, is_space, number, number_words, opens_cardinal, short_scale, Number,
+    cardinal_openers, digits_scaled, is_space, number, number_words, opens_cardinal, short_scale,
+    Number,
 };
 use super::words::{is_currency_symbol, Token};
 use super::{count, measure, money, percent, ratio};
@@ -120,21 +121,27 @@ const QUANTITY_WORDS: [&str; 9] = [
     "scores",
 ];
 
+/// The lowercase words besides numbers that a figure may start with.
+fn start_words() -> impl Iterator<Item = &'static str> {
+    hedge::first_words()
+        .chain(date::OPENING_WORDS)
+        .chain(date::DAY_WORDS)
+        .chain(QUANTITY_WORDS)
+}
+
 /// A cheap look at a word (its token, text and lowercase form) before any
 /// parser runs.
 fn may_start(token: Token, word: &str, lower: &str) -> bool {
     // Lowercase words, most of a text, can open a figure only as one of a
     // few words (hashed together) or as a number word.
     if token.shape.is_letters() && !token.shape.has_upper() {
-        static STARTS: LazyLock<WordIndex> = LazyLock::new(|| {
-            WordIndex::new(
-                hedge::first_words()
-                    .chain(date::OPENING_WORDS)
-                    .chain(date::DAY_WORDS)
-                    .chain(QUANTITY_WORDS),
-            )
-        });
-        return STARTS.contains(lower) || (opens_cardinal(lower) && number(word).is_ok());
+        static STARTS: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::new(start_words()));
+        // A word of letters opens a cardinal only as a whole: one lookup in
+        // both lists turns away the words that open nothing, most of them.
+        static EITHER: LazyLock<WordIndex> =
+            LazyLock::new(|| WordIndex::new(start_words().chain(cardinal_openers())));
+        return EITHER.contains(lower)
+            && (STARTS.contains(lower) || (opens_cardinal(lower) && number(word).is_ok()));
     }
     let Some(first) = word.chars().next() else {
         return false;

@@ -310,12 +310,16 @@ fn small_word(w: &str) -> Option<(f64, bool)> {
         .map(|n| ((n as f64 + 2.0) * 10.0, true))
 }
 
+/// The words [`opens_cardinal`] looks for: the cardinals and the articles.
+pub fn cardinal_openers() -> impl Iterator<Item = &'static str> {
+    ["a", "an"].iter().chain(&UNITS).chain(&TENS).copied()
+}
+
 /// Whether a lowercased word opens with a cardinal or an article, the
 /// only way a number in words can start on a single word: a quick look
 /// before `spelled`.
 pub fn opens_cardinal(lower: &str) -> bool {
-    static OPENERS: LazyLock<WordIndex> =
-        LazyLock::new(|| WordIndex::new(["a", "an"].iter().chain(&UNITS).chain(&TENS).copied()));
+    static OPENERS: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::new(cardinal_openers()));
     let letters = lower.bytes().take_while(u8::is_ascii_alphabetic).count();
     OPENERS.contains(&lower[..letters])
 }
