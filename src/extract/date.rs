@@ -6,6 +6,7 @@
 //! Values are ISO 8601 at the precision the text states: "2024-04-24",
 //! "2024-09", "2019", or a week "2024-W24".
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
@@ -109,11 +110,18 @@ impl Setting<'_> {
     fn tense(&self) -> Tense {
         (self.find_tense)()
     }
+
+    /// Whether the word before shows that a bare month or year is a date.
+    /// Asked only once one is found, as it looks the word up.
+    fn cued(&self) -> bool {
+        self.previous_word
+            .is_some_and(|w| CUES.contains(w) || w.ends_with("'s") || w.ends_with("’s"))
+    }
 }
 
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
-    let first = next_word_lower(input).unwrap_or_default();
+    let first = first_word(input);
     // "in 1993", "on Tuesday", "since 2014": keep the preposition.
     if LEADS.contains(&first.as_ref()) {
         let lead = first;
@@ -125,7 +133,7 @@ pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
                 find_tense: setting.find_tense,
                 previous_word: Some(&lead),
             };
-            let first = next_word_lower(body).unwrap_or_default();
+            let first = first_word(body);
             return core(body, &first, &inner).map(|m| DateMatch {
                 len: input.len() - body.len() + m.len,
                 value: m.value,
@@ -134,6 +142,19 @@ pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
         return None;
     }
     core(input, &first, setting)
+}
+
+/// The first word of `input`, lowercased, or nothing. Most dates are tried
+/// on numbers, which open no word: those are not read.
+fn first_word(input: &str) -> Cow<'_, str> {
+    if opens_with_digit(input) {
+        return Cow::default();
+    }
+    next_word_lower(input).unwrap_or_default()
+}
+
+fn opens_with_digit(input: &str) -> bool {
+    input.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// A date at the start of `input`, whose first word, lowercased, is `first`.
@@ -145,6 +166,11 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             value,
         })
     };
+    // Most calls are on numbers, which open no word: their forms are tried
+    // first, without the words' tests.
+    if opens_with_digit(input) {
+        return digit_form(input, setting, false).and_then(|(rest, value)| done(rest, value));
+    }
     match first {
         "today" | "tonight" => {
             return done(&input[first.len()..], published.map(|d| d.to_string()))
@@ -193,26 +219,33 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             }
         }
     }
+    let qualified = body.len() < input.len();
+    // Month and weekday names open with a letter, the other forms with a digit.
+    if opens_with_digit(body) {
+        return digit_form(body, setting, qualified).and_then(|(rest, value)| done(rest, value));
+    }
+    if let Some(m) = month_form(body, setting, qualified) {
+        return done(&body[m.len..], m.value);
+    }
+    if qualified {
+        return None;
+    }
+    weekday_form(body, setting).and_then(|(rest, value)| done(rest, value))
+}
+
+/// The forms that open with digits: numeric dates, a day before a month
+/// and a year. A year needs a cue, a qualifier before it (`qualified`) or
+/// to stand alone, to tell it from a count.
+fn digit_form<'a>(
+    body: &'a str,
+    setting: &Setting,
+    qualified: bool,
+) -> Option<(&'a str, Option<String>)> {
     if !may_open_digits(body) {
         return None;
     }
-    let qualified = body.len() < input.len();
-    let cue = qualified
-        || setting
-            .previous_word
-            .is_some_and(|w| CUES.contains(w) || w.ends_with("'s") || w.ends_with("’s"));
-
-    if let Some(m) = month_form(body, setting, cue) {
-        return done(&body[m.len..], m.value);
-    }
-    if qualified && !body.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    if let Some((rest, value)) = weekday_form(body, setting) {
-        return done(rest, value);
-    }
     if let Some((rest, value)) = numeric_form(body) {
-        return done(rest, Some(value));
+        return Some((rest, Some(value)));
     }
     let (rest, number) = numeral(body).ok()?;
     // "14 May 2024", "1 September"
@@ -224,15 +257,13 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
         if let Some((after, month)) = month_name(spaced) {
             let day = number.value as i8;
             if let Some((after_year, year)) = year_after(after, false) {
-                return done(
+                return Some((
                     after_year,
                     Date::new(year, month, day).ok().map(|d| d.to_string()),
-                );
+                ));
             }
-            return done(
-                after,
-                resolve_month_day(published, month, day, setting.tense()),
-            );
+            let value = resolve_month_day(setting.published, month, day, setting.tense());
+            return Some((after, value));
         }
     }
     // A year: "in 1993", "since 2014", "Lisbon's 2023 counter-offensive".
@@ -242,28 +273,41 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     {
         return None;
     }
-    if !cue && !qualified && !stands_alone(rest) {
+    if !qualified && !setting.cued() && !stands_alone(rest) {
         return None;
     }
-    Some(DateMatch {
-        len: input.len() - rest.len(),
-        value: Some(format!("{:04}", number.value as i32)),
-    })
+    Some((rest, Some(format!("{:04}", number.value as i32))))
 }
 
-/// Whether text that opens with digits may open a date: a day has one or
-/// two digits, a year four, and a number written with a decimal point or a
-/// thousands separator ("4.2", "1,250") is a quantity. Other text passes.
+/// Whether text that opens with digits may open a date, by tests the forms
+/// make later on the same bytes, so that most numbers ("57 percent",
+/// "32,100", "4.2") are turned away before they are read as numbers. A
+/// numeric date has a slash after its first digits ("6/1/2024") or a hyphen
+/// after four ("2024-06-01"). A number written with a decimal point or a
+/// thousands separator is a quantity, and three digits or more than four a
+/// count or a code. A day ("14 May") is followed by spaces and a month name,
+/// which opens with a capital; a year has four digits from 1800 to 2199, with
+/// no letter or percent sign after them ("1990s", "2000%").
 fn may_open_digits(body: &str) -> bool {
     let bytes = body.as_bytes();
     let run = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let next = bytes.get(run).copied();
-    if run == 0 || next == Some(b'/') {
+    let after = &body[run..];
+    if after.starts_with('/') {
         return true;
     }
     let separated =
-        matches!(next, Some(b',' | b'.')) && bytes.get(run + 1).is_some_and(u8::is_ascii_digit);
-    !(separated || run == 3 || run > 4)
+        after.starts_with([',', '.']) && bytes.get(run + 1).is_some_and(u8::is_ascii_digit);
+    if separated || !matches!(run, 1 | 2 | 4) {
+        return false;
+    }
+    let spaced = after.trim_start_matches(is_space);
+    let month_follows =
+        spaced.len() < after.len() && spaced.starts_with(|c: char| c.is_ascii_uppercase());
+    let iso = run == 4 && after.starts_with('-');
+    let year = run == 4
+        && matches!(&bytes[..2], b"18" | b"19" | b"20" | b"21")
+        && !after.starts_with(|c: char| c.is_alphanumeric() || c == '%');
+    month_follows || iso || year
 }
 
 /// Whether a year with no cue before it stands alone (followed by punctuation
@@ -287,14 +331,14 @@ fn stands_alone(rest: &str) -> bool {
 /// "this week", "last month", "next year", "last Tuesday", "this past week".
 fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     let mut rest = input[first.len()..].trim_start_matches(is_space);
-    let mut which = first.to_string();
+    let mut which = first;
     if first == "this" {
         if let Some(r) = phrase(rest, "past", false) {
             rest = r.trim_start_matches(is_space);
-            which = "last".into();
+            which = "last";
         }
     }
-    let offset = match which.as_str() {
+    let offset = match which {
         "this" => 0,
         "last" | "past" => -1,
         _ => 1,
@@ -344,8 +388,9 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     })
 }
 
-/// Month forms: "April 24", "Sept. 1, 2024", "August 2023", "July last year", "in May".
-fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
+/// Month forms: "April 24", "Sept. 1, 2024", "August 2023", "July last year",
+/// "in May". A bare month needs a cue or a qualifier before it (`qualified`).
+fn month_form(input: &str, setting: &Setting, qualified: bool) -> Option<DateMatch> {
     let (rest, month) = month_name(input)?;
     let done = |rest: &str, value: Option<String>| {
         Some(DateMatch {
@@ -397,7 +442,7 @@ fn month_form(input: &str, setting: &Setting, cue: bool) -> Option<DateMatch> {
         }
     }
     // A bare month needs a cue; "May" and "March" also need one as verbs.
-    if !cue {
+    if !qualified && !setting.cued() {
         return None;
     }
     done(
@@ -669,6 +714,47 @@ mod tests {
     }
 
     #[test]
+    fn digits_no_date_can_open_are_turned_away_before_parsing() {
+        // After a cue, as the years need one.
+        let cued = Setting {
+            published: Some(Date::constant(2024, 6, 1)),
+            find_tense: &|| Tense::Past,
+            previous_word: Some("in"),
+        };
+        for date in [
+            "14 May 2024",
+            "1 September",
+            "2024-06-01",
+            "6/1/2024",
+            "1993,",
+            "2014",
+            "1800 and",
+            "2199.",
+        ] {
+            assert!(may_open_digits(date), "{date}");
+            assert!(parse(date, &cued).is_some(), "{date}");
+        }
+        for number in [
+            "57 percent",
+            "32,100",
+            "4.2 May",
+            "109 kilometres",
+            "12345",
+            "1990s",
+            "2000%",
+            "1799",
+            "2200",
+            "2024,5",
+            "14 may",
+            "40 passes",
+            "3-1",
+        ] {
+            assert!(!may_open_digits(number), "{number}");
+            assert!(parse(number, &cued).is_none(), "{number}");
+        }
+    }
+
+    #[test]
     fn absolute() {
         assert_eq!(
             value("2024-05-14", Tense::Past, "April 24 were"),
@@ -705,6 +791,26 @@ mod tests {
         assert_eq!(
             value("2024-12-03", Tense::Neutral, "in January"),
             Some("2025-01".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Neutral, "mid-2024"),
+            Some("2024".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Past, "early March"),
+            Some("2024-03".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Past, "May 14"),
+            Some("2024-05-14".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Neutral, "6/1/2024"),
+            Some("2024-06-01".into())
+        );
+        assert_eq!(
+            value("2024-12-03", Tense::Neutral, "since 2014,"),
+            Some("2014".into())
         );
     }
 
@@ -800,5 +906,8 @@ mod tests {
         assert_eq!(at("2024-06-12", Tense::Past, "May we"), None);
         assert_eq!(at("2024-06-12", Tense::Past, "2000 troops"), None);
         assert_eq!(at("2024-06-12", Tense::Past, "this plan"), None);
+        assert_eq!(at("2024-06-12", Tense::Past, "in 1990s"), None);
+        assert_eq!(at("2024-06-12", Tense::Past, "in 57 percent"), None);
+        assert_eq!(at("2024-06-12", Tense::Past, "mid-Tuesday"), None);
     }
 }
