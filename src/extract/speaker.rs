@@ -13,7 +13,8 @@ use super::lexicon::{lowercased, WordSet};
 use super::words::is_capitalized;
 use crate::span::Span;
 
-static VERBS: WordSet = WordSet::new(&[
+/// The speech verbs: "said", "told", "added".
+const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -65,7 +66,12 @@ static VERBS: WordSet = WordSet::new(&[
     "boasted",
     "complained",
     "tell",
-]);
+];
+
+static VERBS: WordSet = WordSet::new(SPEECH_VERBS);
+
+/// The words an attribution opens at: a speech verb, or "according" (to).
+static OPENERS: WordEnds = WordEnds::new(&[SPEECH_VERBS, &["according"]]);
 
 /// Words between a speaker and the verb: "Hallam has said", "she also noted".
 const AUXILIARIES: &[&str] = &[
@@ -683,6 +689,49 @@ fn person_name<'w>(run: &[&'w str]) -> Option<Name<'w>> {
     }
 }
 
+/// The words of some lists told apart by their first and last bytes and
+/// their length, one bit for each length a pair of end bytes has: a test
+/// that every word of the lists passes and most other words fail, made at
+/// compile time and settled without hashing.
+struct WordEnds([u32; 1024]);
+
+impl WordEnds {
+    const fn new(lists: &[&[&str]]) -> WordEnds {
+        let mut lengths = [0; 1024];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let word = lists[l][w];
+                lengths[end_slot(word)] |= length_bit(word.len());
+                w += 1;
+            }
+            l += 1;
+        }
+        WordEnds(lengths)
+    }
+
+    /// Whether `word` may be a word of the lists; it is so for each of them.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        self.0[end_slot(word)] & length_bit(word.len()) != 0
+    }
+}
+
+/// A slot for a word's first and last bytes, of five bits each: a slot
+/// apiece for pairs of ASCII letters, whatever their case.
+const fn end_slot(word: &str) -> usize {
+    match (word.as_bytes().first(), word.as_bytes().last()) {
+        (Some(&first), Some(&last)) => ((first as usize & 31) << 5) | (last as usize & 31),
+        _ => 0,
+    }
+}
+
+/// A bit for a word's length; lengths from 31 on share the last.
+const fn length_bit(length: usize) -> u32 {
+    1 << if length < 31 { length } else { 31 }
+}
+
 /// Where a speaker phrase was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Attribution {
@@ -695,24 +744,47 @@ pub struct Attribution {
 /// Every attribution in a sentence, in order, made as they are read: the
 /// caller keeps them all in one list, not a list per sentence.
 pub fn attributions<'s>(s: &'s Sentence) -> impl Iterator<Item = Attribution> + 's {
-    s.tokens.iter().enumerate().filter_map(|(v, &token)| {
-        // Every verb, and "according", is a word of three ASCII letters or
-        // more: its token tells most words apart before they are read.
-        if !(token.is_word() && token.shape.is_letters() && token.span.len() >= 3) {
-            return None;
+    // Openers are few: the words between them are passed over in one loop
+    // of their own, which keeps its place in registers.
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(v) = next_opener(s, from) {
+            from = v + 1;
+            if let Some(attribution) = attribution_at(s, v) {
+                return Some(attribution);
+            }
         }
-        let word = s.words[v];
-        let phrase = if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
-            phrase_after(s, v + 2)
-        } else if VERBS.contains(word) {
-            phrase_before(s, v).or_else(|| phrase_after(s, v + 1).filter(|_| verb_may_lead(s, v)))
-        } else {
-            None
-        }?;
-        Some(Attribution {
-            phrase,
-            verb: token.span,
+        None
+    })
+}
+
+/// The first token from `from` on that may be a speech verb or "according":
+/// a word of ASCII letters (every opener is one, so its token tells most
+/// words apart before they are read) whose ends and length are an opener's.
+fn next_opener(s: &Sentence, from: usize) -> Option<usize> {
+    let tokens = s.tokens.get(from..)?.iter();
+    let words = s.words.get(from..)?;
+    tokens
+        .zip(words)
+        .position(|(token, word)| {
+            token.is_word() && token.shape.is_letters() && OPENERS.may_hold(word)
         })
+        .map(|at| from + at)
+}
+
+/// The attribution whose verb (or "according") is token `v`, if it has a phrase.
+fn attribution_at(s: &Sentence, v: usize) -> Option<Attribution> {
+    let word = s.words[v];
+    let phrase = if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
+        phrase_after(s, v + 2)
+    } else if VERBS.contains(word) {
+        phrase_before(s, v).or_else(|| phrase_after(s, v + 1).filter(|_| verb_may_lead(s, v)))
+    } else {
+        None
+    }?;
+    Some(Attribution {
+        phrase,
+        verb: s.tokens[v].span,
     })
 }
 
@@ -965,6 +1037,23 @@ mod tests {
         ] {
             assert_eq!(attributions(&sentence(text)).next(), None, "{text}");
         }
+    }
+
+    #[test]
+    fn word_ends_pass_their_words_and_turn_most_others_away() {
+        for word in SPEECH_VERBS.iter().chain(&["according"]) {
+            assert!(OPENERS.may_hold(word), "{word}");
+        }
+        // Other ends, or the ends of an opener at another length.
+        for word in ["budget", "the", "sad", "sai", "tod", "accordingly", ""] {
+            assert!(!OPENERS.may_hold(word), "{word}");
+        }
+        static LONG: WordEnds = WordEnds::new(&[&["a", "thirty-two-bytes-long-or-longer-word"]]);
+        assert!(LONG.may_hold("a"));
+        assert!(LONG.may_hold("thirty-two-bytes-long-or-longer-word"));
+        // Lengths from 31 on share a bit.
+        assert!(LONG.may_hold("two-words-of-thirty-one-bytes-or-more-share-a-bit-word"));
+        assert!(!LONG.may_hold("ad"));
     }
 
     #[test]
