@@ -356,7 +356,7 @@ static NOT_NAMES: WordSet = WordSet::new(&[
 #[derive(Default)]
 pub struct Speakers<'t> {
     /// The latest full name mentioned for each surname ("Quinlan" → "Mara Quinlan").
-    full_names: FxHashMap<String, Arc<str>>,
+    full_names: FxHashMap<&'t str, Arc<str>>,
     /// The last person a claim or quotation was attributed to.
     last_person: Option<Arc<str>>,
     /// The last speaker of any sort.
@@ -372,6 +372,8 @@ pub struct Speakers<'t> {
     words: Vec<&'t str>,
     /// The phrase resolved last and its speaker, until a sentence is observed.
     last_resolved: Option<(&'t str, Option<Arc<str>>)>,
+    /// Room to write a new name in before it is shared.
+    room: String,
 }
 
 impl<'t> Speakers<'t> {
@@ -383,6 +385,7 @@ impl<'t> Speakers<'t> {
             full_names,
             by_title,
             run,
+            room,
             ..
         } = self;
         let mut flush = |run: &mut Vec<&'t str>| {
@@ -391,14 +394,11 @@ impl<'t> Speakers<'t> {
             // A surname alone (after a title) is no full name.
             if let Some(name) = name.filter(|name| name.first.is_some()) {
                 // A name is mentioned again and again: shared, not copied.
-                let known = full_names
-                    .get(name.surname)
-                    .filter(|known| name.spells(known));
-                let shared = match known {
+                let shared = match known_spelling(full_names, name) {
                     Some(known) => known.clone(),
                     None => {
-                        let shared = Arc::<str>::from(name.joined());
-                        full_names.insert(name.surname.to_string(), shared.clone());
+                        let shared = name.shared(room);
+                        full_names.insert(name.surname, shared.clone());
                         shared
                     }
                 };
@@ -496,62 +496,11 @@ impl<'t> Speakers<'t> {
                     .clone()
                     .or_else(|| self.last_speaker.clone())?
             } else {
-                self.name_in(words)
+                name_in(&self.full_names, words, &mut self.room)
             }
         };
         self.remember(&speaker);
         Some(speaker)
-    }
-
-    fn name_in(&self, words: &[&str]) -> Arc<str> {
-        // The trailing capitalised run: "national security adviser Mara Quinlan".
-        let mut start = words.len();
-        while start > 0 {
-            let w = words[start - 1];
-            let joiner = matches!(
-                w,
-                "of" | "for" | "and" | "de" | "van" | "von" | "bin" | "al"
-            ) && start < words.len();
-            if is_capitalized(w) || (joiner && start >= 2 && is_capitalized(words[start - 2])) {
-                start -= 1;
-            } else {
-                break;
-            }
-        }
-        while start < words.len() && ["The", "A", "An"].contains(&words[start]) {
-            start += 1;
-        }
-        let run = &words[start..];
-        if run.is_empty() {
-            return lowercase_article(words).into();
-        }
-        let with_article = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
-        if named_part(run, after_last_title(run))
-            .iter()
-            .any(|w| ORGANISATION_WORDS.contains(w.trim_end_matches(['’', '\'', 's'])))
-            || run
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
-        {
-            let run_text = run.join(" ");
-            return if with_article {
-                with_the(&run_text)
-            } else {
-                run_text.into()
-            };
-        }
-        match person_name(run) {
-            Some(Name {
-                first: None,
-                surname,
-            }) => match self.full_names.get(surname) {
-                Some(full) => full.clone(),
-                None if with_article => with_the(surname),
-                None => surname.into(),
-            },
-            Some(name) => name.joined().into(),
-            None => lowercase_article(words).into(),
-        }
     }
 
     fn remember(&mut self, speaker: &Arc<str>) {
@@ -574,18 +523,95 @@ impl<'t> Speakers<'t> {
     }
 }
 
-/// `name` after "the": "the Treasury", "the mayor".
-fn with_the(name: &str) -> Arc<str> {
-    ["the ", name].concat().into()
+/// The speaker a phrase names, when it is no pronoun, title or document:
+/// a person or organisation named at its end, else the phrase as written.
+/// A new name is written in `room` first, then shared.
+fn name_in(full_names: &FxHashMap<&str, Arc<str>>, words: &[&str], room: &mut String) -> Arc<str> {
+    // The trailing capitalised run: "national security adviser Mara Quinlan".
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let joiner = matches!(
+            w,
+            "of" | "for" | "and" | "de" | "van" | "von" | "bin" | "al"
+        ) && start < words.len();
+        if is_capitalized(w) || (joiner && start >= 2 && is_capitalized(words[start - 2])) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < words.len() && ["The", "A", "An"].contains(&words[start]) {
+        start += 1;
+    }
+    let run = &words[start..];
+    if run.is_empty() {
+        return lowercase_article(words, room);
+    }
+    let with_article = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
+    if named_part(run, after_last_title(run))
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(w.trim_end_matches(['’', '\'', 's'])))
+        || run
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+    {
+        let the = if with_article { "the " } else { "" };
+        return Arc::from(&*joined(room, the, run));
+    }
+    match person_name(run) {
+        Some(Name {
+            first: None,
+            surname,
+        }) => match full_names.get(surname) {
+            Some(full) => full.clone(),
+            None if with_article => Arc::from(&*joined(room, "the ", &[surname])),
+            None => surname.into(),
+        },
+        // A full name is most often the one its sentence was seen to mention.
+        Some(name) => match known_spelling(full_names, name) {
+            Some(known) => known.clone(),
+            None => name.shared(room),
+        },
+        None => lowercase_article(words, room),
+    }
 }
 
-/// The phrase as written, with a sentence-initial "The" or "A" lowercased.
-fn lowercase_article(words: &[&str]) -> String {
-    let mut phrase = words.join(" ");
+/// The phrase as written, with a sentence-initial "The" or "A" lowercased,
+/// written in `room` and shared.
+fn lowercase_article(words: &[&str], room: &mut String) -> Arc<str> {
+    let phrase = joined(room, "", words);
     if let Some(first) = words.first().filter(|w| ["The", "A", "An"].contains(w)) {
         phrase[..first.len()].make_ascii_lowercase();
     }
-    phrase
+    Arc::from(&*phrase)
+}
+
+/// `words` joined by spaces after `prefix` ("the "), written in `room`: a
+/// name is made once, in room reused from one to the next, and copied once
+/// to be shared.
+fn joined<'r>(room: &'r mut String, prefix: &str, words: &[&str]) -> &'r mut str {
+    room.clear();
+    let spaces = words.len().saturating_sub(1);
+    room.reserve(prefix.len() + spaces + words.iter().map(|w| w.len()).sum::<usize>());
+    room.push_str(prefix);
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            room.push(' ');
+        }
+        room.push_str(word);
+    }
+    room.as_mut_str()
+}
+
+/// The full name `full_names` holds for `name`'s surname, if it is `name`.
+fn known_spelling<'f>(
+    full_names: &'f FxHashMap<&str, Arc<str>>,
+    name: Name,
+) -> Option<&'f Arc<str>> {
+    full_names
+        .get(name.surname)
+        .filter(|known| name.spells(known))
 }
 
 /// The words of `run` after its last title, or all of them without one.
@@ -632,15 +658,15 @@ struct Name<'w> {
 }
 
 impl Name<'_> {
-    /// The name's words joined by a space.
-    fn joined(self) -> String {
+    /// The name's words joined by a space, written in `room` and shared.
+    fn shared(self, room: &mut String) -> Arc<str> {
         match self.first {
-            Some(first) => [first, " ", self.surname].concat(),
-            None => self.surname.to_string(),
+            Some(first) => Arc::from(&*joined(room, "", &[first, self.surname])),
+            None => self.surname.into(),
         }
     }
 
-    /// Whether `text` is [`Name::joined`], told without joining.
+    /// Whether `text` is the name's words joined by a space, told without joining.
     fn spells(self, text: &str) -> bool {
         let surname = match self.first {
             Some(first) => text.strip_prefix(first).and_then(|t| t.strip_prefix(' ')),
@@ -1037,6 +1063,27 @@ mod tests {
         ] {
             assert_eq!(attributions(&sentence(text)).next(), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_full_name_seen_before_is_shared_not_copied() {
+        let mut speakers = Speakers::default();
+        let text = "“It works,” Mara Quinlan said.";
+        let said = speaker(&mut speakers, text).expect("a speaker");
+        assert_eq!(&*said, "Mara Quinlan");
+        assert!(Arc::ptr_eq(&said, &speakers.full_names["Quinlan"]));
+    }
+
+    #[test]
+    fn names_are_written_in_room_reused() {
+        let mut room = String::new();
+        assert_eq!(
+            joined(&mut room, "the ", &["White", "House"]),
+            "the White House"
+        );
+        assert_eq!(joined(&mut room, "", &["Quinlan"]), "Quinlan");
+        assert_eq!(joined(&mut room, "the ", &[]), "the ");
+        assert_eq!(joined(&mut room, "", &[]), "");
     }
 
     #[test]
