@@ -124,19 +124,22 @@ impl<T> Table<T> {
     }
 
     /// The longest entry that matches at the start of `input`, with what follows it.
+    #[inline]
     pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, &'static T)> {
-        let first = input.as_bytes().first()?.to_ascii_lowercase();
+        // Most lookups end at the opening, read where they are made; the
+        // entries are tried out of line.
+        let opening = self.index().opening(input)?;
+        self.longest_opening(opening, input)
+    }
+
+    /// [`Table::longest`] for `input`, which opens as `opening`.
+    #[inline(never)]
+    fn longest_opening<'a>(
+        &self,
+        opening: (u8, usize),
+        input: &'a str,
+    ) -> Option<(&'a str, &'static T)> {
         let index = self.index();
-        // Most lookups fail on the first byte: settle those before reading
-        // the word, and most others on the opening's length, before hashing.
-        let lengths = index.opening_lengths[usize::from(first)];
-        if lengths == 0 {
-            return None;
-        }
-        let opening = (first, ascii_alphanumeric_run(input));
-        if lengths & length_bit(opening.1) == 0 {
-            return None;
-        }
         index
             .buckets
             .get(&opening)?
@@ -153,6 +156,7 @@ impl<T> Table<T> {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut buckets: FxHashMap<(u8, usize), Vec<usize>> = FxHashMap::default();
+            let mut second_bytes = [0; 256];
             for (i, (surface, _)) in self.entries.iter().enumerate() {
                 // An empty entry would match anything, whatever its opening.
                 assert!(!surface.is_empty(), "a table entry is empty");
@@ -163,12 +167,14 @@ impl<T> Table<T> {
                     b' ' | b'-' => {
                         for byte in 0..=u8::MAX {
                             buckets.entry((byte, lead)).or_default().push(i);
+                            second_bytes[usize::from(byte)] = u128::MAX;
                         }
                     }
                     byte => {
                         // Case-sensitive entries are looked up by their lowercased first byte too.
-                        let key = (byte.to_ascii_lowercase(), lead);
-                        buckets.entry(key).or_default().push(i);
+                        let first = byte.to_ascii_lowercase();
+                        buckets.entry((first, lead)).or_default().push(i);
+                        second_bytes[usize::from(first)] |= second_bits(surface);
                     }
                 }
             }
@@ -186,6 +192,7 @@ impl<T> Table<T> {
             }
             Index {
                 buckets,
+                second_bytes,
                 opening_lengths,
                 entries,
             }
@@ -199,15 +206,54 @@ struct Index {
     /// ASCII letters and digits they open with: an entry can match only
     /// input whose lowercased first byte and opening run are the same.
     buckets: FxHashMap<(u8, usize), Vec<usize>>,
+    /// For each lowercased first byte, the second bytes its entries allow
+    /// (see [`second_bits`]); zero for a byte no entry opens with.
+    second_bytes: [u128; 256],
     /// For each lowercased first byte, the opening lengths of its buckets
     /// as a bit each (see [`length_bit`]); zero for a byte no entry opens with.
     opening_lengths: [u64; 256],
     entries: Vec<Entry>,
 }
 
+impl Index {
+    /// How `input` opens (its lowercased first byte and opening run), if
+    /// some entry opens that way.
+    #[inline]
+    fn opening(&self, input: &str) -> Option<(u8, usize)> {
+        let bytes = input.as_bytes();
+        let first = bytes.first()?.to_ascii_lowercase();
+        // Most lookups fail on the first two bytes: settle those before
+        // reading the word, and most others on the opening's length, before
+        // hashing. Input of one byte is taken as having a second byte 0:
+        // only entries that allow any second byte can match it.
+        let second = bytes.get(1).copied().unwrap_or(0);
+        if self.second_bytes[usize::from(first)] & second_bit(second) == 0 {
+            return None;
+        }
+        let run = ascii_alphanumeric_run(input);
+        (self.opening_lengths[usize::from(first)] & length_bit(run) != 0).then_some((first, run))
+    }
+}
+
 /// A bit for an opening's length; lengths from 63 on share the last bit.
 fn length_bit(length: usize) -> u64 {
     1 << length.min(63)
+}
+
+/// A bit for a byte, lowercased; a byte over 127 shares one with an ASCII byte.
+fn second_bit(byte: u8) -> u128 {
+    1 << (byte.to_ascii_lowercase() % 128)
+}
+
+/// The second bytes input that `surface` matches may have, a bit each: the
+/// entry's own, in either case, when its first piece holds it; any byte when
+/// a joint (any space or dash) or nothing follows its first byte.
+fn second_bits(surface: &str) -> u128 {
+    let first_piece = surface.split([' ', '-']).next().unwrap_or_default();
+    first_piece
+        .as_bytes()
+        .get(1)
+        .map_or(u128::MAX, |&b| second_bit(b))
 }
 
 /// A table entry as [`phrase`] would take it apart on every lookup.
@@ -366,6 +412,49 @@ mod tests {
             Table::new(&[("mile", 1), ("miles per hour", 2), ("miles", 3)], false);
         assert_eq!(TABLE.longest("Miles per hour.").map(|(_, v)| *v), Some(2));
         assert_eq!(TABLE.longest("kilometres"), None);
+    }
+
+    #[test]
+    fn second_bytes_are_fixed_only_by_a_first_piece_of_two_bytes() {
+        assert_eq!(second_bits("per cent"), second_bit(b'e'));
+        assert_eq!(second_bits("MW"), second_bit(b'w'));
+        assert_eq!(second_bits("lb-ft"), second_bit(b'b'));
+        assert_eq!(second_bits("°C"), second_bit("°".as_bytes()[1]));
+        for surface in ["m", "% points", "a day", "-old", " x"] {
+            assert_eq!(second_bits(surface), u128::MAX, "{surface}");
+        }
+    }
+
+    #[test]
+    fn tables_turn_away_only_what_cannot_match() {
+        static TABLE: Table<i32> = Table::new(
+            &[
+                ("m", 1),
+                ("km", 2),
+                ("km/h", 3),
+                ("% points", 4),
+                ("°C", 5),
+                ("-old", 6),
+                ("a day", 7),
+                ("MW", 8),
+            ],
+            true,
+        );
+        let found = |input| TABLE.longest(input).map(|(rest, v)| (rest, *v));
+        assert_eq!(found("m"), Some(("", 1)));
+        assert_eq!(found("km/h."), Some((".", 3)));
+        assert_eq!(found("%\u{a0}points"), Some(("", 4)));
+        assert_eq!(found("°C,"), Some((",", 5)));
+        assert_eq!(found("–old"), Some(("", 6)));
+        assert_eq!(found("a\tday"), Some(("", 7)));
+        assert_eq!(found("MW"), Some(("", 8)));
+        // Case counts in a case-sensitive table; the rest is turned away by
+        // its first byte, its second or the length of its opening.
+        assert_eq!(found("mw"), None);
+        assert_eq!(found("k"), None);
+        assert_eq!(found("kg"), None);
+        assert_eq!(found("°F"), None);
+        assert_eq!(found("kmh"), None);
     }
 
     #[test]
