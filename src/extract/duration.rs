@@ -26,18 +26,21 @@ static UNITS: Table<&str> = Table::new(
 );
 
 /// Words allowed between a number and its time unit: "10 more years".
-const BETWEEN: &[&str] = &[
-    "more",
-    "full",
-    "straight",
-    "consecutive",
-    "additional",
-    "long",
-    "whole",
-    "further",
-    "successive",
-    "extra",
-];
+static BETWEEN: Table<()> = Table::new(
+    &[
+        ("more", ()),
+        ("full", ()),
+        ("straight", ()),
+        ("consecutive", ()),
+        ("additional", ()),
+        ("long", ()),
+        ("whole", ()),
+        ("further", ()),
+        ("successive", ()),
+        ("extra", ()),
+    ],
+    false,
+);
 
 /// The units of time, as written: "years", "decade".
 pub fn unit_words() -> impl Iterator<Item = &'static str> {
@@ -66,13 +69,13 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
             return None;
         }
         // The unit straight after the number, as most are, or after a word
-        // such as "more" (no unit starts with one of those words).
+        // such as "more" (no unit starts with one of those words). A unit
+        // must follow that word after spaces: looked up in a table, the word
+        // "more" is matched in "more-or-less" and "more’s" too, but no unit
+        // starts with a dash or an apostrophe.
         let (rest, unit) = UNITS.longest(spaced).or_else(|| {
-            let word = super::lexicon::next_word_lower(spaced)?;
-            if !BETWEEN.contains(&word.as_ref()) {
-                return None;
-            }
-            UNITS.longest(spaced[word.len()..].trim_start_matches(is_space))
+            let (after, _) = BETWEEN.longest(spaced)?;
+            UNITS.longest(after.trim_start_matches(is_space))
         })?;
         (rest, *unit)
     };
@@ -131,6 +134,10 @@ mod tests {
             Some((" extension", "year", Tail::Plain))
         );
         assert_eq!(suffix(" more years of"), Some((" of", "year", Tail::Plain)));
+        assert_eq!(suffix(" Further\u{a0}days"), Some(("", "day", Tail::Plain)));
+        assert_eq!(suffix(" moreover years"), None);
+        assert_eq!(suffix(" more’s years"), None);
+        assert_eq!(suffix(" more-years"), None);
         assert_eq!(suffix(" years ago."), Some((".", "year", Tail::Ago)));
         assert_eq!(suffix(" yearly"), None);
         assert_eq!(and_a_half(" year and a half,"), Some((",", "year")));
