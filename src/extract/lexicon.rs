@@ -291,25 +291,21 @@ impl WordSet {
 }
 
 /// Hashed words for exact, case-sensitive membership tests. Most words of a
-/// text are in no list; their shape (length, first and last byte) is in
-/// none of the list's, which a bit per shape tells without hashing them.
+/// text are in no list, and their ends and length are no word's of the
+/// list: [`WordEnds`] tells them apart without hashing them.
 pub struct WordIndex {
     set: FxHashSet<&'static str>,
-    /// Bit [`shape`] of each word in the list; a few shapes share a bit.
-    shapes: [u64; SHAPES / 64],
+    ends: WordEnds,
 }
-
-const SHAPES: usize = 4096;
 
 impl WordIndex {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordIndex {
         let mut index = WordIndex {
             set: FxHashSet::default(),
-            shapes: [0; SHAPES / 64],
+            ends: WordEnds([0; 1024]),
         };
         for word in words {
-            let bit = shape(word);
-            index.shapes[bit / 64] |= 1 << (bit % 64);
+            index.ends.add(word);
             index.set.insert(word);
         }
         index
@@ -317,18 +313,54 @@ impl WordIndex {
 
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let bit = shape(word);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(word)
+        self.ends.may_hold(word) && self.set.contains(word)
     }
 }
 
-/// A word's length, first and last byte, mixed into a number below [`SHAPES`].
-#[inline]
-fn shape(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let first = usize::from(bytes.first().copied().unwrap_or(0));
-    let last = usize::from(bytes.last().copied().unwrap_or(0));
-    (bytes.len() * 961 + first * 31 + last) % SHAPES
+/// The words of some lists told apart by their first and last bytes and
+/// their length, one bit for each length a pair of end bytes has: a test
+/// that every word of the lists passes and most other words fail, settled
+/// without hashing (and made at compile time for lists known then).
+pub struct WordEnds([u32; 1024]);
+
+impl WordEnds {
+    pub const fn new(lists: &[&[&str]]) -> WordEnds {
+        let mut ends = WordEnds([0; 1024]);
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                ends.add(lists[l][w]);
+                w += 1;
+            }
+            l += 1;
+        }
+        ends
+    }
+
+    const fn add(&mut self, word: &str) {
+        self.0[end_slot(word)] |= end_length_bit(word.len());
+    }
+
+    /// Whether `word` may be a word of the lists; it is so for each of them.
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        self.0[end_slot(word)] & end_length_bit(word.len()) != 0
+    }
+}
+
+/// A slot for a word's first and last bytes, of five bits each: a slot
+/// apiece for pairs of ASCII letters, whatever their case.
+const fn end_slot(word: &str) -> usize {
+    match (word.as_bytes().first(), word.as_bytes().last()) {
+        (Some(&first), Some(&last)) => ((first as usize & 31) << 5) | (last as usize & 31),
+        _ => 0,
+    }
+}
+
+/// A bit for a word's length; lengths from 31 on share the last.
+const fn end_length_bit(length: usize) -> u32 {
+    1 << if length < 31 { length } else { 31 }
 }
 
 /// `word` lowercased; borrowed when lowering changes nothing, as for most
@@ -455,6 +487,24 @@ mod tests {
         assert_eq!(found("kg"), None);
         assert_eq!(found("°F"), None);
         assert_eq!(found("kmh"), None);
+    }
+
+    #[test]
+    fn word_ends_pass_their_words_and_turn_most_others_away() {
+        static OPENERS: WordEnds = WordEnds::new(&[&["said", "told"], &["according"]]);
+        for word in ["said", "told", "according"] {
+            assert!(OPENERS.may_hold(word), "{word}");
+        }
+        // Other ends, or the ends of a word at another length.
+        for word in ["budget", "the", "sad", "sai", "tod", "accordingly", ""] {
+            assert!(!OPENERS.may_hold(word), "{word}");
+        }
+        static LONG: WordEnds = WordEnds::new(&[&["a", "thirty-two-bytes-long-or-longer-word"]]);
+        assert!(LONG.may_hold("a"));
+        assert!(LONG.may_hold("thirty-two-bytes-long-or-longer-word"));
+        // Lengths from 31 on share a bit.
+        assert!(LONG.may_hold("two-words-of-thirty-one-bytes-or-more-share-a-bit-word"));
+        assert!(!LONG.may_hold("ad"));
     }
 
     #[test]

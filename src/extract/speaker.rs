@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
-use super::lexicon::{lowercased, WordSet};
+use super::lexicon::{lowercased, WordEnds, WordSet};
 use super::words::is_capitalized;
 use crate::span::Span;
 
@@ -715,49 +715,6 @@ fn person_name<'w>(run: &[&'w str]) -> Option<Name<'w>> {
     }
 }
 
-/// The words of some lists told apart by their first and last bytes and
-/// their length, one bit for each length a pair of end bytes has: a test
-/// that every word of the lists passes and most other words fail, made at
-/// compile time and settled without hashing.
-struct WordEnds([u32; 1024]);
-
-impl WordEnds {
-    const fn new(lists: &[&[&str]]) -> WordEnds {
-        let mut lengths = [0; 1024];
-        let mut l = 0;
-        while l < lists.len() {
-            let mut w = 0;
-            while w < lists[l].len() {
-                let word = lists[l][w];
-                lengths[end_slot(word)] |= length_bit(word.len());
-                w += 1;
-            }
-            l += 1;
-        }
-        WordEnds(lengths)
-    }
-
-    /// Whether `word` may be a word of the lists; it is so for each of them.
-    #[inline]
-    fn may_hold(&self, word: &str) -> bool {
-        self.0[end_slot(word)] & length_bit(word.len()) != 0
-    }
-}
-
-/// A slot for a word's first and last bytes, of five bits each: a slot
-/// apiece for pairs of ASCII letters, whatever their case.
-const fn end_slot(word: &str) -> usize {
-    match (word.as_bytes().first(), word.as_bytes().last()) {
-        (Some(&first), Some(&last)) => ((first as usize & 31) << 5) | (last as usize & 31),
-        _ => 0,
-    }
-}
-
-/// A bit for a word's length; lengths from 31 on share the last.
-const fn length_bit(length: usize) -> u32 {
-    1 << if length < 31 { length } else { 31 }
-}
-
 /// Where a speaker phrase was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Attribution {
@@ -1084,23 +1041,6 @@ mod tests {
         assert_eq!(joined(&mut room, "", &["Quinlan"]), "Quinlan");
         assert_eq!(joined(&mut room, "the ", &[]), "the ");
         assert_eq!(joined(&mut room, "", &[]), "");
-    }
-
-    #[test]
-    fn word_ends_pass_their_words_and_turn_most_others_away() {
-        for word in SPEECH_VERBS.iter().chain(&["according"]) {
-            assert!(OPENERS.may_hold(word), "{word}");
-        }
-        // Other ends, or the ends of an opener at another length.
-        for word in ["budget", "the", "sad", "sai", "tod", "accordingly", ""] {
-            assert!(!OPENERS.may_hold(word), "{word}");
-        }
-        static LONG: WordEnds = WordEnds::new(&[&["a", "thirty-two-bytes-long-or-longer-word"]]);
-        assert!(LONG.may_hold("a"));
-        assert!(LONG.may_hold("thirty-two-bytes-long-or-longer-word"));
-        // Lengths from 31 on share a bit.
-        assert!(LONG.may_hold("two-words-of-thirty-one-bytes-or-more-share-a-bit-word"));
-        assert!(!LONG.may_hold("ad"));
     }
 
     #[test]
