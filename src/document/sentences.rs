@@ -26,6 +26,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// The length of the longest of [`ABBREVIATIONS`].
 const LONGEST_ABBREVIATION: usize = 6;
 
+/// The searcher for '…', made once rather than for every document.
+static ELLIPSIS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("…"));
+
 /// Splits every block of `text` (blocks in order) into sentences.
 pub fn split(text: &str, blocks: &[Span]) -> Vec<Span> {
     // Where a sentence may end, found for the whole text at once rather than
@@ -35,7 +38,7 @@ pub fn split(text: &str, blocks: &[Span]) -> Vec<Span> {
     let mut stops: Vec<usize> = Vec::with_capacity(bytes.len() / 32);
     stops.extend(memchr::memchr3_iter(b'.', b'!', b'?', bytes));
     let ascii_stops = stops.len();
-    stops.extend(memmem::find_iter(bytes, "…"));
+    stops.extend(ELLIPSIS.find_iter(bytes));
     if stops.len() > ascii_stops {
         stops.sort_unstable();
     }
@@ -68,7 +71,7 @@ fn split_block(text: &str, block: Span, stops: &[usize], out: &mut Vec<Span>) {
         let end = run.map_or(body.len(), |k| at + k);
         i = end;
         let rest = &body[end..];
-        let after_space = rest.trim_start();
+        let after_space = trim_start(rest);
         if after_space.len() == rest.len() && !rest.is_empty() {
             continue; // "4.2", "U.S.-led": no space after the mark
         }
@@ -92,12 +95,7 @@ fn starts_sentence(rest: &str) -> bool {
 
 /// Whether the word before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let word = &before[word_start..];
+    let word = last_word(before);
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -118,6 +116,29 @@ fn is_abbreviation(before: &str) -> bool {
         lowered.as_str()
     };
     is_listed_abbreviation(word)
+}
+
+/// The word at the end of `before`: what follows its last space, '(', '"'
+/// or '“'.
+fn last_word(before: &str) -> &str {
+    // ASCII is read back a byte at a time; a non-ASCII character (a space or
+    // '“' among them) sends the search to the characters.
+    let bytes = before.as_bytes();
+    match bytes
+        .iter()
+        .rposition(|&b| !b.is_ascii() || is_ascii_space(b) || matches!(b, b'(' | b'"'))
+    {
+        None => before,
+        Some(k) if bytes[k].is_ascii() => &before[k + 1..],
+        Some(_) => {
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            &before[start..]
+        }
+    }
 }
 
 /// Whether `word` is in [`ABBREVIATIONS`], ignoring ASCII case. Only the
@@ -147,12 +168,37 @@ fn is_listed_abbreviation(word: &str) -> bool {
 }
 
 fn push_trimmed(out: &mut Vec<Span>, at: usize, piece: &str) {
-    let trimmed = piece.trim_start();
+    let trimmed = trim_start(piece);
     let lead = piece.len() - trimmed.len();
-    let trimmed = trimmed.trim_end();
+    let trimmed = trim_end(trimmed);
     if !trimmed.is_empty() {
         out.push(Span::new(at + lead, at + lead + trimmed.len()));
     }
+}
+
+/// `s.trim_start()`: the ASCII spaces that open most pieces are stepped
+/// over a byte at a time, and the Unicode test is made only when a
+/// non-ASCII character follows them.
+fn trim_start(s: &str) -> &str {
+    let rest = &s[s.bytes().take_while(|&b| is_ascii_space(b)).count()..];
+    match rest.as_bytes().first() {
+        Some(b) if !b.is_ascii() => rest.trim_start(),
+        _ => rest,
+    }
+}
+
+/// `s.trim_end()`, ASCII spaces stepped over as in [`trim_start`].
+fn trim_end(s: &str) -> &str {
+    let rest = &s[..s.len() - s.bytes().rev().take_while(|&b| is_ascii_space(b)).count()];
+    match rest.as_bytes().last() {
+        Some(b) if !b.is_ascii() => rest.trim_end(),
+        _ => rest,
+    }
+}
+
+/// Whether `b` is an ASCII character that `char::is_whitespace` holds to be a space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 #[cfg(test)]
@@ -188,6 +234,45 @@ mod tests {
             Some(LONGEST_ABBREVIATION)
         );
         assert!(!is_listed_abbreviation("mx"));
+    }
+
+    #[test]
+    fn ascii_spaces_are_the_whitespace_characters() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn trims_are_the_standard_ones() {
+        for s in [
+            "",
+            " ",
+            "  a b  ",
+            "\t\n\x0b\x0ca\r",
+            "\u{a0} a \u{2009}",
+            " \u{3000}\u{85} “a” \u{200a}\t",
+            "é ",
+            " …",
+        ] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn last_words() {
+        for (before, word) in [
+            ("met Mr", "Mr"),
+            ("(U.S", "U.S"),
+            ("he said “Sen", "Sen"),
+            ("at\u{a0}St", "St"),
+            ("in Zürich", "Zürich"),
+            ("\"Dr", "Dr"),
+            ("Prof", "Prof"),
+        ] {
+            assert_eq!(last_word(before), word, "{before:?}");
+        }
     }
 
     #[test]
