@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::claim::Change;
 use super::date::Tense;
 use super::lexicon::WordSet;
-use super::words::{is_capitalized, tokenize, Token};
+use super::words::{each_token, is_capitalized, room_for, Token};
 use crate::span::Span;
 
 /// Room for a sentence's tokens and words, passed from sentence to
@@ -31,35 +31,6 @@ pub struct Sentence<'t> {
     /// Where the tense words are; found when a date first asks.
     tense_markers: OnceCell<Vec<(usize, Tense)>>,
 }
-
-const FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "won’t",
-    "'ll",
-    "upcoming",
-    "scheduled",
-    "expected",
-    "plans",
-    "planning",
-    "going",
-    "would",
-    "ahead",
-    "later",
-    "next",
-    "due",
-    "intends",
-    "aims",
-];
-const PAST: &[&str] = &[
-    "said", "told", "was", "were", "had", "did", "ago", "last", "says", "earlier",
-];
-/// Words in -ed that are not past-tense verbs.
-const NOT_PAST: &[&str] = &[
-    "need", "speed", "seed", "feed", "bed", "red", "united", "based", "indeed", "hundred",
-    "proceed", "exceed", "succeed", "armed", "advanced", "detailed", "limited", "expected",
-];
 
 impl<'t> Sentence<'t> {
     /// [`Sentence::reusing`] with buffers of its own.
@@ -85,9 +56,15 @@ impl<'t> Sentence<'t> {
             mut words,
         } = buffers;
         tokens.clear();
-        tokenize(text, span, &mut tokens);
         words.clear();
-        words.extend(tokens.iter().map(|t| t.text(lower)));
+        let room = room_for(span);
+        tokens.reserve(room);
+        words.reserve(room);
+        // Each token's word is taken as it is made, in the one pass.
+        each_token(text, span, |token| {
+            tokens.push(token);
+            words.push(token.text(lower));
+        });
         Sentence {
             text,
             span,
@@ -108,24 +85,13 @@ impl<'t> Sentence<'t> {
 
     fn tense_markers(&self) -> &[(usize, Tense)] {
         self.tense_markers.get_or_init(|| {
-            self.words
-                .iter()
-                .enumerate()
-                .filter_map(|(i, &w)| {
-                    if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
-                        Some((i, Tense::Future))
-                    } else if PAST.contains(&w)
-                        || (w.len() > 4
-                            && w.ends_with("ed")
-                            && w.chars().all(|c| c.is_ascii_lowercase())
-                            && !NOT_PAST.contains(&w))
-                    {
-                        Some((i, Tense::Past))
-                    } else {
-                        None
-                    }
-                })
-                .collect()
+            let mut markers = Vec::new();
+            for (i, &word) in self.words.iter().enumerate() {
+                if let Some(tense) = tense_of(word) {
+                    markers.push((i, tense));
+                }
+            }
+            markers
         })
     }
 
@@ -259,6 +225,79 @@ impl<'t> Sentence<'t> {
             self.tokens[j - 1].span.end(),
         ))
     }
+}
+
+/// The tense a lowercased word marks, if any. The words are matched, not
+/// looked up in lists, so that most words are turned away by their length.
+fn tense_of(word: &str) -> Option<Tense> {
+    if is_future_word(word) || word.ends_with("'ll") || word.ends_with("’ll") {
+        Some(Tense::Future)
+    } else if is_past_word(word)
+        || (word.len() > 4
+            && word.ends_with("ed")
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !is_ed_but_not_past(word))
+    {
+        Some(Tense::Past)
+    } else {
+        None
+    }
+}
+
+fn is_future_word(word: &str) -> bool {
+    matches!(
+        word,
+        "will"
+            | "shall"
+            | "won't"
+            | "won’t"
+            | "'ll"
+            | "upcoming"
+            | "scheduled"
+            | "expected"
+            | "plans"
+            | "planning"
+            | "going"
+            | "would"
+            | "ahead"
+            | "later"
+            | "next"
+            | "due"
+            | "intends"
+            | "aims"
+    )
+}
+
+fn is_past_word(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "told" | "was" | "were" | "had" | "did" | "ago" | "last" | "says" | "earlier"
+    )
+}
+
+/// Words in -ed that are not past-tense verbs.
+fn is_ed_but_not_past(word: &str) -> bool {
+    matches!(
+        word,
+        "need"
+            | "speed"
+            | "seed"
+            | "feed"
+            | "bed"
+            | "red"
+            | "united"
+            | "based"
+            | "indeed"
+            | "hundred"
+            | "proceed"
+            | "exceed"
+            | "succeed"
+            | "armed"
+            | "advanced"
+            | "detailed"
+            | "limited"
+            | "expected"
+    )
 }
 
 fn change_word(word: &str) -> Option<Change> {

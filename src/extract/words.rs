@@ -160,14 +160,15 @@ fn non_ascii_class_at(text: &str, i: usize) -> Option<(Class, usize)> {
     Some((class_of(c), c.len_utf8()))
 }
 
-/// For every byte: whether it is an ASCII word character (bit [`WORD_BYTE`])
-/// and what it adds to a word's [`Shape`].
+/// For every byte: whether it is an ASCII word character (bit [`WORD_BYTE`]),
+/// what it adds to a word's [`Shape`], and whether a word may go on past it
+/// when it is not a word character (bit [`READ_ON`]).
 static BYTE_BITS: [u8; 256] = {
-    let mut bits = [Shape::OTHER; 256];
+    let mut bits = [Shape::OTHER | READ_ON; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        let word = matches!(ASCII_CLASSES[b], Class::Alphanumeric | Class::WordMark);
+        let class = ASCII_CLASSES[b];
         let shape = if c.is_ascii_digit() {
             Shape::DIGIT
         } else if c.is_ascii_uppercase() {
@@ -177,69 +178,140 @@ static BYTE_BITS: [u8; 256] = {
         } else {
             Shape::OTHER
         };
-        bits[b] = if word { shape | WORD_BYTE } else { shape };
+        bits[b] = match class {
+            Class::Alphanumeric | Class::WordMark => shape | WORD_BYTE,
+            Class::Joiner => shape | READ_ON,
+            Class::Space | Class::Punct => shape,
+        };
         b += 1;
     }
     bits
 };
 
 const WORD_BYTE: u8 = 128;
+/// A joiner or a byte of a non-ASCII character: the word goes on past it
+/// only if [`class_at`] says so. Any other byte that is not a word
+/// character ends the word.
+const READ_ON: u8 = 64;
 
-/// Tokenizes `span` of `text` onto the end of `tokens`.
+/// Tokenizes `span` of `text` onto the end of `tokens`: the tests' way in
+/// (a sentence takes its tokens and their words in one pass with [`each_token`]).
+#[cfg(test)]
 pub fn tokenize(text: &str, span: Span, tokens: &mut Vec<Token>) {
+    tokens.reserve(room_for(span));
+    each_token(text, span, |token| tokens.push(token));
+}
+
+/// Room for the tokens of `span`: a token and its space take four bytes or
+/// more in all but the odd sentence, so a list this long never grows while
+/// it is filled.
+pub fn room_for(span: Span) -> usize {
+    span.len() / 4
+}
+
+/// Hands each token of `span` of `text` to `push`, in order.
+#[inline]
+pub fn each_token(text: &str, span: Span, mut push: impl FnMut(Token)) {
     let body = span.slice(text);
-    // A token and its space take four bytes or more in all but the odd
-    // sentence: room enough to never grow the vector while filling it.
-    tokens.reserve(body.len() / 4);
+    let bytes = body.as_bytes();
     let token = |start: usize, end: usize, kind: TokenKind, shape: Shape| Token {
         span: Span::new(span.start() + start, span.start() + end),
         kind,
         shape,
     };
     let mut i = 0;
-    while let Some((class, length)) = class_at(body, i) {
-        match class {
-            Class::Space => i += length,
-            Class::Alphanumeric | Class::WordMark => {
-                let (end, shape) = word_from(body, i);
-                tokens.push(token(i, end, TokenKind::Word, shape));
-                i = end;
-            }
-            Class::Joiner | Class::Punct => {
-                tokens.push(token(i, i + length, TokenKind::Punct, Shape::default()));
-                i += length;
+    while let Some(&b) = bytes.get(i) {
+        // Most tokens are words that open with an ASCII word character,
+        // which the one lookup settles; anything else goes by its class.
+        if BYTE_BITS[usize::from(b)] & WORD_BYTE == 0 {
+            match class_at(body, i) {
+                Some((Class::Space, length)) => {
+                    i += length;
+                    continue;
+                }
+                Some((Class::Joiner | Class::Punct, length)) => {
+                    push(token(i, i + length, TokenKind::Punct, Shape::default()));
+                    i += length;
+                    continue;
+                }
+                Some((Class::Alphanumeric | Class::WordMark, _)) => {}
+                None => break,
             }
         }
+        let (end, shape) = word_from(body, i);
+        push(token(i, end, TokenKind::Word, shape));
+        // Most words have one space after them: stepped over here, not by
+        // another turn of the loop.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
 }
 
 /// The end and shape of the word that starts at byte `start` of `body`: word
 /// characters, and joiners with a letter, digit or currency sign after them.
+#[inline]
 fn word_from(body: &str, start: usize) -> (usize, Shape) {
     let bytes = body.as_bytes();
     let mut shape = 0;
     let mut i = start;
     loop {
-        // Runs of ASCII word characters, the most of any word, in one sweep.
-        while let Some(&b) = bytes.get(i) {
-            let bits = BYTE_BITS[usize::from(b)];
-            if bits & WORD_BYTE == 0 {
-                break;
+        let (run, run_shape) = ascii_word_run(bytes.get(i..).unwrap_or_default());
+        shape |= run_shape;
+        i += run;
+        match word_char_at(body, i) {
+            Some(length) => {
+                shape |= Shape::OTHER;
+                i += length;
             }
-            shape |= bits;
-            i += 1;
+            None => return (i, Shape(shape & !WORD_BYTE)),
         }
-        match class_at(body, i) {
-            Some((Class::Alphanumeric | Class::WordMark, length)) => i += length,
-            Some((Class::Joiner, length))
-                if class_at(body, i + length)
-                    .is_some_and(|(next, _)| next == Class::Alphanumeric) =>
-            {
-                i += length
-            }
-            _ => return (i, Shape(shape & !WORD_BYTE)),
+    }
+}
+
+/// How many ASCII word characters open `bytes` (the most of any word), and
+/// their [`BYTE_BITS`] together.
+#[inline]
+fn ascii_word_run(bytes: &[u8]) -> (usize, u8) {
+    let mut bits = 0;
+    for (n, &b) in bytes.iter().enumerate() {
+        let more = BYTE_BITS[usize::from(b)];
+        if more & WORD_BYTE == 0 {
+            return (n, bits);
         }
-        shape |= Shape::OTHER;
+        bits |= more;
+    }
+    (bytes.len(), bits)
+}
+
+/// The length of the character at byte `i` of `body` if it carries on a
+/// word after an ASCII run: a non-ASCII word character, or a joiner with a
+/// letter, digit or currency sign after it.
+#[inline]
+fn word_char_at(body: &str, i: usize) -> Option<usize> {
+    // A space, the end of the text or a mark other than a joiner ends the
+    // word at once, without a look at the character's class.
+    let bytes = body.as_bytes();
+    let b = *bytes.get(i)?;
+    if BYTE_BITS[usize::from(b)] & READ_ON == 0 {
+        return None;
+    }
+    // An ASCII joiner before an ASCII character, as in "4.2" or "said, ",
+    // is settled by the table.
+    match bytes.get(i + 1) {
+        Some(&next) if b.is_ascii() && next.is_ascii() => {
+            (ASCII_CLASSES[usize::from(next)] == Class::Alphanumeric).then_some(1)
+        }
+        _ => word_char_class_at(body, i),
+    }
+}
+
+#[inline(never)]
+fn word_char_class_at(body: &str, i: usize) -> Option<usize> {
+    match class_at(body, i)? {
+        (Class::Alphanumeric | Class::WordMark, length) => Some(length),
+        (Class::Joiner, length) => class_at(body, i + length)
+            .is_some_and(|(next, _)| next == Class::Alphanumeric)
+            .then_some(length),
+        _ => None,
     }
 }
 
