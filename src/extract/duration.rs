@@ -1,7 +1,7 @@
 //! Durations: "the 26-month-old war", "two-and-a-half years", "a seven-year
 //! extension", "within 10 days", "10 more years".
 
-use super::lexicon::{phrase, Table};
+use super::lexicon::{phrase, After, Table};
 use super::number::is_space;
 
 static UNITS: Table<&str> = Table::new(
@@ -58,24 +58,23 @@ pub enum Tail {
 
 /// The time unit after a number, with what follows it. Accepts "-year"
 /// (adjective), "-year-old", " more years", " years ago".
-pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
-    let hyphenated = input.strip_prefix(['-', '‑']);
-    let spaced = input.trim_start_matches(is_space);
-    let (rest, unit) = if let Some(h) = hyphenated {
-        let (rest, unit) = UNITS.longest(h)?;
+pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str, Tail)> {
+    let (rest, unit) = if let Some(hyphenated) = &after.hyphenated {
+        let (rest, unit) = UNITS.longest_at(hyphenated)?;
         (phrase(rest, "-old", false).unwrap_or(rest), *unit)
     } else {
-        if spaced.len() == input.len() {
+        if !after.has_space() {
             return None;
         }
+        let spaced = &after.spaced;
         // The unit straight after the number, as most are, or after a word
         // such as "more" (no unit starts with one of those words). A unit
         // must follow that word after spaces: looked up in a table, the word
         // "more" is matched in "more-or-less" and "more’s" too, but no unit
         // starts with a dash or an apostrophe.
-        let (rest, unit) = UNITS.longest(spaced).or_else(|| {
-            let (after, _) = BETWEEN.longest(spaced)?;
-            UNITS.longest(after.trim_start_matches(is_space))
+        let (rest, unit) = UNITS.longest_at(spaced).or_else(|| {
+            let (past, _) = BETWEEN.longest_at(spaced)?;
+            UNITS.longest(past.trim_start_matches(is_space))
         })?;
         (rest, *unit)
     };
@@ -88,9 +87,8 @@ pub fn suffix(input: &str) -> Option<(&str, &'static str, Tail)> {
 }
 
 /// "a year and a half": returns the rest, the unit and the half.
-pub fn and_a_half(input: &str) -> Option<(&str, &'static str)> {
-    let spaced = input.trim_start_matches(is_space);
-    let (rest, unit) = UNITS.longest(spaced)?;
+pub fn and_a_half<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
+    let (rest, unit) = UNITS.longest_at(&after.spaced)?;
     let rest = phrase(rest.trim_start_matches(is_space), "and a half", false)
         .filter(|_| rest.starts_with(is_space))?;
     Some((rest, unit))
@@ -114,7 +112,7 @@ pub fn and_smaller<'a>(input: &'a str, unit: &str) -> Option<(&'a str, f64)> {
         return None;
     }
     let (rest, n) = super::number::number(at).ok()?;
-    let (rest, next, tail) = suffix(rest)?;
+    let (rest, next, tail) = suffix(&After::new(rest))?;
     let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value < per;
     (next == smaller && tail == Tail::Plain && whole).then_some((rest, n.value / per))
 }
@@ -125,6 +123,7 @@ mod tests {
 
     #[test]
     fn forms() {
+        let suffix = |text| suffix(&After::new(text));
         assert_eq!(
             suffix("-month-old war"),
             Some((" war", "month", Tail::Plain))
@@ -140,7 +139,11 @@ mod tests {
         assert_eq!(suffix(" more-years"), None);
         assert_eq!(suffix(" years ago."), Some((".", "year", Tail::Ago)));
         assert_eq!(suffix(" yearly"), None);
+        assert_eq!(suffix("years"), None);
+        assert_eq!(suffix("-\u{a0}year"), None);
+        let and_a_half = |text| and_a_half(&After::new(text));
         assert_eq!(and_a_half(" year and a half,"), Some((",", "year")));
+        assert_eq!(and_a_half("year and a half"), Some(("", "year")));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::context::Sentence;
 use super::date::{self, Setting};
 use super::duration::{self, Tail};
 use super::hedge::{self, hedge, starts_hedge};
-use super::lexicon::{Table, WordIndex};
+use super::lexicon::{after_spaces, phrase, After, Table, WordIndex};
 use super::number::{
     cardinal_openers, digits_scaled, is_space, number, number_words, opens_cardinal, short_scale,
     Number,
@@ -247,7 +247,8 @@ fn the_next_unit(s: &Sentence, i: usize, lower: &str, previous: Option<&str>) ->
         return None;
     }
     let unit_token = s.tokens.get(i + 1)?;
-    let (rest, unit, _) = duration::suffix(&s.text[s.tokens[i].span.end()..unit_token.span.end()])?;
+    let following = &s.text[s.tokens[i].span.end()..unit_token.span.end()];
+    let (rest, unit, _) = duration::suffix(&After::new(following))?;
     if !rest.is_empty() {
         return None;
     }
@@ -312,13 +313,15 @@ impl Quantity<'_, '_> {
                 return None;
             }
         }
-        if is_code_or_time(rest) || self.is_phone_or_code(body, rest) {
+        // The text after the number, read once for every unit and joiner tried there.
+        let after = After::new(rest);
+        if is_code_or_time(&after) || self.is_phone_or_code(body, rest) {
             // Consumed, and no claim: the digits are part of a code.
             return Some(Found::Code);
         }
         if let Some(claim) = self
-            .with_unit(rest, n, n.value)
-            .or_else(|| self.range_or_pair(rest, n))
+            .with_unit(&after, n, n.value)
+            .or_else(|| self.range_or_pair(&after, n))
         {
             return Some(Found::Claim(claim));
         }
@@ -399,7 +402,7 @@ impl Quantity<'_, '_> {
         let (after_mark, code) = money::prefix(body)?;
         let (mut rest, mut low) = money_amount(after_mark)?;
         let mut high = low;
-        if let Some(r) = self.range_tail(rest) {
+        if let Some(r) = self.range_tail(&After::new(rest)) {
             let after = money::prefix(r).map_or(r, |(after, _)| after);
             if let Some((r, h)) = money_amount(after) {
                 // "$7-9 million": the scale written once applies to both ends.
@@ -417,33 +420,25 @@ impl Quantity<'_, '_> {
     }
 
     /// The connector of a range: " to ", "-", "–", or " and " after "between".
-    fn range_tail<'a>(&self, rest: &'a str) -> Option<&'a str> {
+    fn range_tail<'a>(&self, after: &After<'a>) -> Option<&'a str> {
         if self.previous == Some("from") {
             return None;
         }
-        let connector = if self.between { " and " } else { " to " };
-        let spaced = rest.trim_start_matches(is_space);
-        if spaced.len() < rest.len() {
-            let word = connector.trim();
-            if let Some(after) = super::lexicon::phrase(spaced, word, false) {
-                let after_space = after.trim_start_matches(is_space);
-                if after_space.len() < after.len() {
-                    return Some(after_space);
-                }
-            }
-            return None;
+        if after.has_space() {
+            let word = if self.between { "and" } else { "to" };
+            return after_spaces(phrase(after.spaced.text(), word, false)?);
         }
         if self.between {
             return None;
         }
-        rest.strip_prefix(['-', '–', '‑'])
+        after.attached.text().strip_prefix(['-', '–', '‑'])
     }
 
     /// A number followed directly by its unit: percent, currency word,
     /// time unit, measure.
-    fn with_unit(&self, rest: &str, n: Number, high: f64) -> Option<Claim> {
+    fn with_unit(&self, after: &After, n: Number, high: f64) -> Option<Claim> {
         let words_only = n.is_words();
-        if let Some((r, unit)) = percent::suffix(rest) {
+        if let Some((r, unit)) = percent::suffix(after) {
             if !n.is_bare_word() {
                 return Some(self.claim(
                     Kind::Percent,
@@ -454,7 +449,7 @@ impl Quantity<'_, '_> {
                 ));
             }
         }
-        if let Some((r, code)) = money::suffix(rest) {
+        if let Some((r, code)) = money::suffix(after) {
             if !n.is_bare_word() {
                 let mut claim =
                     self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed(code)));
@@ -463,11 +458,11 @@ impl Quantity<'_, '_> {
             }
         }
         if matches!(n.form, super::number::Form::Digits { scaled: true, .. }) {
-            if let Some(r) = money::pounds_suffix(rest) {
+            if let Some(r) = money::pounds_suffix(after) {
                 return Some(self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed("GBP"))));
             }
         }
-        if let Some((r, unit, tail)) = duration::suffix(rest) {
+        if let Some((r, unit, tail)) = duration::suffix(after) {
             let bare_ok = !n.is_bare_word()
                 || tail == Tail::Ago
                 || self.hedge.is_some()
@@ -499,7 +494,7 @@ impl Quantity<'_, '_> {
             }
         }
         if n.is_bare_word() {
-            if let Some((r, unit)) = duration::and_a_half(rest) {
+            if let Some((r, unit)) = duration::and_a_half(after) {
                 return Some(self.claim(
                     Kind::Duration,
                     r,
@@ -510,9 +505,9 @@ impl Quantity<'_, '_> {
             }
             return None;
         }
-        let attached = !rest.starts_with(|c: char| is_space(c) || c == '-' || c == '‑');
+        let attached = !after.has_space() && after.hyphenated.is_none();
         if !(attached && words_only) {
-            if let Some((r, unit)) = measure::suffix(rest) {
+            if let Some((r, unit)) = measure::suffix(after) {
                 let (r, unit) = match measure::rate_of(r) {
                     Some((after, period)) if !unit.contains("-per-") => {
                         (after, Cow::Owned(format!("{unit}-per-{period}")))
@@ -528,11 +523,15 @@ impl Quantity<'_, '_> {
     /// "20–25%", "between 7 and 9 percent", "from 5 to 10 percent" (the
     /// first figure; the scan finds the second), or a ratio or score "3 to
     /// 1", "won 3-1".
-    fn range_or_pair(&self, rest: &str, n: Number) -> Option<Claim> {
-        if let Some(r) = self.range_tail(rest).or_else(|| self.after_from(rest)) {
+    fn range_or_pair(&self, following: &After, n: Number) -> Option<Claim> {
+        let rest = following.attached.text();
+        if let Some(r) = self
+            .range_tail(following)
+            .or_else(|| self.after_from(following))
+        {
             if let Ok((after, high)) = number(r) {
                 if high.value >= n.value && !high.is_bare_word() {
-                    if let Some(mut claim) = self.with_unit(after, n, high.value) {
+                    if let Some(mut claim) = self.with_unit(&After::new(after), n, high.value) {
                         if self.previous == Some("from") {
                             // "from 5 to 10 percent": the first figure alone, in the unit of the second.
                             claim.span = claim.span.with_end(self.offset(rest));
@@ -552,7 +551,7 @@ impl Quantity<'_, '_> {
         if self.between || n.lower_bound {
             return None;
         }
-        let (after, right, joiner) = ratio::right_side(rest)?;
+        let (after, right, joiner) = ratio::right_side(following)?;
         if after.starts_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
@@ -583,14 +582,11 @@ impl Quantity<'_, '_> {
     }
 
     /// "from 5 to 10 percent": the connector after the first figure.
-    fn after_from<'a>(&self, rest: &'a str) -> Option<&'a str> {
-        if self.previous != Some("from") {
+    fn after_from<'a>(&self, after: &After<'a>) -> Option<&'a str> {
+        if self.previous != Some("from") || !after.has_space() {
             return None;
         }
-        let spaced = rest.trim_start_matches(is_space);
-        let after = super::lexicon::phrase(spaced, "to", false)?;
-        let after_space = after.trim_start_matches(is_space);
-        (spaced.len() < rest.len() && after_space.len() < after.len()).then_some(after_space)
+        after_spaces(phrase(after.spaced.text(), "to", false)?)
     }
 }
 
@@ -626,8 +622,8 @@ fn scale_of(value: f64) -> f64 {
 }
 
 /// After a number: "/7" (24/7), ".0" (versions), clock times "a.m.".
-fn is_code_or_time(rest: &str) -> bool {
-    let mut chars = rest.chars();
+fn is_code_or_time(after: &After) -> bool {
+    let mut chars = after.attached.text().chars();
     let first = chars.next();
     let second = chars.next();
     if matches!(first, Some('/' | '.' | ',')) && second.is_some_and(|c| c.is_ascii_digit()) {
@@ -652,9 +648,9 @@ fn is_code_or_time(rest: &str) -> bool {
         ],
         true,
     );
-    let spaced = rest.trim_start_matches(is_space);
     // Only "am" and "pm", dotted or not, may touch the digits: "5pm", not "5GMT".
-    TIMES.longest(spaced).is_some() && (spaced.len() < rest.len() || spaced.starts_with(['a', 'p']))
+    TIMES.longest_at(&after.spaced).is_some()
+        && (after.has_space() || after.spaced.text().starts_with(['a', 'p']))
 }
 
 /// `n` units before the publication date, at the unit's precision.

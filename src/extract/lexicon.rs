@@ -132,6 +132,15 @@ impl<T> Table<T> {
         self.longest_opening(opening, input)
     }
 
+    /// [`Table::longest`] at a place whose opening is already read.
+    #[inline]
+    pub fn longest_at<'a>(&self, at: &At<'a>) -> Option<(&'a str, &'static T)> {
+        if !self.index().admits(at) {
+            return None;
+        }
+        self.longest_opening((at.first, at.run), at.text)
+    }
+
     /// [`Table::longest`] for `input`, which opens as `opening`.
     #[inline(never)]
     fn longest_opening<'a>(
@@ -232,6 +241,89 @@ impl Index {
         }
         let run = ascii_alphanumeric_run(input);
         (self.opening_lengths[usize::from(first)] & length_bit(run) != 0).then_some((first, run))
+    }
+
+    /// Whether some entry opens as `at` does: [`Index::opening`] on what
+    /// was read beforehand.
+    #[inline]
+    fn admits(&self, at: &At<'_>) -> bool {
+        let first = usize::from(at.first);
+        !at.text.is_empty()
+            && self.second_bytes[first] & second_bit(at.second) != 0
+            && self.opening_lengths[first] & length_bit(at.run) != 0
+    }
+}
+
+/// A place in the text where several tables are looked up, with how it
+/// opens read once: its lowercased first byte, its second byte (0 when it
+/// has none) and the length of its opening run, as [`Index::opening`] reads them.
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    text: &'a str,
+    first: u8,
+    second: u8,
+    run: usize,
+}
+
+impl<'a> At<'a> {
+    pub fn new(text: &'a str) -> At<'a> {
+        let bytes = text.as_bytes();
+        At {
+            text,
+            first: bytes.first().map_or(0, u8::to_ascii_lowercase),
+            second: bytes.get(1).copied().unwrap_or(0),
+            run: ascii_alphanumeric_run(text),
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+/// The text after a number, read once for the unit tables tried there:
+/// where the next word starts touching the number ("64GB"), past spaces
+/// ("18 percent"), past a hyphen ("five-year") and past either or both.
+/// A hyphen here is '-' or '‑'; an en dash makes a range ("5–10"), not a unit.
+#[derive(Clone, Copy)]
+pub struct After<'a> {
+    /// The text itself.
+    pub attached: At<'a>,
+    /// Past the spaces the text opens with; the text itself when it opens with none.
+    pub spaced: At<'a>,
+    /// Past the hyphen the text opens with, if it does.
+    pub hyphenated: Option<At<'a>>,
+    /// Past the hyphen the text opens with, if any, and then past any spaces.
+    pub gapped: At<'a>,
+}
+
+impl<'a> After<'a> {
+    pub fn new(text: &'a str) -> After<'a> {
+        let attached = At::new(text);
+        let spaced = past_spaces(attached);
+        let hyphenated = text.strip_prefix(['-', '‑']).map(At::new);
+        let gapped = hyphenated.map_or(spaced, past_spaces);
+        After {
+            attached,
+            spaced,
+            hyphenated,
+            gapped,
+        }
+    }
+
+    /// Whether the text opens with a space.
+    pub fn has_space(&self) -> bool {
+        self.spaced.text.len() < self.attached.text.len()
+    }
+}
+
+/// `at` past the spaces it opens with; `at` itself, read already, when there are none.
+fn past_spaces(at: At<'_>) -> At<'_> {
+    let spaced = at.text.trim_start_matches(is_space);
+    if spaced.len() == at.text.len() {
+        at
+    } else {
+        At::new(spaced)
     }
 }
 
@@ -505,6 +597,89 @@ mod tests {
         // Lengths from 31 on share a bit.
         assert!(LONG.may_hold("two-words-of-thirty-one-bytes-or-more-share-a-bit-word"));
         assert!(!LONG.may_hold("ad"));
+    }
+
+    #[test]
+    fn lookups_at_a_place_read_beforehand_find_what_lookups_in_text_find() {
+        static TABLE: Table<i32> = Table::new(
+            &[
+                ("m", 1),
+                ("km", 2),
+                ("% points", 3),
+                ("°C", 4),
+                ("-old", 5),
+                (" x", 6),
+                ("MW", 7),
+                ("a day", 8),
+            ],
+            true,
+        );
+        for text in [
+            "",
+            "m",
+            "m.",
+            "km",
+            "kmh",
+            "k",
+            "%",
+            "%\u{a0}points",
+            "°C,",
+            "°F",
+            "-old",
+            "–old",
+            "\tx",
+            " x",
+            "x",
+            "MW",
+            "mw",
+            "Mw",
+            "a day",
+            "a\u{2009}day",
+            "a",
+            "ab",
+        ] {
+            assert_eq!(
+                TABLE.longest_at(&At::new(text)),
+                TABLE.longest(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_text_after_a_number_is_read_at_each_place_a_unit_may_start() {
+        let places = |text| {
+            let after = After::new(text);
+            (
+                after.attached.text(),
+                after.spaced.text(),
+                after.hyphenated.map(|at| at.text()),
+                after.gapped.text(),
+                after.has_space(),
+            )
+        };
+        assert_eq!(places("GB of"), ("GB of", "GB of", None, "GB of", false));
+        assert_eq!(
+            places(" \u{a0}percent"),
+            (" \u{a0}percent", "percent", None, "percent", true)
+        );
+        assert_eq!(
+            places("-year-old"),
+            (
+                "-year-old",
+                "-year-old",
+                Some("year-old"),
+                "year-old",
+                false
+            )
+        );
+        assert_eq!(
+            places("‑ percent"),
+            ("‑ percent", "‑ percent", Some(" percent"), "percent", false)
+        );
+        // An en dash makes a range, not a unit.
+        assert_eq!(places("–10"), ("–10", "–10", None, "–10", false));
+        assert_eq!(places(""), ("", "", None, "", false));
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! singular spelled-out name in metric spelling ("1,000-km" → kilometre,
 //! "120 mph" → mile-per-hour, "64GB" → gigabyte).
 
-use super::lexicon::{phrase, Table};
-use super::number::is_space;
+use super::lexicon::{phrase, After, Table};
 
 /// Unit symbols, matched with their case ("mW" is not "MW"); they may be
 /// attached to the number ("64GB", "40C").
@@ -256,18 +255,17 @@ static RATES: Table<&str> = Table::new(
 
 /// The unit after a number. `attached` units follow the digits directly
 /// ("64GB"); words need a space or hyphen first.
-pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
-    if let Some((rest, unit)) = SYMBOLS.longest(input) {
+pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
+    if let Some((rest, unit)) = SYMBOLS.longest_at(&after.attached) {
         return Some((rest, unit));
     }
-    let gap = input.strip_prefix(['-', '‑']).unwrap_or(input);
-    let spaced = gap.trim_start_matches(is_space);
-    if spaced.len() == input.len() {
+    let gapped = &after.gapped;
+    if gapped.text().len() == after.attached.text().len() {
         return None;
     }
     SYMBOLS
-        .longest(spaced)
-        .or_else(|| WORDS.longest(spaced))
+        .longest_at(gapped)
+        .or_else(|| WORDS.longest_at(gapped))
         .map(|(rest, unit)| (rest, *unit))
 }
 
@@ -325,6 +323,7 @@ mod tests {
 
     #[test]
     fn units() {
+        let suffix = |text| suffix(&After::new(text));
         assert_eq!(suffix("-km front"), Some((" front", "kilometre")));
         assert_eq!(suffix("GB of"), Some((" of", "gigabyte")));
         assert_eq!(suffix("C on"), Some((" on", "degree-celsius")));

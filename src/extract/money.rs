@@ -2,7 +2,7 @@
 //! "UAH 40 billion", "Rs 500 crore", "10.8 trillion roubles",
 //! "61 billion dollars", "40 million shekels".
 
-use super::lexicon::{phrase, Table};
+use super::lexicon::{phrase, After, Table};
 
 /// Currency marks written before the amount, with their ISO 4217 codes.
 /// Case-sensitive: "US$" and "Rs" are marks, "us" and "rs" are not.
@@ -121,16 +121,19 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
 }
 
 /// A currency word after an amount: "dollars", "roubles", "Australian dollars".
-pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
-    let spaced = super::lexicon::after_spaces(input)?;
-    WORDS.longest(spaced).map(|(rest, code)| (rest, *code))
+pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
+    if !after.has_space() {
+        return None;
+    }
+    WORDS
+        .longest_at(&after.spaced)
+        .map(|(rest, code)| (rest, *code))
 }
 
 /// "pounds" after a scaled amount is money ("40 million pounds"); after a
 /// plain number it is a weight.
-pub fn pounds_suffix(input: &str) -> Option<&str> {
-    let spaced = input.trim_start_matches(super::number::is_space);
-    phrase(spaced, "pounds", false)
+pub fn pounds_suffix<'a>(after: &After<'a>) -> Option<&'a str> {
+    phrase(after.spaced.text(), "pounds", false)
 }
 
 #[cfg(test)]
@@ -144,8 +147,11 @@ mod tests {
         assert_eq!(prefix("UAH 40 billion"), Some(("40 billion", "UAH")));
         assert_eq!(prefix("Rs 500 crore"), Some(("500 crore", "INR")));
         assert_eq!(prefix("USDA 40"), None);
+        let suffix = |text| suffix(&After::new(text));
         assert_eq!(suffix(" roubles."), Some((".", "RUB")));
         assert_eq!(suffix(" Australian dollars"), Some(("", "AUD")));
         assert_eq!(suffix(" wonder"), None);
+        assert_eq!(suffix("dollars"), None);
+        assert_eq!(pounds_suffix(&After::new(" pounds,")), Some(","));
     }
 }

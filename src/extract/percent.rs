@@ -1,7 +1,6 @@
 //! Percentages: "18 percent", "18%", "71 per cent", "2 percentage points".
 
-use super::lexicon::Table;
-use super::number::is_space;
+use super::lexicon::{After, Table};
 
 static UNITS: Table<&str> = Table::new(
     &[
@@ -20,12 +19,10 @@ static UNITS: Table<&str> = Table::new(
 
 /// The percent unit after a number, spaced ("18 percent"), attached ("18%")
 /// or hyphenated ("a 5-percent rise").
-pub fn suffix(input: &str) -> Option<(&str, &'static str)> {
-    let rest = input
-        .strip_prefix(['-', '‑'])
-        .unwrap_or(input)
-        .trim_start_matches(is_space);
-    UNITS.longest(rest).map(|(rest, unit)| (rest, *unit))
+pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
+    UNITS
+        .longest_at(&after.gapped)
+        .map(|(rest, unit)| (rest, *unit))
 }
 
 #[cfg(test)]
@@ -34,6 +31,7 @@ mod tests {
 
     #[test]
     fn units() {
+        let suffix = |text| suffix(&After::new(text));
         assert_eq!(suffix("% of"), Some((" of", "percent")));
         assert_eq!(suffix(" per cent."), Some((".", "percent")));
         assert_eq!(suffix(" percentage points"), Some(("", "percentage-point")));

@@ -2,6 +2,7 @@
 //! scores ("won 3-1", "2-2 on aggregate"), told apart by the words around them.
 
 use super::claim::Kind;
+use super::lexicon::After;
 use super::number::{numeral, spelled, tag_ascii_no_case, ws, Number};
 use nom::branch::alt;
 use nom::Parser;
@@ -21,7 +22,15 @@ pub enum Joiner {
 
 /// The right-hand side of a pair after the left number: returns the rest,
 /// the right number and the joiner.
-pub fn right_side(input: &str) -> Option<(&str, Number, Joiner)> {
+pub fn right_side<'a>(after: &After<'a>) -> Option<(&'a str, Number, Joiner)> {
+    // Most numbers are followed by a space and some other word. After a
+    // space only "to" and "in" can join a pair (the other joiners touch
+    // the number), so anything else is turned away before it is parsed.
+    let joins = |word: &str| word.eq_ignore_ascii_case("to") || word.eq_ignore_ascii_case("in");
+    if after.has_space() && !after.spaced.text().get(..2).is_some_and(joins) {
+        return None;
+    }
+    let input = after.attached.text();
     let right = |i| alt((numeral, spelled)).parse(i);
     if let Some(r) = input.strip_prefix(':') {
         let (rest, n) = numeral(r).ok()?;
@@ -39,8 +48,9 @@ pub fn right_side(input: &str) -> Option<(&str, Number, Joiner)> {
     }
     if let Ok((rest, (_, _, _, n))) = (ws, tag_ascii_no_case("in"), ws, right).parse(input) {
         // "one in 2019" is a date and "two in 10 years" a duration, not a proportion.
-        let unit_follows =
-            super::duration::suffix(rest).is_some() || super::measure::suffix(rest).is_some();
+        let following = After::new(rest);
+        let unit_follows = super::duration::suffix(&following).is_some()
+            || super::measure::suffix(&following).is_some();
         if n.is_year_like() || unit_follows {
             return None;
         }
@@ -165,6 +175,7 @@ mod tests {
 
     #[test]
     fn pairs() {
+        let right_side = |text| right_side(&After::new(text));
         assert_eq!(
             right_side(" to 1 on").map(|(r, n, j)| (r, n.value, j)),
             Some((" on", 1.0, Joiner::To))
@@ -193,6 +204,11 @@ mod tests {
         assert!(right_side(" in 2019 and").is_none());
         assert!(right_side(" in 10 years").is_none());
         assert!(right_side(" inches").is_none());
+        assert!(right_side(" people").is_none());
+        assert_eq!(
+            right_side("\u{a0}To 3").map(|(_, n, j)| (n.value, j)),
+            Some((3.0, Joiner::To))
+        );
     }
 
     #[test]
