@@ -10,7 +10,7 @@
 use std::sync::LazyLock;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::tag;
 use nom::combinator::{map, value};
 use nom::error::ErrorKind;
 use nom::sequence::preceded;
@@ -62,24 +62,49 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
+/// The length of the spaces (of any width) that open `i`. ASCII spaces
+/// are swept as bytes; a character is decoded only at a non-ASCII byte.
+pub fn spaces_len(i: &str) -> usize {
+    let mut end = 0;
+    loop {
+        match i.as_bytes().get(end) {
+            Some(b' ' | b'\t') => end += 1,
+            Some(b) if !b.is_ascii() => match i[end..].chars().next() {
+                Some(c) if is_space(c) => end += c.len_utf8(),
+                _ => return end,
+            },
+            _ => return end,
+        }
+    }
+}
+
 /// One or more spaces of any width.
 pub fn ws(i: &str) -> IResult<&str, &str> {
-    take_while1(is_space)(i)
+    match spaces_len(i) {
+        0 => failure(i, ErrorKind::TakeWhile1),
+        len => Ok((&i[len..], &i[..len])),
+    }
 }
 
 /// A hyphen of any kind.
 pub fn hyphen(i: &str) -> IResult<&str, &str> {
-    alt((tag("-"), tag("‑"), tag("–"))).parse(i)
+    match i.chars().next() {
+        Some(c @ ('-' | '‑' | '–')) => Ok((&i[c.len_utf8()..], &i[..c.len_utf8()])),
+        _ => failure(i, ErrorKind::Tag),
+    }
 }
 
 /// The space or hyphen between the words of a number or unit.
 pub fn sep(i: &str) -> IResult<&str, &str> {
-    alt((ws, hyphen)).parse(i)
+    ws(i).or_else(|_| hyphen(i))
 }
 
 /// A run of ASCII letters, the unit of word matching.
 pub fn word(i: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_alphabetic())(i)
+    match i.bytes().take_while(u8::is_ascii_alphabetic).count() {
+        0 => failure(i, ErrorKind::TakeWhile1),
+        len => Ok((&i[len..], &i[..len])),
+    }
 }
 
 /// `tag` (ASCII) at the start of the input, in any ASCII case: nom's
@@ -153,7 +178,8 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
             .get(at..)
             .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
     };
-    let mut end = digits_at(0);
+    let first_digits = digits_at(0);
+    let mut end = first_digits;
     if end == 0 {
         return failure(i, ErrorKind::Digit);
     }
@@ -178,7 +204,8 @@ pub fn numeral(i: &str) -> IResult<&str, Number> {
         return failure(i, ErrorKind::Digit);
     }
     let value = parse_digits(text);
-    let year_like = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
+    // Digits alone when the number ends where its first run of digits does.
+    let year_like = text.len() == 4 && first_digits == 4;
     Ok((
         rest,
         Number {
@@ -197,10 +224,27 @@ fn parse_digits(text: &str) -> f64 {
     // A whole number of up to 15 digits, most figures, is read digit by
     // digit: it and every step of reading it are exact in an f64, so the
     // value is the one a parse gives.
-    let digits = || text.bytes().filter(|&b| b != b',');
-    if digits().count() <= 15 && digits().all(|b| b.is_ascii_digit()) {
-        return digits().fold(0.0, |value, b| value * 10.0 + f64::from(b - b'0'));
+    let mut value = 0.0;
+    let mut digits = 0;
+    for b in text.bytes() {
+        match b {
+            b',' => {}
+            b'0'..=b'9' => {
+                value = value * 10.0 + f64::from(b - b'0');
+                digits += 1;
+            }
+            _ => return parse_decimal(text),
+        }
     }
+    if digits <= 15 {
+        value
+    } else {
+        parse_decimal(text)
+    }
+}
+
+/// The value of validated digits as floating point parsing gives it.
+fn parse_decimal(text: &str) -> f64 {
     let parsed = if text.contains(',') {
         text.replace(',', "").parse()
     } else {
@@ -209,8 +253,89 @@ fn parse_digits(text: &str) -> f64 {
     parsed.unwrap_or(f64::NAN)
 }
 
+/// Words with their values ("million" → 1e6), looked up ignoring ASCII
+/// case. A word is read only when some entry has its first letter, and
+/// compared with the entries only when some entry also has its length:
+/// a bit tells each.
+struct Valued {
+    entries: &'static [(&'static str, f64)],
+    /// Bit `b % 32` of each entry's first byte `b`. The two cases of an
+    /// ASCII letter differ only in bit 5 (32), so they have the same bit.
+    firsts: u32,
+    /// Bit [`opening`] of each entry.
+    openings: [u64; 8],
+}
+
+impl Valued {
+    const fn new(entries: &'static [(&'static str, f64)]) -> Valued {
+        let (mut firsts, mut openings) = (0, [0; 8]);
+        let mut at = 0;
+        while at < entries.len() {
+            let word = entries[at].0;
+            assert!(word.as_bytes()[0].is_ascii_lowercase() && word.len() < 16);
+            firsts |= 1 << (word.as_bytes()[0] % 32);
+            let bit = opening(word);
+            openings[bit / 64] |= 1 << (bit % 64);
+            at += 1;
+        }
+        Valued {
+            entries,
+            firsts,
+            openings,
+        }
+    }
+
+    /// The value of the word at the start of `i` (a [`word`]), as a nom
+    /// parser.
+    fn word_at<'a>(&self, i: &'a str) -> IResult<&'a str, f64> {
+        // Most words after a number open with a letter no entry opens
+        // with, and are turned away before they are read; a word that is
+        // an entry has the entry's bit, so none is turned away wrongly.
+        let opens = i
+            .as_bytes()
+            .first()
+            .is_some_and(|b| self.firsts & 1 << (b % 32) != 0);
+        if !opens {
+            return failure(i, ErrorKind::Tag);
+        }
+        let (rest, w) = word(i)?;
+        match self.value(w) {
+            Some(v) => Ok((rest, v)),
+            None => failure(i, ErrorKind::Tag),
+        }
+    }
+
+    /// The value of `w`, if it is an entry in any ASCII case.
+    fn value(&self, w: &str) -> Option<f64> {
+        // Entries are shorter than 16 bytes and open with a lowercase ASCII
+        // letter, so an entry that `w` matches has `w`'s bit: the test is
+        // exact.
+        if w.is_empty() || w.len() >= 16 {
+            return None;
+        }
+        let bit = opening(w);
+        if self.openings[bit / 64] & 1 << (bit % 64) == 0 {
+            return None;
+        }
+        self.entries
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(w))
+            .map(|&(_, v)| v)
+    }
+
+    fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.entries.iter().map(|&(w, _)| w)
+    }
+}
+
+/// A word's length (under 16) and first byte, mixed into a number under
+/// 512; the two cases of an ASCII letter give the same number.
+const fn opening(word: &str) -> usize {
+    (word.len() % 16) << 5 | (word.as_bytes()[0] % 32) as usize
+}
+
 /// Scale words after a number: "million", "bn", "crore".
-const SCALES: &[(&str, f64)] = &[
+const SCALES: Valued = Valued::new(&[
     ("thousand", 1e3),
     ("million", 1e6),
     ("mn", 1e6),
@@ -224,10 +349,10 @@ const SCALES: &[(&str, f64)] = &[
     ("crores", 1e7),
     ("lakh", 1e5),
     ("lakhs", 1e5),
-];
+]);
 
 /// Plural scales that make a lower bound: "hundreds of", "dozens of".
-const PLURALS: &[(&str, f64)] = &[
+const PLURALS: Valued = Valued::new(&[
     ("dozens", 12.0),
     ("scores", 20.0),
     ("tens", 10.0),
@@ -236,31 +361,22 @@ const PLURALS: &[(&str, f64)] = &[
     ("millions", 1e6),
     ("billions", 1e9),
     ("trillions", 1e12),
-];
-
-/// The value of `w` in `table`, ignoring ASCII case, as a nom result.
-fn lookup<'a>(table: &[(&str, f64)], i: &'a str, w: &str, rest: &'a str) -> IResult<&'a str, f64> {
-    match table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)) {
-        Some(&(_, v)) => Ok((rest, v)),
-        None => failure(i, ErrorKind::Tag),
-    }
-}
+]);
 
 /// A scale word after a number: "million", "bn", "crore".
 pub fn scale_word(i: &str) -> IResult<&str, f64> {
-    let (rest, w) = word(i)?;
-    lookup(SCALES, i, w, rest)
+    SCALES.word_at(i)
 }
 
 /// The words a figure written in words cannot do without: "seven",
 /// "forty", "hundred", "million", "dozens", "half".
 pub fn number_words() -> impl Iterator<Item = &'static str> {
     UNITS
-        .iter()
-        .chain(&TENS)
-        .chain(&["hundred", "dozen", "half"])
-        .copied()
-        .chain(SCALES.iter().chain(PLURALS).map(|(w, _)| *w))
+        .words()
+        .chain(TENS.words())
+        .chain(["hundred", "dozen", "half"])
+        .chain(SCALES.words())
+        .chain(PLURALS.words())
 }
 
 /// The one-letter scales that only follow a currency: "$5m", "$4.2B", "$300k".
@@ -275,44 +391,53 @@ pub fn short_scale(i: &str) -> IResult<&str, f64> {
     Ok((rest, s))
 }
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+const UNITS: Valued = Valued::new(&[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+]);
+const TENS: Valued = Valued::new(&[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+]);
 
+/// The value of a number word under a hundred, and whether it is a tens word.
 fn small_word(w: &str) -> Option<(f64, bool)> {
-    if let Some(n) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(w)) {
-        return Some((n as f64, false));
+    if let Some(n) = UNITS.value(w) {
+        return Some((n, false));
     }
-    TENS.iter()
-        .position(|t| t.eq_ignore_ascii_case(w))
-        .map(|n| ((n as f64 + 2.0) * 10.0, true))
+    TENS.value(w).map(|n| (n, true))
 }
 
 /// The words [`opens_cardinal`] looks for: the cardinals and the articles.
 pub fn cardinal_openers() -> impl Iterator<Item = &'static str> {
-    ["a", "an"].iter().chain(&UNITS).chain(&TENS).copied()
+    ["a", "an"]
+        .into_iter()
+        .chain(UNITS.words())
+        .chain(TENS.words())
 }
 
 /// Whether a lowercased word opens with a cardinal or an article, the
@@ -347,10 +472,7 @@ pub fn spelled(i: &str) -> IResult<&str, Number> {
 
 /// "hundreds of", "tens of thousands of", "dozens of": a lower bound.
 fn plural_of(i: &str) -> IResult<&str, f64> {
-    let plural = |i| {
-        let (rest, w) = word(i)?;
-        lookup(PLURALS, i, w, rest)
-    };
+    let plural = |i| PLURALS.word_at(i);
     let of = |i| (ws, tag_ascii_no_case("of"), boundary).parse(i);
     let (mut rest, mut v) = (plural, of).map(|(v, _)| v).parse(i)?;
     // "hundreds of thousands of", "tens of millions of"
@@ -487,6 +609,61 @@ mod tests {
         assert_eq!(read("1,234,5678"), None);
         assert_eq!(read("2.3.1"), None);
         assert_eq!(read("a1"), None);
+    }
+
+    #[test]
+    fn numerals_of_four_digits_alone_are_year_like() {
+        let year_like = |text| numeral(text).map(|(_, n)| n.is_year_like());
+        assert_eq!(year_like("2024 budget"), Ok(true));
+        assert_eq!(year_like("2,024"), Ok(false));
+        assert_eq!(year_like("20.5"), Ok(false));
+        assert_eq!(year_like("202"), Ok(false));
+    }
+
+    #[test]
+    fn spaces_of_any_width_are_measured() {
+        assert_eq!(spaces_len("  \u{a0}\tx"), 5);
+        assert_eq!(spaces_len("\u{2009}\u{202f}5"), 6);
+        assert_eq!(spaces_len(" é"), 1);
+        assert_eq!(spaces_len("x "), 0);
+        assert_eq!(spaces_len(""), 0);
+        assert_eq!(ws("\u{a0}km"), Ok(("km", "\u{a0}")));
+        assert!(ws("km").is_err());
+    }
+
+    #[test]
+    fn separators_are_spaces_or_hyphens() {
+        assert_eq!(sep(" - x"), Ok(("- x", " ")));
+        assert_eq!(sep("-x"), Ok(("x", "-")));
+        assert_eq!(sep("‑nation"), Ok(("nation", "‑")));
+        assert_eq!(sep("–5"), Ok(("5", "–")));
+        assert!(sep("—5").is_err());
+        assert!(sep("x").is_err());
+        assert_eq!(word("Bn."), Ok((".", "Bn")));
+        assert!(word("é").is_err());
+    }
+
+    #[test]
+    fn valued_words_are_found_in_any_case_and_others_turned_away() {
+        for table in [&SCALES, &PLURALS, &UNITS, &TENS] {
+            for &(entry, value) in table.entries {
+                let upper = entry.to_ascii_uppercase();
+                let capital = format!("{}{}", &upper[..1], &entry[1..]);
+                for w in [entry, &upper, &capital] {
+                    assert_eq!(table.value(w), Some(value), "{w}");
+                    let text = format!("{w} of");
+                    assert_eq!(table.word_at(&text), Ok((" of", value)), "{w}");
+                }
+            }
+        }
+        assert_eq!(SCALES.value("bnx"), None);
+        assert_eq!(SCALES.value("b"), None);
+        assert_eq!(SCALES.value(""), None);
+        assert_eq!(SCALES.value(&"m".repeat(40)), None);
+        assert!(SCALES.word_at("votes").is_err());
+        assert!(SCALES.word_at("millions").is_err());
+        assert!(SCALES.word_at("").is_err());
+        assert!(UNITS.word_at("/ne").is_err());
     }
 
     #[test]
