@@ -2,12 +2,13 @@
 //! "the 47-nation group" → nation, "30,000 new troops per month"), or a bare
 //! number whose unit is the noun it refers back to, if any.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{lowercased, WordSet};
-use super::number::is_space;
+use super::lexicon::{lowercased, WordIndex, WordSet};
+use super::number::spaces_len;
 
 /// Words that end the phrase after a number: function words and verbs that
 /// never name what is counted.
@@ -86,32 +87,35 @@ const IRREGULAR: &[(&str, &str)] = &[
 pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
     // "the 47-nation group": the noun is joined to the number.
     if let Some(joined) = input.strip_prefix(['-', '‑']) {
-        let (word, len) = first_word(joined)?;
-        if word.contains('-') || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        let word = first_word(joined)?;
+        if !word.plain {
             return None;
         }
         let start = input.len() - joined.len();
-        let end = start + len;
-        return Some((end, word.to_string(), &input[start..end]));
+        let end = start + word.text.len();
+        return Some((end, word.text.to_string(), &input[start..end]));
     }
-    let mut at = input.len() - input.trim_start_matches(is_space).len();
+    let mut at = spaces_len(input);
     if at == 0 {
         return None;
     }
     let phrase_start = at;
     for _ in 0..4 {
-        let rest = &input[at..];
-        let (word, len) = first_word(rest)?;
-        let lower = lowercased(word);
+        let word = first_word(&input[at..])?;
+        let lower = if word.plain {
+            Cow::Borrowed(word.text)
+        } else {
+            lowercased(word.text)
+        };
         if STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4 {
             return None;
         }
-        if let Some(lemma) = lemma_of(word, &lower) {
-            let end = at + len;
+        if let Some(lemma) = lemma_of(&word, &lower) {
+            let end = at + word.text.len();
             return Some((end, lemma, &input[phrase_start..end]));
         }
-        at += len;
-        let gap = input[at..].len() - input[at..].trim_start_matches(is_space).len();
+        at += word.text.len();
+        let gap = spaces_len(&input[at..]);
         if gap == 0 {
             return None;
         }
@@ -120,66 +124,130 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
     None
 }
 
-/// The next word: letters with inner hyphens and apostrophes, capitalised or not.
-fn first_word(input: &str) -> Option<(&str, usize)> {
-    let end = input
-        .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_alphabetic()
-                || ((c == '-' || c == '\'' || c == '’')
-                    && i > 0
-                    && input[i + c.len_utf8()..].starts_with(char::is_alphabetic)))
-        })
-        .map_or(input.len(), |(i, _)| i);
-    (end > 0).then(|| (&input[..end], end))
+/// A word of the text, and whether it is lowercase ASCII letters only, as
+/// most words after a number are: such a word is its own lowercase form and
+/// has no capital or apostrophe to look for.
+struct Word<'a> {
+    text: &'a str,
+    plain: bool,
+}
+
+impl<'a> Word<'a> {
+    fn new(text: &'a str) -> Word<'a> {
+        Word {
+            text,
+            plain: text.bytes().all(|b| b.is_ascii_lowercase()),
+        }
+    }
+}
+
+/// The next word: letters with inner hyphens and apostrophes, capitalised or
+/// not. ASCII letters are swept as bytes; a character is decoded only where
+/// that sweep stops.
+fn first_word(input: &str) -> Option<Word<'_>> {
+    let bytes = input.as_bytes();
+    let lowercase = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let mut end = lowercase;
+    loop {
+        end += bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        // Most words end at an ASCII byte that is no letter, hyphen or
+        // apostrophe, and nothing is decoded.
+        if !matches!(bytes.get(end), Some(b'-' | b'\'' | 0x80..)) {
+            break;
+        }
+        let Some(c) = input[end..].chars().next() else {
+            break;
+        };
+        let inner_mark = matches!(c, '-' | '\'' | '’')
+            && end > 0
+            && input[end + c.len_utf8()..].starts_with(char::is_alphabetic);
+        if !(c.is_alphabetic() || inner_mark) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (end > 0).then(|| Word {
+        text: &input[..end],
+        plain: end == lowercase,
+    })
 }
 
 /// The singular lemma of a plural noun, or `None` when the word is not a
 /// plural noun. Acronyms count ("NGOs" → ngo).
 pub fn plural_lemma(word: &str) -> Option<String> {
-    lemma_of(word, &lowercased(word))
+    lemma_of(&Word::new(word), &lowercased(word))
 }
 
 /// [`plural_lemma`] of a word whose lowercase form is already at hand.
-fn lemma_of(word: &str, lower: &str) -> Option<String> {
-    static IRREGULARS: LazyLock<FxHashMap<&str, &str>> =
-        LazyLock::new(|| IRREGULAR.iter().copied().collect());
-    if let Some(lemma) = IRREGULARS.get(lower) {
-        return Some((*lemma).to_string());
+fn lemma_of(word: &Word, lower: &str) -> Option<String> {
+    if let Some(lemma) = irregular_lemma(lower) {
+        return Some(lemma.to_string());
     }
-    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    let acronym = word.len() > 2
-        && word
-            .strip_suffix('s')
-            .is_some_and(|stem| stem.chars().all(|c| c.is_ascii_uppercase()));
-    if capitalized && !acronym {
+    // A plain word has no capital, is no acronym and holds no apostrophe.
+    if !word.plain {
+        let capitalized = word.text.chars().next().is_some_and(char::is_uppercase);
+        let acronym = word.text.len() > 2
+            && word
+                .text
+                .strip_suffix('s')
+                .is_some_and(|stem| stem.chars().all(|c| c.is_ascii_uppercase()));
+        if acronym {
+            return Some(lower.trim_end_matches('s').to_string());
+        }
+        if capitalized || lower.contains(['\'', '’']) {
+            return None;
+        }
+    }
+    regular_lemma(lower)
+}
+
+/// The lemma of an irregular plural ("people" → person).
+fn irregular_lemma(lower: &str) -> Option<&'static str> {
+    // The index turns away by their shape, without hashing them, most
+    // words, which are no irregular plural; the map is asked only for the rest.
+    static PLURALS: LazyLock<WordIndex> =
+        LazyLock::new(|| WordIndex::new(IRREGULAR.iter().map(|&(plural, _)| plural)));
+    static LEMMAS: LazyLock<FxHashMap<&str, &str>> =
+        LazyLock::new(|| IRREGULAR.iter().copied().collect());
+    if !PLURALS.contains(lower) {
         return None;
     }
-    if acronym {
-        return Some(lower.trim_end_matches('s').to_string());
-    }
+    LEMMAS.get(lower).copied()
+}
+
+/// The lemma of a lowercase plural in "-s", "-es" or "-ies", or `None` when
+/// the word does not read as one ("bus", "class", "crisis").
+fn regular_lemma(lower: &str) -> Option<String> {
     if lower.len() < 3
         || !lower.ends_with('s')
         || lower.ends_with("ss")
         || lower.ends_with("us")
         || lower.ends_with("is")
-        || lower.contains('\'')
-        || lower.contains('’')
     {
         return None;
     }
-    let stem = &lower[..lower.len() - 1];
     Some(
         if let Some(base) = lower.strip_suffix("ies").filter(|b| b.len() > 1) {
-            format!("{base}y")
-        } else if ["ches", "shes", "sses", "xes", "zes"]
-            .iter()
-            .any(|s| lower.ends_with(s))
-        {
+            [base, "y"].concat()
+        } else if sibilant_es(lower) {
             lower[..lower.len() - 2].to_string()
         } else {
-            stem.to_string()
+            lower[..lower.len() - 1].to_string()
         },
+    )
+}
+
+/// Whether a word ends in "es" after a sibilant ("ches", "shes", "sses",
+/// "xes", "zes": "matches", "boxes"), the plurals that drop both letters.
+fn sibilant_es(lower: &str) -> bool {
+    matches!(
+        lower.as_bytes(),
+        [.., b'c' | b's', b'h', b'e', b's']
+            | [.., b's', b's', b'e', b's']
+            | [.., b'x' | b'z', b'e', b's']
     )
 }
 
@@ -205,6 +273,46 @@ mod tests {
         assert_eq!(plural_lemma("NGOs").as_deref(), Some("ngo"));
         assert_eq!(plural_lemma("bus"), None);
         assert_eq!(plural_lemma("Russians"), None);
+    }
+
+    #[test]
+    fn words_take_inner_marks_and_know_when_plain() {
+        let word = |text| first_word(text).map(|w| (w.text, w.plain));
+        assert_eq!(word("troops per month"), Some(("troops", true)));
+        assert_eq!(word("Ukrainian lives"), Some(("Ukrainian", false)));
+        assert_eq!(word("long-range missiles"), Some(("long-range", false)));
+        assert_eq!(word("children’s homes"), Some(("children’s", false)));
+        assert_eq!(word("cafés,"), Some(("cafés", false)));
+        assert_eq!(word("votes- and"), Some(("votes", true)));
+        assert_eq!(word("votes' share"), Some(("votes", true)));
+        assert_eq!(word("a-1"), Some(("a", true)));
+        assert_eq!(word("-nation"), None);
+        assert_eq!(word(" votes"), None);
+        assert_eq!(word(""), None);
+    }
+
+    #[test]
+    fn plurals_in_es_after_a_sibilant_drop_both_letters() {
+        for plural in ["matches", "aches", "wishes", "classes", "boxes", "quizzes"] {
+            assert!(sibilant_es(plural), "{plural}");
+        }
+        for plural in ["votes", "games", "hes", "es", "s", ""] {
+            assert!(!sibilant_es(plural), "{plural}");
+        }
+        assert_eq!(regular_lemma("boxes").as_deref(), Some("box"));
+        assert_eq!(regular_lemma("games").as_deref(), Some("game"));
+        assert_eq!(regular_lemma("agencies").as_deref(), Some("agency"));
+        assert_eq!(regular_lemma("class"), None);
+    }
+
+    #[test]
+    fn irregular_plurals_are_found_and_no_other_word() {
+        for &(plural, lemma) in IRREGULAR {
+            assert_eq!(irregular_lemma(plural), Some(lemma));
+        }
+        assert_eq!(irregular_lemma("troops"), None);
+        assert_eq!(irregular_lemma("peoples"), None);
+        assert_eq!(irregular_lemma(""), None);
     }
 
     #[test]
