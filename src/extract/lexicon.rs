@@ -394,7 +394,7 @@ impl WordIndex {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordIndex {
         let mut index = WordIndex {
             set: FxHashSet::default(),
-            ends: WordEnds([0; 1024]),
+            ends: WordEnds::empty(),
         };
         for word in words {
             index.ends.add(word);
@@ -416,8 +416,12 @@ impl WordIndex {
 pub struct WordEnds([u32; 1024]);
 
 impl WordEnds {
+    pub const fn empty() -> WordEnds {
+        WordEnds([0; 1024])
+    }
+
     pub const fn new(lists: &[&[&str]]) -> WordEnds {
-        let mut ends = WordEnds([0; 1024]);
+        let mut ends = WordEnds::empty();
         let mut l = 0;
         while l < lists.len() {
             let mut w = 0;
@@ -430,7 +434,7 @@ impl WordEnds {
         ends
     }
 
-    const fn add(&mut self, word: &str) {
+    pub const fn add(&mut self, word: &str) {
         self.0[end_slot(word)] |= end_length_bit(word.len());
     }
 
@@ -442,7 +446,8 @@ impl WordEnds {
 }
 
 /// A slot for a word's first and last bytes, of five bits each: a slot
-/// apiece for pairs of ASCII letters, whatever their case.
+/// apiece for pairs of ASCII letters, whatever their case (so the test
+/// holds for lists matched ignoring ASCII case too).
 const fn end_slot(word: &str) -> usize {
     match (word.as_bytes().first(), word.as_bytes().last()) {
         (Some(&first), Some(&last)) => ((first as usize & 31) << 5) | (last as usize & 31),

@@ -16,7 +16,7 @@ use nom::error::ErrorKind;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::lexicon::WordIndex;
+use super::lexicon::{WordEnds, WordIndex};
 
 /// A parsed number and what its wording says about it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -262,26 +262,25 @@ struct Valued {
     /// Bit `b % 32` of each entry's first byte `b`. The two cases of an
     /// ASCII letter differ only in bit 5 (32), so they have the same bit.
     firsts: u32,
-    /// Bit [`opening`] of each entry.
-    openings: [u64; 8],
+    /// The entries' ends and lengths, which ignore ASCII case.
+    ends: WordEnds,
 }
 
 impl Valued {
     const fn new(entries: &'static [(&'static str, f64)]) -> Valued {
-        let (mut firsts, mut openings) = (0, [0; 8]);
+        let (mut firsts, mut ends) = (0, WordEnds::empty());
         let mut at = 0;
         while at < entries.len() {
             let word = entries[at].0;
-            assert!(word.as_bytes()[0].is_ascii_lowercase() && word.len() < 16);
+            assert!(word.as_bytes()[0].is_ascii_lowercase());
             firsts |= 1 << (word.as_bytes()[0] % 32);
-            let bit = opening(word);
-            openings[bit / 64] |= 1 << (bit % 64);
+            ends.add(word);
             at += 1;
         }
         Valued {
             entries,
             firsts,
-            openings,
+            ends,
         }
     }
 
@@ -307,14 +306,8 @@ impl Valued {
 
     /// The value of `w`, if it is an entry in any ASCII case.
     fn value(&self, w: &str) -> Option<f64> {
-        // Entries are shorter than 16 bytes and open with a lowercase ASCII
-        // letter, so an entry that `w` matches has `w`'s bit: the test is
-        // exact.
-        if w.is_empty() || w.len() >= 16 {
-            return None;
-        }
-        let bit = opening(w);
-        if self.openings[bit / 64] & 1 << (bit % 64) == 0 {
+        // An entry that `w` matches has `w`'s ends and length.
+        if !self.ends.may_hold(w) {
             return None;
         }
         self.entries
@@ -326,12 +319,6 @@ impl Valued {
     fn words(&self) -> impl Iterator<Item = &'static str> {
         self.entries.iter().map(|&(w, _)| w)
     }
-}
-
-/// A word's length (under 16) and first byte, mixed into a number under
-/// 512; the two cases of an ASCII letter give the same number.
-const fn opening(word: &str) -> usize {
-    (word.len() % 16) << 5 | (word.as_bytes()[0] % 32) as usize
 }
 
 /// Scale words after a number: "million", "bn", "crore".
