@@ -254,9 +254,9 @@ fn parse_decimal(text: &str) -> f64 {
 }
 
 /// Words with their values ("million" → 1e6), looked up ignoring ASCII
-/// case. A word is read only when some entry has its first letter, and
-/// compared with the entries only when some entry also has its length:
-/// a bit tells each.
+/// case. A word is read only when some entry has its first letter (a bit
+/// tells), and compared with the entries only when some entry has its
+/// ends and length ([`WordEnds`]).
 struct Valued {
     entries: &'static [(&'static str, f64)],
     /// Bit `b % 32` of each entry's first byte `b`. The two cases of an
