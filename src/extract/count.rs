@@ -206,8 +206,8 @@ fn lemma_of(word: &Word, lower: &str) -> Option<String> {
 
 /// The lemma of an irregular plural ("people" → person).
 fn irregular_lemma(lower: &str) -> Option<&'static str> {
-    // The index turns away by their shape, without hashing them, most
-    // words, which are no irregular plural; the map is asked only for the rest.
+    // Most words are no irregular plural: the index turns them away by their
+    // ends and length, without hashing them; the map is asked for the rest.
     static PLURALS: LazyLock<WordIndex> =
         LazyLock::new(|| WordIndex::new(IRREGULAR.iter().map(|&(plural, _)| plural)));
     static LEMMAS: LazyLock<FxHashMap<&str, &str>> =
