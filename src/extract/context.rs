@@ -85,13 +85,11 @@ impl<'t> Sentence<'t> {
 
     fn tense_markers(&self) -> &[(usize, Tense)] {
         self.tense_markers.get_or_init(|| {
-            let mut markers = Vec::new();
-            for (i, &word) in self.words.iter().enumerate() {
-                if let Some(tense) = tense_of(word) {
-                    markers.push((i, tense));
-                }
-            }
-            markers
+            self.words
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &word)| tense_of(word).map(|tense| (i, tense)))
+                .collect()
         })
     }
 

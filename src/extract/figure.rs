@@ -136,12 +136,12 @@ fn may_start(token: Token, word: &str, lower: &str) -> bool {
     // few words (hashed together) or as a number word.
     if token.shape.is_letters() && !token.shape.has_upper() {
         static STARTS: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::new(start_words()));
-        // A word of letters opens a cardinal only as a whole: one lookup in
-        // both lists turns away the words that open nothing, most of them.
+        // One lookup in both lists turns away the words that open nothing,
+        // most of them. A word in them that is no start word is a cardinal
+        // or an article: it opens a figure when it reads as a number.
         static EITHER: LazyLock<WordIndex> =
             LazyLock::new(|| WordIndex::new(start_words().chain(cardinal_openers())));
-        return EITHER.contains(lower)
-            && (STARTS.contains(lower) || (opens_cardinal(lower) && number(word).is_ok()));
+        return EITHER.contains(lower) && (STARTS.contains(lower) || number(word).is_ok());
     }
     let Some(first) = word.chars().next() else {
         return false;
@@ -505,8 +505,7 @@ impl Quantity<'_, '_> {
             }
             return None;
         }
-        let attached = !after.has_space() && after.hyphenated.is_none();
-        if !(attached && words_only) {
+        if !(after.touches() && words_only) {
             if let Some((r, unit)) = measure::suffix(after) {
                 let (r, unit) = match measure::rate_of(r) {
                     Some((after, period)) if !unit.contains("-per-") => {

@@ -236,21 +236,32 @@ impl Index {
         // hashing. Input of one byte is taken as having a second byte 0:
         // only entries that allow any second byte can match it.
         let second = bytes.get(1).copied().unwrap_or(0);
-        if self.second_bytes[usize::from(first)] & second_bit(second) == 0 {
+        if !self.allows_second(first, second) {
             return None;
         }
         let run = ascii_alphanumeric_run(input);
-        (self.opening_lengths[usize::from(first)] & length_bit(run) != 0).then_some((first, run))
+        self.allows_run(first, run).then_some((first, run))
     }
 
     /// Whether some entry opens as `at` does: [`Index::opening`] on what
     /// was read beforehand.
     #[inline]
     fn admits(&self, at: &At<'_>) -> bool {
-        let first = usize::from(at.first);
         !at.text.is_empty()
-            && self.second_bytes[first] & second_bit(at.second) != 0
-            && self.opening_lengths[first] & length_bit(at.run) != 0
+            && self.allows_second(at.first, at.second)
+            && self.allows_run(at.first, at.run)
+    }
+
+    /// Whether an entry opening with the (lowercased) byte `first` may have `second` after it.
+    #[inline]
+    fn allows_second(&self, first: u8, second: u8) -> bool {
+        self.second_bytes[usize::from(first)] & second_bit(second) != 0
+    }
+
+    /// Whether an entry opening with `first` has an opening run `run` bytes long.
+    #[inline]
+    fn allows_run(&self, first: u8, run: usize) -> bool {
+        self.opening_lengths[usize::from(first)] & length_bit(run) != 0
     }
 }
 
@@ -314,6 +325,11 @@ impl<'a> After<'a> {
     /// Whether the text opens with a space.
     pub fn has_space(&self) -> bool {
         self.spaced.text.len() < self.attached.text.len()
+    }
+
+    /// Whether the next word touches the number: no space or hyphen between ("64GB").
+    pub fn touches(&self) -> bool {
+        !self.has_space() && self.hyphenated.is_none()
     }
 }
 

@@ -259,10 +259,10 @@ pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
     if let Some((rest, unit)) = SYMBOLS.longest_at(&after.attached) {
         return Some((rest, unit));
     }
-    let gapped = &after.gapped;
-    if gapped.text().len() == after.attached.text().len() {
+    if after.touches() {
         return None;
     }
+    let gapped = &after.gapped;
     SYMBOLS
         .longest_at(gapped)
         .or_else(|| WORDS.longest_at(gapped))
