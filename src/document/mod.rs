@@ -110,31 +110,30 @@ impl Document {
             });
         }
         let mut references = Vec::new();
-        // The file's text, while it is needed beside the masked text.
-        let mut raw_kept = None;
-        let (text, mut blocks, front) = match format {
+        // Plain text is its own masked text: nothing differs.
+        let (text, mut blocks, unmasked, front) = match format {
             Format::Text => {
                 let blocks = text_blocks(&raw);
-                (raw, blocks, Meta::default())
+                (raw, blocks, Unmasked::default(), Meta::default())
             }
             Format::Markdown => {
                 let front = frontmatter::read(&path, &raw)?;
                 let body_start = front.as_ref().map_or(0, |f| f.end);
-                let (text, blocks) = markdown::mask(&raw, body_start);
-                raw_kept = Some(raw);
-                (text, blocks, front.map(|f| f.meta).unwrap_or_default())
+                let (text, blocks, unmasked) = markdown::mask(&raw, body_start);
+                (
+                    text,
+                    blocks,
+                    unmasked,
+                    front.map(|f| f.meta).unwrap_or_default(),
+                )
             }
             Format::Html => {
                 let page = html::read(&raw);
                 references = page.references;
-                raw_kept = Some(raw);
-                (page.text, page.blocks, page.meta)
+                let unmasked = Unmasked::between(&raw, &page.text);
+                (page.text, page.blocks, unmasked, page.meta)
             }
         };
-        // Plain text is its own masked text: nothing differs.
-        let unmasked = raw_kept
-            .as_deref()
-            .map_or_else(Unmasked::default, |raw| Unmasked::between(raw, &text));
         // Held for the whole run, one per article: no room to spare.
         blocks.shrink_to_fit();
         Ok(Document {

@@ -179,7 +179,7 @@ fn push_trimmed(out: &mut Vec<Span>, at: usize, piece: &str) {
 /// `s.trim_start()`: the ASCII spaces that open most pieces are stepped
 /// over a byte at a time, and the Unicode test is made only when a
 /// non-ASCII character follows them.
-fn trim_start(s: &str) -> &str {
+pub(super) fn trim_start(s: &str) -> &str {
     let rest = &s[s.bytes().take_while(|&b| is_ascii_space(b)).count()..];
     match rest.as_bytes().first() {
         Some(b) if !b.is_ascii() => rest.trim_start(),
@@ -188,7 +188,7 @@ fn trim_start(s: &str) -> &str {
 }
 
 /// `s.trim_end()`, ASCII spaces stepped over as in [`trim_start`].
-fn trim_end(s: &str) -> &str {
+pub(super) fn trim_end(s: &str) -> &str {
     let rest = &s[..s.len() - s.bytes().rev().take_while(|&b| is_ascii_space(b)).count()];
     match rest.as_bytes().last() {
         Some(b) if !b.is_ascii() => rest.trim_end(),

@@ -32,39 +32,57 @@ struct Run {
 impl Unmasked {
     /// The differences between `raw` and `masked`, which have one length.
     pub fn between(raw: &str, masked: &str) -> Unmasked {
+        Unmasked::within(raw, masked, &[Span::new(0, raw.len())])
+    }
+
+    /// The differences between `raw` and `masked`, which have one length and
+    /// differ only inside `spans` (in order, not overlapping).
+    pub fn within(raw: &str, masked: &str, spans: &[Span]) -> Unmasked {
         let (raw, masked) = (raw.as_bytes(), masked.as_bytes());
         debug_assert_eq!(raw.len(), masked.len());
         let mut unmasked = Unmasked::default();
-        let mut i = 0;
-        while i < raw.len() {
-            i += equal_prefix(&raw[i..], &masked[i..]);
-            let start = i;
-            while i < raw.len() && raw[i] != masked[i] {
-                i += 1;
-            }
-            if start == i {
-                continue;
-            }
-            // Runs a few equal bytes apart (the words of front matter, the
-            // marks around a link) are kept as one: the bytes between cost
-            // less than a run.
-            match unmasked.runs.last_mut() {
-                Some(last) if start - last.span.end() <= MERGE_GAP => {
-                    unmasked.bytes.extend_from_slice(&raw[last.span.end()..i]);
-                    last.span = last.span.with_end(i);
+        // The run being read: kept once no close run follows it.
+        let mut run: Option<Span> = None;
+        for span in spans {
+            let (mut i, end) = (span.start(), span.end());
+            while i < end {
+                i += equal_prefix(&raw[i..end], &masked[i..end]);
+                let start = i;
+                while i < end && raw[i] != masked[i] {
+                    i += 1;
                 }
-                _ => {
-                    unmasked.runs.push(Run {
-                        span: Span::new(start, i),
-                        at: unmasked.bytes.len(),
-                    });
-                    unmasked.bytes.extend_from_slice(&raw[start..i]);
+                if start == i {
+                    continue;
                 }
+                // Runs a few equal bytes apart (the words of front matter, the
+                // marks around a link) are kept as one: the bytes between cost
+                // less than a run.
+                run = match run {
+                    Some(last) if start - last.end() <= MERGE_GAP => Some(last.with_end(i)),
+                    last => {
+                        if let Some(last) = last {
+                            unmasked.keep(raw, last);
+                        }
+                        Some(Span::new(start, i))
+                    }
+                };
             }
+        }
+        if let Some(last) = run {
+            unmasked.keep(raw, last);
         }
         unmasked.runs.shrink_to_fit();
         unmasked.bytes.shrink_to_fit();
         unmasked
+    }
+
+    /// Keeps the file's bytes of `span`, which lies after every run kept so far.
+    fn keep(&mut self, raw: &[u8], span: Span) {
+        self.runs.push(Run {
+            span,
+            at: self.bytes.len(),
+        });
+        self.bytes.extend_from_slice(&raw[span.start()..span.end()]);
     }
 
     pub fn is_empty(&self) -> bool {
