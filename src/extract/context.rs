@@ -117,14 +117,17 @@ impl<'t> Sentence<'t> {
     /// Whether token `i` is a capitalised word that names something, so a
     /// number right after it is part of the name ("Windows 11").
     pub fn is_name_word(&self, i: usize) -> bool {
-        let token = self.tokens[i];
-        let word = token.text(self.text);
+        // Most words before a number have no capital: settled first.
+        if !self.is_capitalized_word(i) {
+            return false;
+        }
+        let word = self.tokens[i].text(self.text);
         // A possessive owns the figure, it does not name it: "NATO's 31 members".
         let possessive = word.ends_with("'s")
             || word.ends_with("’s")
             || word.ends_with('\'')
             || word.ends_with('’');
-        if !self.is_capitalized_word(i) || self.starts_sentence(i) || possessive {
+        if possessive || self.starts_sentence(i) {
             return false;
         }
         let lower = self.words[i];
@@ -134,7 +137,15 @@ impl<'t> Sentence<'t> {
     /// Whether token `i` is a word with a capital letter anywhere ("Game", "iOS").
     pub fn is_capitalized_word(&self, i: usize) -> bool {
         let token = self.tokens[i];
-        token.is_word() && token.text(self.text).chars().any(char::is_uppercase)
+        if !token.is_word() {
+            return false;
+        }
+        // A word of ASCII letters has a capital exactly when the tokenizer
+        // noted an ASCII one; only other words are read again.
+        if token.shape.is_letters() {
+            return token.shape.has_upper();
+        }
+        token.text(self.text).chars().any(char::is_uppercase)
     }
 
     /// How many tokens end at or before `offset` (tokens are in order).

@@ -7,12 +7,11 @@
 //! "2024-09", "2019", or a week "2024-W24".
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-use super::lexicon::{next_word_lower, phrase, Table, WordIndex, WordSet};
+use super::lexicon::{next_word_lower, phrase, Table, WordEnds, WordSet};
 use super::number::{is_space, numeral};
 
 /// Which way a relative date points.
@@ -121,6 +120,10 @@ impl Setting<'_> {
 
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
+    // Most dates are tried on numbers, which open no word and so no lead.
+    if opens_with_digit(input) {
+        return core(input, "", setting);
+    }
     let first = first_word(input);
     // "in 1993", "on Tuesday", "since 2014": keep the preposition.
     if LEADS.contains(&first.as_ref()) {
@@ -644,10 +647,12 @@ fn iso_week(date: Date) -> String {
 
 /// Whether a lowercased word can start a date, for the scanner's quick check.
 pub fn may_start(lower: &str, original: &str) -> bool {
-    OPENING_WORDS.contains(&lower)
-        || DAY_WORDS.contains(&lower)
+    // Numbers, most of the words asked about, are settled by their first
+    // byte; most other words are turned away by their ends and length.
+    static ENDS: WordEnds = WordEnds::new(&[&OPENING_WORDS, &DAY_WORDS]);
+    opens_with_digit(original)
+        || (ENDS.may_hold(lower) && (OPENING_WORDS.contains(&lower) || DAY_WORDS.contains(&lower)))
         || lower.starts_with("mid-")
-        || original.starts_with(|c: char| c.is_ascii_digit())
         || names_month_or_weekday(original)
 }
 
@@ -663,26 +668,20 @@ pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];
 /// Whether a word opens with a month or weekday name, written (as they
 /// are) with a capital.
 pub fn names_month_or_weekday(original: &str) -> bool {
-    /// The first three letters of every month's forms ("Sept." and
-    /// "September" open alike), to settle a month by one lookup.
-    static MONTH_OPENINGS: LazyLock<WordIndex> =
-        LazyLock::new(|| WordIndex::new(MONTHS.iter().filter_map(|(m, _)| m.get(..3))));
-    /// The same of the weekdays, which turns away most other capitalised words.
-    static WEEKDAY_OPENINGS: LazyLock<WordIndex> =
-        LazyLock::new(|| WordIndex::new(WEEKDAYS.iter().filter_map(|(w, _)| w.get(..3))));
-    if !original
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_uppercase)
-    {
-        return false;
-    }
-    let Some(opening) = original.get(..3) else {
+    // The first three letters of every month's forms ("Sept." and
+    // "September" open alike) settle a month; those of a weekday turn away
+    // most other capitalised words before the names are compared.
+    let Some(opening) = original.as_bytes().get(..3) else {
         return false;
     };
-    MONTH_OPENINGS.contains(opening)
-        || (WEEKDAY_OPENINGS.contains(opening)
-            && WEEKDAYS.iter().any(|(w, _)| original.starts_with(w)))
+    match opening {
+        b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"May" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Oct"
+        | b"Nov" | b"Dec" => true,
+        b"Mon" | b"Tue" | b"Wed" | b"Thu" | b"Fri" | b"Sat" | b"Sun" => {
+            WEEKDAYS.iter().any(|(w, _)| original.starts_with(w))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -700,6 +699,21 @@ mod tests {
 
     fn value(published: &str, tense: Tense, text: &str) -> Option<String> {
         at(published, tense, text).and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn months_and_weekdays_are_named_by_their_openings() {
+        for (name, _) in MONTHS {
+            assert!(names_month_or_weekday(name), "{name}");
+            assert!(names_month_or_weekday(&format!("{name}’s")), "{name}");
+        }
+        for (name, _) in WEEKDAYS {
+            assert!(names_month_or_weekday(name), "{name}");
+        }
+        for word in ["Ma", "march", "Thursby", "The", "Mayor", "Jé", ""] {
+            let month = MONTHS.iter().any(|(m, _)| word.get(..3) == m.get(..3));
+            assert_eq!(names_month_or_weekday(word), month, "{word}");
+        }
     }
 
     #[test]

@@ -35,9 +35,11 @@ const LEAD_REACH: usize = 6;
 pub fn scan(s: &Sentence, claims: &mut Vec<Claim>) {
     // The first anchor at or after token `from`; `i` only moves forward, so
     // each word is looked at once.
+    let anchors = anchor_words();
     let anchor_from = |from: usize| {
         let mut words = s.tokens.get(from..)?.iter().zip(s.words.get(from..)?);
-        let at = words.position(|(&t, lower)| t.is_word() && is_anchor(s.text, t, lower))?;
+        let at =
+            words.position(|(&t, lower)| t.is_word() && is_anchor(anchors, s.text, t, lower))?;
         Some(from + at)
     };
     let mut next_anchor = anchor_from(0);
@@ -74,12 +76,9 @@ pub fn scan(s: &Sentence, claims: &mut Vec<Claim>) {
     }
 }
 
-/// Whether a word holds what no figure goes without: a digit, a currency
-/// sign, a number word, a month or weekday, a unit of time or a day word
-/// ("today"). Hyphenated and possessive words are looked at by their parts:
-/// "two-and-a-half", "five-year", "Friday’s". `token` is a word of `text`
-/// and `lower` its lowercase form.
-fn is_anchor(text: &str, token: Token, lower: &str) -> bool {
+/// The words that anchor a figure: number words, units of time and day
+/// words. Fetched once a sentence, not once a word.
+fn anchor_words() -> &'static WordIndex {
     static WORDS: LazyLock<WordIndex> = LazyLock::new(|| {
         WordIndex::new(
             number_words()
@@ -87,8 +86,17 @@ fn is_anchor(text: &str, token: Token, lower: &str) -> bool {
                 .chain(date::DAY_WORDS),
         )
     });
+    &WORDS
+}
+
+/// Whether a word holds what no figure goes without: a digit, a currency
+/// sign, a word of `words` (see [`anchor_words`]) or a month or weekday.
+/// Hyphenated and possessive words are looked at by their parts:
+/// "two-and-a-half", "five-year", "Friday’s". `token` is a word of `text`
+/// and `lower` its lowercase form.
+fn is_anchor(words: &WordIndex, text: &str, token: Token, lower: &str) -> bool {
     const JOINERS: [char; 6] = ['-', '\u{2011}', '–', '\'', '’', '/'];
-    let is_word = |part: &str| WORDS.contains(part);
+    let is_word = |part: &str| words.contains(part);
     // Most words are plain letters: one lookup, and the month names for a
     // word with a capital. The tokenizer noted each word's shape, so the
     // text is read again only for the few words that need more.
@@ -683,7 +691,7 @@ mod tests {
             tokenize(word, Span::new(0, word.len()), &mut tokens);
             let lower = word.to_ascii_lowercase();
             match tokens[..] {
-                [token] => is_anchor(word, token, token.text(&lower)),
+                [token] => is_anchor(anchor_words(), word, token, token.text(&lower)),
                 _ => false,
             }
         };

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::number::{hyphen, is_space};
+use super::number::{hyphen, is_space, spaces_len};
 
 /// Matches `phrase` at the start of `input` as whole words: a space in the
 /// phrase matches any run of spaces, a hyphen any hyphen or dash. Returns what
@@ -312,7 +312,10 @@ impl<'a> After<'a> {
     pub fn new(text: &'a str) -> After<'a> {
         let attached = At::new(text);
         let spaced = past_spaces(attached);
-        let hyphenated = text.strip_prefix(['-', '‑']).map(At::new);
+        let hyphenated = text
+            .strip_prefix('-')
+            .or_else(|| text.strip_prefix('‑'))
+            .map(At::new);
         let gapped = hyphenated.map_or(spaced, past_spaces);
         After {
             attached,
@@ -335,11 +338,9 @@ impl<'a> After<'a> {
 
 /// `at` past the spaces it opens with; `at` itself, read already, when there are none.
 fn past_spaces(at: At<'_>) -> At<'_> {
-    let spaced = at.text.trim_start_matches(is_space);
-    if spaced.len() == at.text.len() {
-        at
-    } else {
-        At::new(spaced)
+    match spaces_len(at.text) {
+        0 => at,
+        spaces => At::new(&at.text[spaces..]),
     }
 }
 
@@ -498,21 +499,28 @@ pub fn lowercased(word: &str) -> Cow<'_, str> {
 /// lowercase is longer or shorter (the Kelvin sign, "İ") has only its
 /// ASCII letters lowered.
 pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
-    let trimmed = input.trim_start_matches(is_space);
+    let trimmed = &input[spaces_len(input)..];
     // Most words are ASCII: read bytes, and decode characters only from
     // the first non-ASCII byte on.
     let ascii = trimmed
         .bytes()
         .take_while(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
         .count();
-    let end = if trimmed.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
-        trimmed[ascii..]
-            .char_indices()
-            .find(|&(_, c)| !(matches!(c, '-' | '\'' | '’') || c.is_alphabetic()))
-            .map_or(trimmed.len(), |(i, _)| ascii + i)
-    } else {
-        ascii
-    };
+    if trimmed.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        // An ASCII word lowers byte for byte: copied only when it has a capital.
+        let word = &trimmed[..ascii];
+        return (ascii > 0).then(|| {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        });
+    }
+    let end = trimmed[ascii..]
+        .char_indices()
+        .find(|&(_, c)| !(matches!(c, '-' | '\'' | '’') || c.is_alphabetic()))
+        .map_or(trimmed.len(), |(i, _)| ascii + i);
     let word = &trimmed[..end];
     (end > 0).then(|| match lowercased(word) {
         Cow::Owned(lower) if lower.len() != word.len() => Cow::Owned(word.to_ascii_lowercase()),
@@ -542,6 +550,11 @@ mod tests {
             Some("wee\u{212a}s")
         );
         assert_eq!(next_word_lower("42"), None);
+        assert!(matches!(
+            next_word_lower(" in 1993"),
+            Some(Cow::Borrowed("in"))
+        ));
+        assert!(matches!(next_word_lower("O'Neill's"), Some(Cow::Owned(w)) if w == "o'neill's"));
     }
 
     #[test]

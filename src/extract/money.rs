@@ -106,6 +106,10 @@ static WORDS: Table<&str> = Table::new(
 
 /// A currency mark before an amount: returns the rest (at the digits) and the code.
 pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
+    // Most calls are on digits and lowercase words, which open no mark.
+    if !input.as_bytes().first().is_some_and(|&b| may_open_mark(b)) {
+        return None;
+    }
     if let Some((rest, code)) = PREFIXES.longest(input) {
         let rest = rest.trim_start_matches(super::number::is_space);
         return Some((rest, code));
@@ -118,6 +122,13 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
     let spaced = rest.trim_start_matches(super::number::is_space);
     // "UAH 40" or "USD40", never "USDA".
     (spaced.starts_with(|c: char| c.is_ascii_digit())).then_some((spaced, *code))
+}
+
+/// Whether a currency mark or code may open with the byte `first`: every
+/// mark opens with `$`, a capital or a sign beyond ASCII, and every code
+/// with a capital.
+fn may_open_mark(first: u8) -> bool {
+    first == b'$' || first.is_ascii_uppercase() || !first.is_ascii()
 }
 
 /// A currency word after an amount: "dollars", "roubles", "Australian dollars".
@@ -141,12 +152,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_mark_and_code_opens_as_the_precheck_allows() {
+        let marks = PREFIXES.entries().iter().map(|(mark, _)| *mark);
+        for mark in marks.chain(CODES.iter().copied()) {
+            assert!(may_open_mark(mark.as_bytes()[0]), "{mark}");
+        }
+        for first in [b'5', b'u', b' ', b'-'] {
+            assert!(!may_open_mark(first));
+        }
+    }
+
+    #[test]
     fn marks_and_words() {
         assert_eq!(prefix("US$1.2 billion"), Some(("1.2 billion", "USD")));
         assert_eq!(prefix("HK$12"), Some(("12", "HKD")));
         assert_eq!(prefix("UAH 40 billion"), Some(("40 billion", "UAH")));
         assert_eq!(prefix("Rs 500 crore"), Some(("500 crore", "INR")));
         assert_eq!(prefix("USDA 40"), None);
+        assert_eq!(prefix("5 dollars"), None);
+        assert_eq!(prefix("us$5"), None);
         let suffix = |text| suffix(&After::new(text));
         assert_eq!(suffix(" roubles."), Some((".", "RUB")));
         assert_eq!(suffix(" Australian dollars"), Some(("", "AUD")));
