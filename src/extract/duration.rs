@@ -4,7 +4,7 @@
 use super::lexicon::{phrase, After, Table};
 use super::number::is_space;
 
-static UNITS: Table<&str> = Table::new(
+pub(super) static UNITS: Table<&str> = Table::new(
     &[
         ("hours", "hour"),
         ("hour", "hour"),
@@ -26,7 +26,7 @@ static UNITS: Table<&str> = Table::new(
 );
 
 /// Words allowed between a number and its time unit: "10 more years".
-static BETWEEN: Table<()> = Table::new(
+pub(super) static BETWEEN: Table<()> = Table::new(
     &[
         ("more", ()),
         ("full", ()),

@@ -135,7 +135,7 @@ impl<T> Table<T> {
     /// [`Table::longest`] at a place whose opening is already read.
     #[inline]
     pub fn longest_at<'a>(&self, at: &At<'a>) -> Option<(&'a str, &'static T)> {
-        if !self.index().admits(at) {
+        if !self.openings().admits(at) {
             return None;
         }
         self.longest_opening((at.first, at.run), at.text)
@@ -160,6 +160,11 @@ impl<T> Table<T> {
                 whole_word(rest, entry.ends_alphanumeric).map(|rest| (rest, value))
             })
             .min_by_key(|(rest, _)| rest.len())
+    }
+
+    /// How the entries open, for turning places away before a lookup.
+    pub fn openings(&self) -> &Openings {
+        &self.index().openings
     }
 
     fn index(&self) -> &Index {
@@ -201,8 +206,10 @@ impl<T> Table<T> {
             }
             Index {
                 buckets,
-                second_bytes,
-                opening_lengths,
+                openings: Openings {
+                    second_bytes,
+                    opening_lengths,
+                },
                 entries,
             }
         })
@@ -215,13 +222,19 @@ struct Index {
     /// ASCII letters and digits they open with: an entry can match only
     /// input whose lowercased first byte and opening run are the same.
     buckets: FxHashMap<(u8, usize), Vec<usize>>,
+    openings: Openings,
+    entries: Vec<Entry>,
+}
+
+/// How the entries of one table or more open, by their lowercased first
+/// byte: a place that opens otherwise is turned away before any entry is tried.
+pub struct Openings {
     /// For each lowercased first byte, the second bytes its entries allow
     /// (see [`second_bits`]); zero for a byte no entry opens with.
     second_bytes: [u128; 256],
     /// For each lowercased first byte, the opening lengths of its buckets
     /// as a bit each (see [`length_bit`]); zero for a byte no entry opens with.
     opening_lengths: [u64; 256],
-    entries: Vec<Entry>,
 }
 
 impl Index {
@@ -236,17 +249,35 @@ impl Index {
         // hashing. Input of one byte is taken as having a second byte 0:
         // only entries that allow any second byte can match it.
         let second = bytes.get(1).copied().unwrap_or(0);
-        if !self.allows_second(first, second) {
+        if !self.openings.allows_second(first, second) {
             return None;
         }
         let run = ascii_alphanumeric_run(input);
-        self.allows_run(first, run).then_some((first, run))
+        self.openings.allows_run(first, run).then_some((first, run))
+    }
+}
+
+impl Openings {
+    /// The openings of every entry of `tables`: a place that this turns
+    /// away, each of the tables turns away.
+    pub fn of_all<'a>(tables: impl IntoIterator<Item = &'a Openings>) -> Openings {
+        let mut all = Openings {
+            second_bytes: [0; 256],
+            opening_lengths: [0; 256],
+        };
+        for table in tables {
+            for byte in 0..256 {
+                all.second_bytes[byte] |= table.second_bytes[byte];
+                all.opening_lengths[byte] |= table.opening_lengths[byte];
+            }
+        }
+        all
     }
 
     /// Whether some entry opens as `at` does: [`Index::opening`] on what
     /// was read beforehand.
     #[inline]
-    fn admits(&self, at: &At<'_>) -> bool {
+    pub fn admits(&self, at: &At<'_>) -> bool {
         !at.text.is_empty()
             && self.allows_second(at.first, at.second)
             && self.allows_run(at.first, at.run)

@@ -6,7 +6,7 @@ use super::lexicon::{phrase, After, Table};
 
 /// Unit symbols, matched with their case ("mW" is not "MW"); they may be
 /// attached to the number ("64GB", "40C").
-static SYMBOLS: Table<&str> = Table::new(
+pub(super) static SYMBOLS: Table<&str> = Table::new(
     &[
         ("km", "kilometre"),
         ("kms", "kilometre"),
@@ -87,7 +87,7 @@ static SYMBOLS: Table<&str> = Table::new(
 );
 
 /// Unit words, matched in any case, written after a space or hyphen.
-static WORDS: Table<&str> = Table::new(
+pub(super) static WORDS: Table<&str> = Table::new(
     &[
         ("kilometres", "kilometre"),
         ("kilometre", "kilometre"),

@@ -49,7 +49,7 @@ const CODES: &[&str] = &[
 ];
 
 /// Currency words written after the amount. Longer phrases first where they share a start.
-static WORDS: Table<&str> = Table::new(
+pub(super) static WORDS: Table<&str> = Table::new(
     &[
         ("US dollars", "USD"),
         ("U.S. dollars", "USD"),

@@ -2,7 +2,7 @@
 
 use super::lexicon::{After, Table};
 
-static UNITS: Table<&str> = Table::new(
+pub(super) static UNITS: Table<&str> = Table::new(
     &[
         ("%", "percent"),
         ("percent", "percent"),
