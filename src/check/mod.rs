@@ -188,74 +188,163 @@ impl UnionFind {
 /// The span of up to `words` words either side of `claim`, within its
 /// sentence. Words are counted by where they start, so runs of spaces (a
 /// masked link, two spaces after a full stop) do not shrink the window.
-/// Every figure of every rule asks for one, so the bytes are read in a
-/// plain loop: ASCII is settled a byte at a time, a wider character is
-/// decoded at its first byte, and its other bytes are passed over.
+/// Every figure of every rule asks for one, so a side with too few spaces
+/// to hold that many words is settled by counting its spaces, and the
+/// others are read a run of word or of spaces at a time.
 fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let sentence = sentence.cover(claim);
     let bytes = text.as_bytes();
-    // Backwards from the claim: a word starts where a space (or the
-    // sentence's start) comes before something that is not a space.
-    let mut start = sentence.start();
-    let mut seen = 0;
-    let mut word_follows = false;
-    // Where the character being read ends.
-    let mut char_end = claim.start();
-    for (at, &byte) in (sentence.start()..claim.start())
-        .zip(&bytes[sentence.start()..claim.start()])
-        .rev()
-    {
-        let Some(space) = is_space_at(text, at, byte) else {
-            continue;
-        };
-        if space && word_follows {
-            seen += 1;
-            if seen == words {
-                start = char_end;
-                break;
-            }
-        }
-        word_follows = !space;
-        char_end = at;
-    }
-    // Forwards: the window ends where the word after its last one starts.
-    let mut end = sentence.end();
-    let mut seen = 0;
-    let mut after_space = true;
-    for (at, &byte) in (claim.end()..).zip(&bytes[claim.end()..sentence.end()]) {
-        let Some(space) = is_space_at(text, at, byte) else {
-            continue;
-        };
-        if !space && after_space {
-            if seen == words {
-                end = at;
-                break;
-            }
-            seen += 1;
-        }
-        after_space = space;
-    }
+    // Read outwards from the claim, as the loops do.
+    let start = if too_few_spaces(bytes[sentence.start()..claim.start()].rchunks(CHUNK), words) {
+        sentence.start()
+    } else {
+        window_start(text, sentence.start(), claim.start(), words)
+    };
+    let end = if too_few_spaces(bytes[claim.end()..sentence.end()].chunks(CHUNK), words) {
+        sentence.end()
+    } else {
+        window_end(text, claim.end(), sentence.end(), words)
+    };
     Span::new(start, end)
 }
 
-/// Whether the character starting at `at` (whose first byte is `byte`) is
-/// white space; `None` when `at` is inside a character.
-#[inline(always)]
-fn is_space_at(text: &str, at: usize, byte: u8) -> Option<bool> {
-    if byte.is_ascii() {
-        Some(char::from(byte).is_whitespace())
-    } else if byte & 0xC0 == 0x80 {
-        None
-    } else {
-        Some(is_wide_space_at(text, at))
+/// Where the window starts: reading back from `to`, the start of the
+/// `words`th word that has a space before it, or `from`.
+fn window_start(text: &str, from: usize, to: usize, words: usize) -> usize {
+    let mut at = to;
+    let mut seen = 0;
+    loop {
+        at = run_start(text, from, at, true);
+        at = run_start(text, from, at, false);
+        if at == from {
+            return from;
+        }
+        seen += 1;
+        if seen == words {
+            return at;
+        }
     }
 }
 
-/// Whether the character beyond ASCII starting at `at` is white space.
-#[inline(never)]
-fn is_wide_space_at(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_whitespace)
+/// Where the window ends: reading on from `from`, where the word after its
+/// `words`th starts, or `to`.
+fn window_end(text: &str, from: usize, to: usize, words: usize) -> usize {
+    let mut at = from;
+    let mut seen = 0;
+    loop {
+        at = run_end(text, at, to, true);
+        if at == to || seen == words {
+            return at;
+        }
+        seen += 1;
+        at = run_end(text, at, to, false);
+    }
 }
+
+/// Where the run of white space (or of other characters, when `spaces` is
+/// false) starting at `at` ends, at `to` at the latest. ASCII is settled a
+/// byte at a time; a wider character is decoded at its first byte.
+fn run_end(text: &str, mut at: usize, to: usize, spaces: bool) -> usize {
+    let bytes = text.as_bytes();
+    if !spaces {
+        at += bytes[at..to]
+            .iter()
+            .take_while(|&&b| is_printable(b))
+            .count();
+    }
+    while at < to {
+        let byte = bytes[at];
+        let (space, len) = if byte.is_ascii() {
+            (is_ascii_space(byte), 1)
+        } else {
+            wide_char_at(text, at)
+        };
+        if space != spaces {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
+/// Where the run of white space (or of other characters, when `spaces` is
+/// false) ending at `at` starts, at `from` at the earliest.
+fn run_start(text: &str, from: usize, mut at: usize, spaces: bool) -> usize {
+    let bytes = text.as_bytes();
+    if !spaces {
+        at -= bytes[from..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_printable(b))
+            .count();
+    }
+    while at > from {
+        let byte = bytes[at - 1];
+        let (space, len) = if byte.is_ascii() {
+            (is_ascii_space(byte), 1)
+        } else {
+            // Back to the first byte of the character.
+            let mut first = at - 1;
+            while !text.is_char_boundary(first) {
+                first -= 1;
+            }
+            wide_char_at(text, first)
+        };
+        if space != spaces {
+            break;
+        }
+        at -= len;
+    }
+    at
+}
+
+/// ASCII letters, digits and marks: most of a word, and never white space,
+/// so they are passed over without being told apart.
+fn is_printable(byte: u8) -> bool {
+    matches!(byte, b'!'..=b'~')
+}
+
+/// The ASCII bytes `char::is_whitespace` takes.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether the character beyond ASCII starting at `at` is white space, and
+/// its length.
+#[inline(never)]
+fn wide_char_at(text: &str, at: usize) -> (bool, usize) {
+    text[at..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+}
+
+/// Whether `chunks` (a stretch of text, in pieces) hold fewer than
+/// `words` white space characters, so that a window of that many words
+/// reaches past them: each word it counts is set apart by a space of its
+/// own. A white space character opens with an ASCII space byte or, beyond
+/// ASCII, with a byte from 0xC0 up, so counting those bytes is an upper
+/// bound found without decoding. Counting stops at the chunk that holds
+/// enough, so it reads little more than the runs it spares would.
+fn too_few_spaces<'a>(chunks: impl Iterator<Item = &'a [u8]>, words: usize) -> bool {
+    let mut spaces = 0;
+    for chunk in chunks {
+        // Summed as bytes, a chunk at a time, so the compiler can count
+        // many bytes at once.
+        let opening: u8 = chunk
+            .iter()
+            .map(|&b| u8::from(is_ascii_space(b) || b >= 0xC0))
+            .sum();
+        spaces += usize::from(opening);
+        if spaces >= words {
+            return false;
+        }
+    }
+    true
+}
+
+/// The piece of text `too_few_spaces` counts at once; its count fits in a byte.
+const CHUNK: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -290,5 +379,45 @@ mod tests {
             window(wide, figure, Span::new(0, wide.len()), 2).slice(wide),
             "“trois”\u{2009}quatre FIGURE—cinq\u{3000}six "
         );
+    }
+
+    /// Word starts, as a reader would mark them: a character that is not
+    /// white space, after one that is (or after `first`, when `at_first`).
+    fn word_starts(text: &str, first: usize, to: usize, at_first: bool) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut after_space = at_first;
+        for (at, c) in text[first..to].char_indices() {
+            if !c.is_whitespace() && after_space {
+                starts.push(first + at);
+            }
+            after_space = c.is_whitespace();
+        }
+        starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_count_the_words_a_reader_sees(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Zürich", "é", "12", ".", " ", "  ", "\t", "\n", "\u{b}", "\u{1}",
+                    "\u{a0}", "\u{3000}", "\u{2009}", "—", "“",
+                ]),
+                0..80,
+            ),
+            split in 0usize..80,
+            words in 1usize..6,
+        ) {
+            let before: String = pieces[..split.min(pieces.len())].concat();
+            let after: String = pieces[split.min(pieces.len())..].concat();
+            let text = format!("{before}FIGURE{after}");
+            let claim = Span::new(before.len(), before.len() + 6);
+            let sentence = Span::new(0, text.len());
+            let back = word_starts(&text, 0, claim.start(), false);
+            let start = back.iter().rev().nth(words - 1).copied().unwrap_or(0);
+            let on = word_starts(&text, claim.end(), text.len(), true);
+            let end = on.get(words).copied().unwrap_or(text.len());
+            proptest::prop_assert_eq!(window(&text, claim, sentence, words), Span::new(start, end));
+        }
     }
 }
