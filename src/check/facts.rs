@@ -13,7 +13,9 @@ pub fn check(rule: &Rule, fact: &FactRule, articles: &[Article]) -> Vec<Finding>
     let mut findings = Vec::new();
     for (index, article) in articles.iter().enumerate() {
         let text = article.doc.text.as_str();
-        for claim in &article.claims {
+        // Most claims are of other kinds: turned away before the unit is looked up.
+        let kinds = &fact.scope.kinds;
+        for claim in article.claims.iter().filter(|c| kinds.contains(&c.kind)) {
             if fact
                 .scope
                 .unit_of(claim.kind, claim.unit.as_deref())

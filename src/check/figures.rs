@@ -50,6 +50,9 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
     let mut across: BTreeMap<(String, String, String, String), Vec<Vec<Mention>>> = BTreeMap::new();
     for (index, article) in articles.iter().enumerate() {
         let mentions = mentions(figure, index, article);
+        if mentions.is_empty() {
+            continue;
+        }
         let published = article
             .doc
             .meta
@@ -141,23 +144,38 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
     article
         .claims
         .iter()
+        // Most claims are of other kinds: turned away before the unit is looked up.
+        .filter(|claim| figure.scope.kinds.contains(&claim.kind))
         .filter_map(|claim| {
             let unit = figure.scope.unit_of(claim.kind, claim.unit.as_deref())?;
-            let span = window(text, claim.span, claim.sentence, figure.scope.topic.window);
-            if !figure.scope.topic.matches(span.slice(text)) || is_part(text, claim) {
+            // The tests that read no more than a few bytes come first.
+            if is_part(text, claim) {
                 return None;
             }
             let (low, high) = bounds(claim)?;
-            let written = nearest_date(&dates, claim, span);
+            let key = if figure.by_subject {
+                Some(subject_key(text, claim)?)
+            } else {
+                None
+            };
             let sentence = claim.sentence.cover(claim.span);
+            let topic = &figure.scope.topic;
+            // The window serves the topic and the date; a topic that takes
+            // every figure does not read it, and a date outside the
+            // sentence is outside the window.
+            let span = (!topic.takes_all() || has_date_in(&dates, sentence))
+                .then(|| window(text, claim.span, claim.sentence, topic.window));
+            if span.is_some_and(|span| !topic.matches(span.slice(text))) {
+                return None;
+            }
+            let written = span.and_then(|span| nearest_date(&dates, claim, span));
             let actor = figure
                 .actors
                 .as_ref()
                 .and_then(|a| nearest_name(a, text, claim.span, sentence));
-            let subject = if figure.by_subject {
-                Some(Cow::Owned(subject_key(&article.doc.text, claim)?))
-            } else {
-                actor.map(|(name, _)| Cow::Borrowed(name))
+            let subject = match key {
+                Some(key) => Some(Cow::Owned(key)),
+                None => actor.map(|(name, _)| Cow::Borrowed(name)),
             };
             Some(Mention {
                 article: index,
@@ -270,6 +288,14 @@ fn distance(a: Span, b: Span) -> usize {
     } else {
         a.start().saturating_sub(b.end())
     }
+}
+
+/// Whether a date claim starts in `span`.
+fn has_date_in(dates: &[&Claim], span: Span) -> bool {
+    let first = dates.partition_point(|d| d.span.start() < span.start());
+    dates
+        .get(first)
+        .is_some_and(|d| d.span.start() < span.end())
 }
 
 /// The nearest date claim in the window, as its month ("2024-04") or year.

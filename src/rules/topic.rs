@@ -155,6 +155,11 @@ pub struct Topic {
 }
 
 impl Topic {
+    /// Whether every text is on topic: no keywords, patterns or exclusions.
+    pub fn takes_all(&self) -> bool {
+        self.keywords.is_none() && self.patterns.is_empty() && self.exclude.is_none()
+    }
+
     /// Whether `text` (the figure's window) is on topic. A topic with no
     /// keywords or patterns takes every figure of the rule's kinds and units.
     pub fn matches(&self, text: &str) -> bool {
