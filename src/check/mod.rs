@@ -194,13 +194,12 @@ impl UnionFind {
 fn window(text: &str, claim: Span, sentence: Span, words: usize) -> Span {
     let sentence = sentence.cover(claim);
     let bytes = text.as_bytes();
-    // Read outwards from the claim, as the loops do.
-    let start = if too_few_spaces(bytes[sentence.start()..claim.start()].rchunks(CHUNK), words) {
+    let start = if too_few_spaces(&bytes[sentence.start()..claim.start()], words) {
         sentence.start()
     } else {
         window_start(text, sentence.start(), claim.start(), words)
     };
-    let end = if too_few_spaces(bytes[claim.end()..sentence.end()].chunks(CHUNK), words) {
+    let end = if too_few_spaces(&bytes[claim.end()..sentence.end()], words) {
         sentence.end()
     } else {
         window_end(text, claim.end(), sentence.end(), words)
@@ -319,29 +318,33 @@ fn wide_char_at(text: &str, at: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
-/// Whether `chunks` (a stretch of text, in pieces) hold fewer than
-/// `words` white space characters, so that a window of that many words
-/// reaches past them: each word it counts is set apart by a space of its
-/// own. A white space character opens with an ASCII space byte or, beyond
-/// ASCII, with a byte from 0xC0 up, so counting those bytes is an upper
-/// bound found without decoding. Counting stops at the chunk that holds
-/// enough, so it reads little more than the runs it spares would.
-fn too_few_spaces<'a>(chunks: impl Iterator<Item = &'a [u8]>, words: usize) -> bool {
-    let mut spaces = 0;
-    for chunk in chunks {
-        // Summed as bytes, a chunk at a time, so the compiler can count
-        // many bytes at once.
-        let opening: u8 = chunk
-            .iter()
-            .map(|&b| u8::from(is_ascii_space(b) || b >= 0xC0))
-            .sum();
-        spaces += usize::from(opening);
-        if spaces >= words {
-            return false;
-        }
-    }
-    true
+/// Whether `side` holds fewer than `words` white space characters, so that
+/// a window of that many words reaches past it: each word it counts is set
+/// apart by a space of its own. A white space character opens with an
+/// ASCII space byte or, beyond ASCII, with a byte from 0xC0 up, so counting
+/// those bytes is an upper bound found without decoding. A side longer
+/// than an ordinary word and its space for each word is not counted: it
+/// has the spaces, as a rule.
+fn too_few_spaces(side: &[u8], words: usize) -> bool {
+    side.len() <= words.saturating_mul(BYTES_A_WORD)
+        && side
+            .chunks(CHUNK)
+            .map(|chunk| {
+                // Summed as bytes, a chunk at a time, so the compiler can
+                // count many bytes at once.
+                let opening: u8 = chunk
+                    .iter()
+                    .map(|&b| u8::from(is_ascii_space(b) || b >= 0xC0))
+                    .sum();
+                usize::from(opening)
+            })
+            .sum::<usize>()
+            < words
 }
+
+/// Bytes an ordinary word and its space take, about: a side that is longer
+/// for its words is not counted.
+const BYTES_A_WORD: usize = 6;
 
 /// The piece of text `too_few_spaces` counts at once; its count fits in a byte.
 const CHUNK: usize = 64;
