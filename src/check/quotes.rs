@@ -81,36 +81,7 @@ impl<'a> Quotations<'a> {
                 })
             })
             .collect();
-        // Normalized in parallel a batch at a time and interned in order, so
-        // the words of only one batch are held as text at once.
-        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
-        let mut quoted: Vec<Quoted> = Vec::with_capacity(claims.len());
-        for batch in claims.chunks(NORMALIZE_BATCH) {
-            let texts: Vec<String> = batch
-                .par_iter()
-                .map(|(_, _, text)| normalized(text))
-                .collect();
-            for (&(article, claim, _), text) in batch.iter().zip(&texts) {
-                let words = text
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(|w| {
-                        if let Some(&id) = vocabulary.get(w) {
-                            return id;
-                        }
-                        let id = row_index(vocabulary.len());
-                        vocabulary.insert(w.to_string(), id);
-                        id
-                    })
-                    .collect();
-                quoted.push(Quoted {
-                    article,
-                    claim,
-                    words,
-                });
-            }
-        }
-        drop(vocabulary);
+        let quoted = interned(&claims);
         let mut first_of: FxHashMap<&[u32], usize> = FxHashMap::default();
         let first_alike: Vec<usize> = quoted
             .iter()
@@ -238,6 +209,76 @@ impl<'a> Quotations<'a> {
     }
 }
 
+/// The quotations with their words interned. Normalized in parallel a
+/// batch at a time and interned in order, so the words of only one batch
+/// are held as text at once. A quotation written exactly like an earlier
+/// one (a line carried by many articles) takes that one's words instead of
+/// being read again: the same text always normalizes to the same words.
+fn interned<'a>(claims: &[(usize, &'a Claim, &str)]) -> Vec<Quoted<'a>> {
+    let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
+    let first_written: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, _, text))| *first_of.entry(text).or_insert(i))
+        .collect();
+    drop(first_of);
+    let mut vocabulary = Vocabulary::default();
+    let mut quoted: Vec<Quoted> = Vec::with_capacity(claims.len());
+    for (batch, firsts) in claims
+        .chunks(NORMALIZE_BATCH)
+        .zip(first_written.chunks(NORMALIZE_BATCH))
+    {
+        let start = quoted.len();
+        let texts: Vec<Option<String>> = batch
+            .par_iter()
+            .zip(firsts)
+            .enumerate()
+            .map(|(k, (&(_, _, text), &first))| (first == start + k).then(|| normalized(text)))
+            .collect();
+        for ((&(article, claim, _), text), &first) in batch.iter().zip(&texts).zip(firsts) {
+            let words = match text {
+                Some(text) => vocabulary.ids(text),
+                None => quoted[first].words.clone(),
+            };
+            quoted.push(Quoted {
+                article,
+                claim,
+                words,
+            });
+        }
+    }
+    quoted
+}
+
+/// Word ids, given in the order words are first seen.
+#[derive(Default)]
+struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    /// The ids of the quotation being read, copied out at its end so each
+    /// quotation's list is allocated once, at its size.
+    read: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// The ids of the words of a normalized quotation. Its only ASCII white
+    /// space is the one space between words, so the split is by bytes.
+    fn ids(&mut self, text: &str) -> Vec<u32> {
+        self.read.clear();
+        for word in text.split_ascii_whitespace() {
+            let id = match self.ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = row_index(self.ids.len());
+                    self.ids.insert(word.to_string(), id);
+                    id
+                }
+            };
+            self.read.push(id);
+        }
+        self.read.clone()
+    }
+}
+
 /// The distinct wordings' three-word shingles, each with the wordings that
 /// hold it (a list cut just past `MAX_POSTINGS`).
 struct ShingleIndex {
@@ -257,8 +298,6 @@ impl ShingleIndex {
     /// Indexes the quotations that are the first of their wording.
     fn new(quoted: &[Quoted], first_alike: &[usize]) -> ShingleIndex {
         let mut ids: FxHashMap<&[u32], u32> = FxHashMap::default();
-        // (shingle, wording) for every shingle of every wording.
-        let mut postings: Vec<(u32, u32)> = Vec::new();
         let mut shingles = Rows::default();
         let mut sorted = Rows::default();
         let mut wording_shingles: Vec<u32> = Vec::new();
@@ -278,21 +317,11 @@ impl ShingleIndex {
                 sorted_words.sort_unstable();
             }
             signatures.push(Signature::of(&sorted_words));
-            postings.extend(wording_shingles.iter().map(|&id| (id, row_index(i))));
             shingles.push_row(wording_shingles.iter().copied());
             sorted.push_row(sorted_words.iter().copied());
         }
-        let shingle_count = ids.len();
+        let lists = shingles.inverted(ids.len(), MAX_POSTINGS + 1);
         drop(ids);
-        // Wordings were visited in order: a stable sort by shingle keeps
-        // each list in order. Every shingle has a list: some wording holds it.
-        postings.sort_by_key(|&(id, _)| id);
-        let mut lists = Rows::default();
-        for list in postings.chunk_by(|a, b| a.0 == b.0) {
-            lists.push_row(list.iter().take(MAX_POSTINGS + 1).map(|&(_, i)| i));
-        }
-        debug_assert_eq!(lists.ends.len(), shingle_count);
-        drop(postings);
         let boilerplate = (0..quoted.len())
             .map(|i| {
                 shingles
@@ -365,6 +394,36 @@ impl Rows {
     fn row(&self, n: usize) -> &[u32] {
         let start = n.checked_sub(1).map_or(0, |m| self.ends[m] as usize);
         &self.items[start..self.ends[n] as usize]
+    }
+
+    /// Per number below `count`: the rows that hold it, in order, at most
+    /// `cap` of them. Counted first, so each list is written in place
+    /// rather than sorted out of a list of pairs.
+    fn inverted(&self, count: usize, cap: usize) -> Rows {
+        let mut held = vec![0usize; count];
+        for &n in &self.items {
+            held[n as usize] += 1;
+        }
+        // `held` becomes where each list is filled up to, from its start.
+        let mut ends = Vec::with_capacity(count);
+        let mut end = 0;
+        for slot in &mut held {
+            let start = end;
+            end += (*slot).min(cap);
+            ends.push(row_index(end));
+            *slot = start;
+        }
+        let mut items = vec![0; end];
+        for row in 0..self.ends.len() {
+            for &n in self.row(row) {
+                let n = n as usize;
+                if held[n] < ends[n] as usize {
+                    items[held[n]] = row_index(row);
+                    held[n] += 1;
+                }
+            }
+        }
+        Rows { ends, items }
     }
 }
 
@@ -456,14 +515,40 @@ fn normalized(text: &str) -> String {
     // A digit-group separator just read after a digit: whether it joins or
     // splits depends on the character after it.
     let mut held_separator = false;
-    for c in text.chars() {
+    let mut rest = text;
+    // Once the last word is read nothing more is written.
+    while out.count < MAX_WORDS {
+        // Most of a quotation is runs of ASCII letters and digits, taken a
+        // run at a time: only the first character of a run can end a word
+        // or join a number, and the rest are written as they are.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if run > 0 {
+            let (letters, after) = rest.split_at(run);
+            rest = after;
+            if depth == 0 {
+                let joins = letters.as_bytes()[0].is_ascii_digit() && out.ends_with_digit();
+                if held_separator && !joins {
+                    out.end_word();
+                }
+                held_separator = false;
+                out.push_ascii(letters);
+            }
+            continue;
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
         match c {
             '[' | '(' => depth += 1,
             ']' | ')' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             _ if c.is_alphanumeric() || is_apostrophe(c) => {
-                let joins = c.is_ascii_digit() && out.ends_with_digit();
-                if held_separator && !joins {
+                if held_separator {
                     out.end_word();
                 }
                 held_separator = false;
@@ -476,9 +561,6 @@ fn normalized(text: &str) -> String {
                 held_separator = false;
                 out.end_word();
             }
-        }
-        if out.count == MAX_WORDS {
-            break;
         }
     }
     out.end_word();
@@ -505,20 +587,41 @@ struct Normalized {
 }
 
 impl Normalized {
-    fn push(&mut self, c: char) {
-        if self.word.is_none() {
-            // Apostrophes before a word are trimmed, so never written; nor
-            // is a word past the last one kept.
-            if is_apostrophe(c) || self.count == MAX_WORDS {
-                return;
-            }
-            if !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            self.word = Some(self.text.len());
+    /// Whether a character can be written: a word is being read, or one
+    /// starts here. Apostrophes before a word are trimmed, so never
+    /// written; nor is a word past the last one kept.
+    fn starts_or_continues(&mut self, c: char) -> bool {
+        if self.word.is_some() {
+            return true;
         }
-        self.wide |= !c.is_ascii();
-        self.text.push(c.to_ascii_lowercase());
+        if is_apostrophe(c) || self.count == MAX_WORDS {
+            return false;
+        }
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.word = Some(self.text.len());
+        true
+    }
+
+    fn push(&mut self, c: char) {
+        if self.starts_or_continues(c) {
+            self.wide |= !c.is_ascii();
+            self.text.push(c.to_ascii_lowercase());
+        }
+    }
+
+    /// Writes a run of ASCII letters and digits, as [`Self::push`] would
+    /// one character at a time.
+    fn push_ascii(&mut self, letters: &str) {
+        let Some(first) = letters.chars().next() else {
+            return;
+        };
+        if self.starts_or_continues(first) {
+            let start = self.text.len();
+            self.text.push_str(letters);
+            self.text[start..].make_ascii_lowercase();
+        }
     }
 
     /// Whether the word being read ends with a digit.
@@ -555,14 +658,19 @@ fn aligned_distance(a: &[u32], b: &[u32], max: usize) -> Option<usize> {
     let mut row = vec![0usize; long.len() + 1];
     for (i, &word) in short.iter().enumerate() {
         let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut row_min = row[0];
-        for j in 1..=long.len() {
-            let above = row[j];
-            let substitute = diagonal + usize::from(long[j - 1] != word);
-            row[j] = substitute.min(above + 1).min(row[j - 1] + 1);
+        let mut left = i + 1;
+        row[0] = left;
+        let mut row_min = left;
+        // The cell to the left and the diagonal are carried from one cell
+        // to the next, so each is read once.
+        for (cell, &other) in row[1..].iter_mut().zip(long) {
+            let above = *cell;
+            left = (diagonal + usize::from(other != word))
+                .min(above + 1)
+                .min(left + 1);
+            *cell = left;
             diagonal = above;
-            row_min = row_min.min(row[j]);
+            row_min = row_min.min(left);
         }
         if row_min > max {
             return None;
@@ -734,6 +842,38 @@ mod tests {
             "5 000 5 000 5000 x 000"
         );
         assert_eq!(normalized("1\u{2009}200\u{202F}300"), "1200300");
+    }
+
+    #[test]
+    fn letters_beyond_ascii_are_read_inside_runs_of_ascii_ones() {
+        assert_eq!(
+            normalized("CAFÉS, Ökonomie and ’Twas"),
+            "cafés ökonomie and twas"
+        );
+        assert_eq!(normalized("l’ÉTAT [Ça] 2,5"), "l'état 25");
+        let long = "Word ".repeat(MAX_WORDS + 10);
+        assert_eq!(normalized(&long), vec!["word"; MAX_WORDS].join(" "));
+    }
+
+    #[test]
+    fn words_are_numbered_in_the_order_first_seen() {
+        let mut vocabulary = Vocabulary::default();
+        assert_eq!(vocabulary.ids("we will we"), [0, 1, 0]);
+        assert_eq!(vocabulary.ids("will win"), [1, 2]);
+        assert_eq!(vocabulary.ids(""), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn inverted_rows_list_the_rows_holding_each_number_in_order() {
+        let mut rows = Rows::default();
+        for row in [&[0, 2][..], &[], &[2], &[1, 2]] {
+            rows.push_row(row.iter().copied());
+        }
+        let lists = rows.inverted(3, 2);
+        assert_eq!(lists.row(0), [0]);
+        assert_eq!(lists.row(1), [3]);
+        // Cut at two: the third row holding 2 is left out.
+        assert_eq!(lists.row(2), [0, 2]);
     }
 
     fn article(name: &str, text: &str) -> Article {
