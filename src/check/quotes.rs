@@ -144,9 +144,12 @@ impl<'a> Quotations<'a> {
         wordings
             .par_iter()
             .map_init(
-                || (vec![0usize; self.quoted.len()], Vec::new()),
-                |(shared_with, partners), &i| {
-                    self.similar_later(i, min_words, similarity, shared_with, partners)
+                || {
+                    let shared_with = vec![0usize; self.quoted.len()];
+                    (shared_with, Vec::new(), Aligner::default())
+                },
+                |(shared_with, partners, aligner), &i| {
+                    self.similar_later(i, min_words, similarity, shared_with, partners, aligner)
                 },
             )
             .flatten_iter()
@@ -155,8 +158,8 @@ impl<'a> Quotations<'a> {
 
     /// The later wordings (index above `i`) of `min_words` words or more as
     /// similar to wording `i` as `similarity` asks, with their word
-    /// distance. `shared_with` (zeroed, one slot a quotation) and `partners`
-    /// are scratch space, left as they were found.
+    /// distance. `shared_with` (zeroed, one slot a quotation), `partners`
+    /// and `aligner` are scratch space, left as they were found.
     fn similar_later(
         &self,
         i: usize,
@@ -164,6 +167,7 @@ impl<'a> Quotations<'a> {
         similarity: f64,
         shared_with: &mut [usize],
         partners: &mut Vec<usize>,
+        aligner: &mut Aligner,
     ) -> Vec<(usize, usize, usize)> {
         let index = &self.index;
         // Count, for every later wording, the shingles it shares with this one.
@@ -199,7 +203,7 @@ impl<'a> Quotations<'a> {
             {
                 continue;
             }
-            if let Some(distance) = aligned_distance(a, b, max) {
+            if let Some(distance) = aligner.distance(a, b, max) {
                 if is_similar(distance, shorter, similarity) {
                     found.push((i, j, distance));
                 }
@@ -649,34 +653,114 @@ impl Normalized {
 /// Word edit distance between the shorter quotation and the stretch of the
 /// longer one it matches best, so a partial quote of a longer statement
 /// counts as identical: edit distance with the longer one's ends free.
-/// `None` when it is over `max`, known as soon as a whole row of the table
-/// is (a row's minimum never falls).
-fn aligned_distance(a: &[u32], b: &[u32], max: usize) -> Option<usize> {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // row[j]: the fewest edits matching the words of `short` seen so far
-    // with a stretch of `long` that ends before word j.
-    let mut row = vec![0usize; long.len() + 1];
-    for (i, &word) in short.iter().enumerate() {
-        let mut diagonal = row[0];
-        let mut left = i + 1;
-        row[0] = left;
-        let mut row_min = left;
-        // The cell to the left and the diagonal are carried from one cell
-        // to the next, so each is read once.
-        for (cell, &other) in row[1..].iter_mut().zip(long) {
-            let above = *cell;
-            left = (diagonal + usize::from(other != word))
-                .min(above + 1)
-                .min(left + 1);
-            *cell = left;
-            diagonal = above;
-            row_min = row_min.min(left);
+///
+/// Computed with Myers' bit-vector algorithm (1999): a column of the edit
+/// table (one cell per word of the shorter quotation) is kept as the bits
+/// of its steps up and down from one cell to the next, 64 cells to a
+/// block, and a word of the longer one advances the whole column in a few
+/// operations a block instead of one cell at a time.
+#[derive(Default)]
+struct Aligner {
+    /// Per word id: its row in `masks` plus one, or 0 for a word the
+    /// shorter quotation lacks (set for one alignment, then cleared).
+    slot: Vec<u32>,
+    /// Per distinct word of the shorter quotation, its blocks: a bit for
+    /// every place it stands.
+    masks: Vec<u64>,
+    /// The column, a block at a time.
+    steps: Vec<Steps>,
+}
+
+/// One block of a column of the edit table: the cells one more (`up`)
+/// and one less (`down`) than the cell above them, a bit each.
+#[derive(Clone, Copy)]
+struct Steps {
+    up: u64,
+    down: u64,
+}
+
+impl Aligner {
+    /// The distance, or `None` when it is over `max`.
+    fn distance(&mut self, a: &[u32], b: &[u32], max: usize) -> Option<usize> {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let Some(last_row) = short.len().checked_sub(1) else {
+            return Some(0);
+        };
+        let blocks = short.len().div_ceil(64);
+        self.mark(short, blocks);
+        // The first column: the cells count the words of `short` deleted.
+        self.steps.clear();
+        self.steps.resize(blocks, Steps { up: !0, down: 0 });
+        let last = 1u64 << (last_row % 64);
+        let mut score = short.len();
+        let mut best = score;
+        for &word in long {
+            let slot = self.slot.get(word as usize).map_or(0, |&s| s as usize);
+            let mut carry = 0i8;
+            for (block, steps) in self.steps.iter_mut().enumerate() {
+                let equal = match slot {
+                    0 => 0,
+                    s => self.masks[(s - 1) * blocks + block],
+                };
+                let high = if block + 1 == blocks { last } else { 1 << 63 };
+                carry = steps.advance(equal, carry, high);
+            }
+            score = (score + usize::from(carry > 0)) - usize::from(carry < 0);
+            best = best.min(score);
         }
-        if row_min > max {
-            return None;
+        for &word in short {
+            self.slot[word as usize] = 0;
+        }
+        Some(best).filter(|&distance| distance <= max)
+    }
+
+    /// Sets the masks of the words of `short`.
+    fn mark(&mut self, short: &[u32], blocks: usize) {
+        self.masks.clear();
+        for (place, &word) in short.iter().enumerate() {
+            let word = word as usize;
+            if word >= self.slot.len() {
+                self.slot.resize(word + 1, 0);
+            }
+            if self.slot[word] == 0 {
+                self.masks.resize(self.masks.len() + blocks, 0);
+                self.slot[word] = row_index(self.masks.len() / blocks);
+            }
+            let row = self.slot[word] as usize - 1;
+            self.masks[row * blocks + place / 64] |= 1 << (place % 64);
         }
     }
-    row.into_iter().min().filter(|&distance| distance <= max)
+}
+
+impl Steps {
+    /// Moves the block one column on: `equal` marks the cells whose word
+    /// is the column's, `carry` is the step into the block's first cell
+    /// from the block above (-1, 0 or 1; 0 above the first block, where
+    /// the longer quotation's start is free), and `high` marks the block's
+    /// last cell. Returns the step out of that cell.
+    fn advance(&mut self, equal: u64, carry: i8, high: u64) -> i8 {
+        let Steps { up, down } = *self;
+        let vertical = equal | down;
+        let equal = if carry < 0 { equal | 1 } else { equal };
+        let horizontal = (((equal & up).wrapping_add(up)) ^ up) | equal;
+        let mut right_up = down | !(horizontal | up);
+        let mut right_down = up & horizontal;
+        let out = if right_up & high != 0 {
+            1
+        } else {
+            -i8::from(right_down & high != 0)
+        };
+        right_up <<= 1;
+        right_down <<= 1;
+        if carry < 0 {
+            right_down |= 1;
+        } else if carry > 0 {
+            right_up |= 1;
+        }
+        self.up = right_down | !(vertical | right_up);
+        self.down = right_up & vertical;
+        out
+    }
 }
 
 fn drift(rule: &Rule, members: &[usize], quoted: &[Quoted], articles: &[Article]) -> Finding {
@@ -791,13 +875,67 @@ mod tests {
     #[test]
     fn a_partial_quote_aligns_with_no_edit() {
         let statement = [1, 2, 3, 4, 5, 6, 7, 8];
-        assert_eq!(aligned_distance(&[3, 4, 5, 6], &statement, 1), Some(0));
+        let mut aligner = Aligner::default();
+        assert_eq!(aligner.distance(&[3, 4, 5, 6], &statement, 1), Some(0));
         // One word changed inside the stretch is one edit.
-        assert_eq!(aligned_distance(&[3, 9, 5, 6], &statement, 1), Some(1));
+        assert_eq!(aligner.distance(&[3, 9, 5, 6], &statement, 1), Some(1));
         // Two are more than one edit allows.
-        assert_eq!(aligned_distance(&[3, 9, 9, 6], &statement, 1), None);
+        assert_eq!(aligner.distance(&[3, 9, 9, 6], &statement, 1), None);
         // Equal lengths: a word dropped at one end and added at the other.
-        assert_eq!(aligned_distance(&[1, 2, 3, 4], &[2, 3, 4, 5], 2), Some(1));
+        assert_eq!(aligner.distance(&[1, 2, 3, 4], &[2, 3, 4, 5], 2), Some(1));
+        assert_eq!(aligner.distance(&[], &statement, 0), Some(0));
+    }
+
+    /// The edit table filled a cell at a time, as the bit vectors stand for it.
+    fn table_distance(short: &[u32], long: &[u32]) -> usize {
+        let mut row = vec![0usize; long.len() + 1];
+        for (i, &word) in short.iter().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for j in 1..=long.len() {
+                let above = row[j];
+                row[j] = (diagonal + usize::from(long[j - 1] != word))
+                    .min(above + 1)
+                    .min(row[j - 1] + 1);
+                diagonal = above;
+            }
+        }
+        row.into_iter().min().unwrap_or(0)
+    }
+
+    #[test]
+    fn bit_vectors_give_the_distance_of_the_table_in_blocks_of_any_count() {
+        let mut seed = 12345u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut aligner = Aligner::default();
+        for _ in 0..300 {
+            let short_len = next(200) as usize;
+            let long_len = short_len + next(40) as usize;
+            // A small vocabulary, so words repeat and match often.
+            let vocabulary = 2 + next(12);
+            let long: Vec<u32> = (0..long_len).map(|_| next(vocabulary) as u32).collect();
+            let start = next(long_len as u64 - short_len as u64 + 1) as usize;
+            let mut short = long[start..start + short_len].to_vec();
+            for _ in 0..next(8) {
+                if !short.is_empty() {
+                    let at = next(short.len() as u64) as usize;
+                    short[at] = next(vocabulary + 2) as u32;
+                }
+            }
+            let expected = table_distance(&short, &long);
+            assert_eq!(aligner.distance(&short, &long, usize::MAX), Some(expected));
+            if long_len > short_len {
+                assert_eq!(aligner.distance(&long, &short, expected), Some(expected));
+            }
+            if expected > 0 {
+                assert_eq!(aligner.distance(&short, &long, expected - 1), None);
+            }
+        }
     }
 
     #[test]
