@@ -301,7 +301,7 @@ struct ShingleIndex {
 impl ShingleIndex {
     /// Indexes the quotations that are the first of their wording.
     fn new(quoted: &[Quoted], first_alike: &[usize]) -> ShingleIndex {
-        let mut ids: FxHashMap<&[u32], u32> = FxHashMap::default();
+        let mut ids: FxHashMap<u128, u32> = FxHashMap::default();
         let mut shingles = Rows::default();
         let mut sorted = Rows::default();
         let mut wording_shingles: Vec<u32> = Vec::new();
@@ -313,7 +313,7 @@ impl ShingleIndex {
             if first_alike[i] == i {
                 for shingle in q.words.windows(SHINGLE) {
                     let next = row_index(ids.len());
-                    wording_shingles.push(*ids.entry(shingle).or_insert(next));
+                    wording_shingles.push(*ids.entry(shingle_key(shingle)).or_insert(next));
                 }
                 wording_shingles.sort_unstable();
                 wording_shingles.dedup();
@@ -350,6 +350,15 @@ impl ShingleIndex {
             .iter()
             .map(|&id| self.lists.row(id as usize))
     }
+}
+
+/// A shingle's word ids in one number: hashed and compared as one key
+/// rather than as a slice.
+fn shingle_key(shingle: &[u32]) -> u128 {
+    const _: () = assert!(SHINGLE * 32 <= 128, "a shingle's ids fit in the key");
+    shingle
+        .iter()
+        .fold(0, |key, &word| key << 32 | u128::from(word))
 }
 
 /// The words of a quotation as a 256-bit set of hashed word ids: the words
@@ -527,8 +536,8 @@ fn normalized(text: &str) -> String {
         // or join a number, and the rest are written as they are.
         let run = rest
             .bytes()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
+            .take_while(|&b| lower_alphanumeric(b) != 0)
+            .count();
         if run > 0 {
             let (letters, after) = rest.split_at(run);
             rest = after;
@@ -569,6 +578,24 @@ fn normalized(text: &str) -> String {
     }
     out.end_word();
     out.text
+}
+
+/// An ASCII letter or digit in lowercase, or 0 for any other byte: one
+/// lookup both tells a run's bytes and writes them.
+fn lower_alphanumeric(byte: u8) -> u8 {
+    const TABLE: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            let b = byte as u8;
+            if b.is_ascii_alphanumeric() {
+                table[byte] = b.to_ascii_lowercase();
+            }
+            byte += 1;
+        }
+        table
+    };
+    TABLE[usize::from(byte)]
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -622,9 +649,8 @@ impl Normalized {
             return;
         };
         if self.starts_or_continues(first) {
-            let start = self.text.len();
-            self.text.push_str(letters);
-            self.text[start..].make_ascii_lowercase();
+            let lower = letters.bytes().map(|b| char::from(lower_alphanumeric(b)));
+            self.text.extend(lower);
         }
     }
 
@@ -638,9 +664,12 @@ impl Normalized {
             return;
         };
         // The word starts with another character, so only its own
-        // apostrophes are trimmed.
-        let trimmed = self.text.trim_end_matches(is_apostrophe).len();
-        self.text.truncate(trimmed);
+        // apostrophes are trimmed. A word can only end in one if its last
+        // byte is ' or the last byte of ’, so most are not searched.
+        if matches!(self.text.as_bytes().last(), Some(b'\'' | 0x99)) {
+            let trimmed = self.text.trim_end_matches(is_apostrophe).len();
+            self.text.truncate(trimmed);
+        }
         if std::mem::take(&mut self.wide) {
             let word = self.text[start..].to_lowercase().replace('’', "'");
             self.text.truncate(start);
@@ -991,6 +1020,14 @@ mod tests {
         assert_eq!(normalized("l’ÉTAT [Ça] 2,5"), "l'état 25");
         let long = "Word ".repeat(MAX_WORDS + 10);
         assert_eq!(normalized(&long), vec!["word"; MAX_WORDS].join(" "));
+    }
+
+    #[test]
+    fn shingle_keys_keep_every_word_in_its_place() {
+        assert_eq!(shingle_key(&[1, 2, 3]), 1 << 64 | 2 << 32 | 3);
+        let max = u32::MAX;
+        assert_ne!(shingle_key(&[max, 0, 0]), shingle_key(&[0, max, 0]));
+        assert_ne!(shingle_key(&[0, 0, max]), shingle_key(&[0, 1, 0]));
     }
 
     #[test]
