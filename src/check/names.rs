@@ -73,13 +73,11 @@ impl<'a> WordSet<'a> {
     /// The bytes of a word of up to eight, as a number. Words hold no zero
     /// byte, so the zeros after a shorter word keep it apart from longer ones.
     fn packed(word: &str) -> Option<u64> {
-        let bytes = word.as_bytes();
-        (bytes.len() <= 8).then(|| {
-            bytes
-                .iter()
-                .rev()
-                .fold(0, |packed, &b| packed << 8 | u64::from(b))
-        })
+        let mut packed = [0; 8];
+        packed
+            .get_mut(..word.len())?
+            .copy_from_slice(word.as_bytes());
+        Some(u64::from_le_bytes(packed))
     }
 
     fn insert(&mut self, word: &'a str) {
@@ -380,7 +378,8 @@ fn is_whole_word(text: &str, blocks: &[Span], span: Span) -> bool {
 /// The words of a block, as spans: letters and inner apostrophes, without a
 /// possessive ending. Every byte of every article passes through here, so
 /// each byte is first settled by a table lookup, and only characters beyond
-/// ASCII are decoded.
+/// ASCII and apostrophes are looked at closer, out of the way of the loop
+/// over letters.
 struct Words<'t> {
     text: &'t str,
     at: usize,
@@ -401,7 +400,7 @@ enum ByteClass {
 }
 
 /// [`ByteClass`] of every byte.
-static BYTE_CLASSES: [ByteClass; 256] = {
+const BYTE_CLASSES: [ByteClass; 256] = {
     let mut classes = [ByteClass::Other; 256];
     let mut b = 0;
     while b < 256 {
@@ -441,8 +440,24 @@ impl<'t> Words<'t> {
             .map(char::len_utf8)
     }
 
-    /// The length of an apostrophe at `at` that a letter follows ("O'Brien").
-    fn inner_apostrophe_at(&self, at: usize) -> Option<usize> {
+    /// The length of the character beyond ASCII at `at` when it is no
+    /// letter (`None` for a letter): what the search for a word steps over.
+    /// A whole character at a time: a byte at a time would land inside one.
+    fn wide_non_letter_at(&self, at: usize) -> Option<usize> {
+        match self.wide_char_at(at) {
+            Some(c) if is_letter(c) => None,
+            Some(c) => Some(c.len_utf8()),
+            None => Some(1),
+        }
+    }
+
+    /// The length of what goes on with a word at `at`, past its ASCII
+    /// letters: a letter beyond ASCII, or an apostrophe that a letter
+    /// follows ("O'Brien"); and whether it is the apostrophe.
+    fn joined_at(&self, at: usize) -> Option<(usize, bool)> {
+        if let Some(length) = self.letter_at(at) {
+            return Some((length, false));
+        }
         let rest = &self.text.as_bytes()[at..self.end];
         let length = if rest.starts_with(b"'") {
             1
@@ -451,64 +466,80 @@ impl<'t> Words<'t> {
         } else {
             return None;
         };
-        self.letter_at(at + length).map(|_| length)
+        self.letter_at(at + length).map(|_| (length, true))
+    }
+
+    /// The end of the word `start..end` without a possessive ending.
+    fn without_possessive(&self, start: usize, end: usize) -> usize {
+        let word = &self.text.as_bytes()[start..end];
+        let bare = word
+            .strip_suffix(b"'s")
+            .or_else(|| word.strip_suffix("’s".as_bytes()))
+            .unwrap_or(word);
+        start + bare.len()
     }
 }
 
 impl Iterator for Words<'_> {
     type Item = Span;
 
+    // Inlined into the loops over words: a call per word costs as much as
+    // reading the word.
+    #[inline(always)]
     fn next(&mut self) -> Option<Span> {
         let bytes = &self.text.as_bytes()[..self.end];
         let mut at = self.at;
         // To the next letter.
         let start = loop {
+            at += run(&bytes[at..], |class| {
+                matches!(class, ByteClass::Apostrophe | ByteClass::Other)
+            });
             let Some(&byte) = bytes.get(at) else {
                 self.at = at;
                 return None;
             };
-            match BYTE_CLASSES[usize::from(byte)] {
-                ByteClass::Letter => break at,
-                ByteClass::Apostrophe | ByteClass::Other => at += 1,
-                // A whole character at a time: a byte at a time would land inside one.
-                ByteClass::Wide => match self.wide_char_at(at) {
-                    Some(c) if is_letter(c) => break at,
-                    Some(c) => at += c.len_utf8(),
-                    None => at += 1,
-                },
+            if !matches!(BYTE_CLASSES[usize::from(byte)], ByteClass::Wide) {
+                break at;
+            }
+            match self.wide_non_letter_at(at) {
+                Some(length) => at += length,
+                None => break at,
             }
         };
         // Letters, and apostrophes with a letter after them; any other
         // ASCII ends the word.
         let mut apostrophes = false;
-        while let Some(&byte) = bytes.get(at) {
-            match BYTE_CLASSES[usize::from(byte)] {
-                ByteClass::Letter => at += 1,
-                ByteClass::Apostrophe | ByteClass::Wide => {
-                    if let Some(length) = self.letter_at(at) {
-                        at += length;
-                    } else if let Some(length) = self.inner_apostrophe_at(at) {
-                        apostrophes = true;
-                        at += length;
-                    } else {
-                        break;
-                    }
-                }
-                ByteClass::Other => break,
+        loop {
+            at += run(&bytes[at..], |class| matches!(class, ByteClass::Letter));
+            let Some(&byte) = bytes.get(at) else {
+                break;
+            };
+            if matches!(BYTE_CLASSES[usize::from(byte)], ByteClass::Other) {
+                break;
             }
+            let Some((length, apostrophe)) = self.joined_at(at) else {
+                break;
+            };
+            apostrophes |= apostrophe;
+            at += length;
         }
         self.at = at;
-        let word = &bytes[start..at];
         // Only a word with an apostrophe in it can end in a possessive.
-        let bare = if apostrophes {
-            word.strip_suffix(b"'s")
-                .or_else(|| word.strip_suffix("’s".as_bytes()))
-                .unwrap_or(word)
+        let end = if apostrophes {
+            self.without_possessive(start, at)
         } else {
-            word
+            at
         };
-        Some(Span::new(start, start + bare.len()))
+        Some(Span::new(start, end))
     }
+}
+
+/// How many bytes at the start of `bytes` are of classes `wanted` accepts.
+fn run(bytes: &[u8], wanted: impl Fn(ByteClass) -> bool) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| wanted(BYTE_CLASSES[usize::from(b)]))
+        .count()
 }
 
 /// A capitalised word that is not an acronym: "Okafor", not "NATO".
