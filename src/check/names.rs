@@ -72,23 +72,22 @@ struct WordSet<'a> {
 impl<'a> WordSet<'a> {
     /// The bytes of a word of up to eight, as a number. Words hold no zero
     /// byte, so the zeros after a shorter word keep it apart from longer ones.
-    fn packed(word: &str) -> Option<u64> {
+    fn packed(word: &[u8]) -> Option<u64> {
         let mut packed = [0; 8];
-        packed
-            .get_mut(..word.len())?
-            .copy_from_slice(word.as_bytes());
+        packed.get_mut(..word.len())?.copy_from_slice(word);
         Some(u64::from_le_bytes(packed))
     }
 
-    fn insert(&mut self, word: &'a str) {
-        match WordSet::packed(word) {
+    /// Adds the word `span` of `text`, read as text only when it is long.
+    fn insert(&mut self, text: &'a str, span: Span) {
+        match WordSet::packed(&text.as_bytes()[span.start()..span.end()]) {
             Some(packed) => self.short.insert(packed),
-            None => self.long.insert(word),
+            None => self.long.insert(span.slice(text)),
         };
     }
 
     fn contains(&self, word: &str) -> bool {
-        match WordSet::packed(word) {
+        match WordSet::packed(word.as_bytes()) {
             Some(packed) => self.short.contains(&packed),
             None => self.long.contains(word),
         }
@@ -114,23 +113,28 @@ impl<'a> Vocabulary<'a> {
         let text = article.doc.text.as_str();
         let index = u32::try_from(index).expect("fewer than 2^32 articles in memory");
         for block in &article.doc.blocks {
-            // The word before, with its text when it is a name.
-            let mut previous: Option<(Span, Option<&'a str>)> = None;
+            // The word before when it is a name.
+            let mut previous: Option<(Span, &'a str)> = None;
             for span in Words::new(text, *block) {
-                let word = span.slice(text);
-                if !is_name(word) {
+                // Most words start with a lowercase ASCII letter: no name,
+                // told without reading the word as text.
+                let lowercase = text.as_bytes()[span.start()].is_ascii_lowercase();
+                let word = (!lowercase).then(|| span.slice(text));
+                let Some(word) = word.filter(|word| is_name(word)) else {
                     // Shorter than any name, a word cannot be a name's common form.
-                    if word.len() >= 3 && word.starts_with(char::is_lowercase) {
-                        self.lowercase.insert(word);
+                    if span.len() >= 3
+                        && word.is_none_or(|word| word.starts_with(char::is_lowercase))
+                    {
+                        self.lowercase.insert(text, span);
                     }
-                    previous = Some((span, None));
+                    previous = None;
                     continue;
-                }
+                };
                 let name = self.names.entry(word).or_default();
                 if name.articles.last() != Some(&index) {
                     name.articles.push(index);
                 }
-                if let Some((before, Some(before_word))) = previous {
+                if let Some((before, before_word)) = previous {
                     if side_by_side(text, before, span) {
                         name.neighbours.insert((Side::Before, before_word));
                         if let Some(before) = self.names.get_mut(before_word) {
@@ -138,7 +142,7 @@ impl<'a> Vocabulary<'a> {
                         }
                     }
                 }
-                previous = Some((span, Some(word)));
+                previous = Some((span, word));
             }
         }
         self
@@ -218,6 +222,8 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
     let mentions = mentions_of(&words, &clusters, &vocabulary, articles);
 
     let mut findings = Vec::new();
+    // Each article's source, labelled once however many names it spells two ways.
+    let mut sources: FxHashMap<usize, String> = FxHashMap::default();
     for spellings in clusters.into_values() {
         let mut by_article: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
         for &w in &spellings {
@@ -241,7 +247,12 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
             let mut firsts: BTreeSet<(usize, &str)> = BTreeSet::new();
             let locations = all()
                 .filter(|(w, m)| firsts.insert((m.article, w)))
-                .map(|(_, m)| location(m, articles, true))
+                .map(|(_, m)| {
+                    let source = sources
+                        .entry(m.article)
+                        .or_insert_with(|| articles[m.article].source_label());
+                    location(m, articles, Some(source))
+                })
                 .collect();
             let message = format!(
                 "one name spelled {} ways across articles: {}",
@@ -255,7 +266,7 @@ pub fn check(rule: &Rule, names: &NameRule, articles: &[Article]) -> Vec<Finding
         }
         for article in mixed {
             let here = || all().filter(move |(_, m)| m.article == article);
-            let locations = here().map(|(_, m)| location(m, articles, false)).collect();
+            let locations = here().map(|(_, m)| location(m, articles, None)).collect();
             let message = format!(
                 "one name spelled {} ways in this article: {}",
                 by_article[&article].len(),
@@ -280,16 +291,16 @@ fn counts<'m>(mentions: impl Iterator<Item = (&'m str, &'m Mention)>) -> String 
         .join(", ")
 }
 
-fn location(m: &Mention, articles: &[Article], across: bool) -> Location {
-    let article = &articles[m.article];
-    let written = article.quote_text(m.span);
+/// A mention's location, labelled with its article's source when the
+/// finding spans articles.
+fn location(m: &Mention, articles: &[Article], source: Option<&str>) -> Location {
+    let written = articles[m.article].quote_text(m.span);
     Location {
         article: m.article,
         span: m.span,
-        label: if across {
-            format!("{written} ({})", article.source_label())
-        } else {
-            written
+        label: match source {
+            Some(source) => format!("{written} ({source})"),
+            None => written,
         },
     }
 }
