@@ -79,9 +79,12 @@ impl<'a> WordSet<'a> {
     }
 
     /// Adds the word `span` of `text`, read as text only when it is long.
+    /// Most words are in the set already: looking one up costs less than
+    /// inserting it again.
     fn insert(&mut self, text: &'a str, span: Span) {
         match WordSet::packed(&text.as_bytes()[span.start()..span.end()]) {
-            Some(packed) => self.short.insert(packed),
+            Some(packed) if !self.short.contains(&packed) => self.short.insert(packed),
+            Some(_) => false,
             None => self.long.insert(span.slice(text)),
         };
     }
