@@ -302,7 +302,8 @@ fn location(m: &Mention, articles: &[Article], source: Option<&str>) -> Location
         article: m.article,
         span: m.span,
         label: match source {
-            Some(source) => format!("{written} ({source})"),
+            // Joined: formatting costs several times as much, once a location.
+            Some(source) => [&written, " (", source, ")"].concat(),
             None => written,
         },
     }
