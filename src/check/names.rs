@@ -78,11 +78,25 @@ impl<'a> WordSet<'a> {
         Some(u64::from_le_bytes(packed))
     }
 
+    /// [`WordSet::packed`] of the word `span` of `text`. Where the text goes
+    /// on for eight bytes from the word's start, they are read at once and
+    /// those past its end cleared, instead of copied a word's length.
+    fn packed_in(text: &[u8], span: Span) -> Option<u64> {
+        let past_end = 8usize.checked_sub(span.len())?;
+        match text.get(span.start()..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(&eight) => {
+                let kept = u64::MAX.checked_shr(8 * past_end as u32).unwrap_or(0);
+                Some(u64::from_le_bytes(eight) & kept)
+            }
+            None => WordSet::packed(&text[span.start()..span.end()]),
+        }
+    }
+
     /// Adds the word `span` of `text`, read as text only when it is long.
     /// Most words are in the set already: looking one up costs less than
     /// inserting it again.
     fn insert(&mut self, text: &'a str, span: Span) {
-        match WordSet::packed(&text.as_bytes()[span.start()..span.end()]) {
+        match WordSet::packed_in(text.as_bytes(), span) {
             Some(packed) if !self.short.contains(&packed) => self.short.insert(packed),
             Some(_) => false,
             None => self.long.insert(span.slice(text)),
@@ -623,8 +637,22 @@ fn is_inflection(stem: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_inflection, is_whole_word, Words};
+    use super::{is_inflection, is_whole_word, WordSet, Words};
     use crate::span::Span;
+
+    #[test]
+    fn a_word_is_packed_alike_read_in_its_text_or_alone() {
+        let text = "ab Lagos abcdefgh abcdefghi xy".as_bytes();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let span = Span::new(start, end);
+                let alone = WordSet::packed(&text[start..end]);
+                assert_eq!(WordSet::packed_in(text, span), alone, "{start}..{end}");
+            }
+        }
+        assert_eq!(WordSet::packed(b"ab"), Some(0x6261));
+        assert_eq!(WordSet::packed(b"abcdefghi"), None);
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_and_drop_possessives() {
