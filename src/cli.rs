@@ -365,8 +365,12 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
     let (files, mut errors) = walk::articles(&inputs.paths);
     let sources = SourcesCache::with_defaults(config.defaults.clone());
     let progress = progress_bar(files.len());
+    // Left to itself, rayon hands each thread a few long runs of files,
+    // and a thread that finishes first has nothing left to take: in runs of
+    // a few files, the threads finish together.
     let loaded: Vec<Result<Article, InputError>> = files
         .par_iter()
+        .with_max_len(FILES_A_JOB)
         .progress_with(progress.clone())
         .map(|path| {
             let doc = Document::load_at_most(path, &sources, &overrides, inputs.max_file_size)?;
@@ -384,6 +388,9 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
     }
     (articles, errors)
 }
+
+/// The most files one rayon job reads, parses and extracts.
+const FILES_A_JOB: usize = 16;
 
 /// The articles, never freed: the process ends when they are done with,
 /// and freeing every text and claim one by one would be a last pass, on

@@ -61,7 +61,13 @@ pub fn write_json(results: &[(&Document, &[Claim])], out: &mut dyn Write) -> io:
         .iter()
         .flat_map(|&(doc, claims)| claims.iter().map(move |c| (doc, c)))
         .collect();
-    super::write_json_records("claims", &claims, |&(doc, c)| ClaimRecord::new(doc, c), out)
+    super::write_json_records(
+        "claims",
+        &claims,
+        |_| 1,
+        |&(doc, c)| ClaimRecord::new(doc, c),
+        out,
+    )
 }
 
 /// A table with one line per claim: where, kind, value and unit, hedge,

@@ -58,5 +58,11 @@ fn record<'a>(f: &'a Finding, articles: &'a [Article]) -> FindingRecord<'a> {
 
 /// Writes the findings document, pretty-printed, with a final newline.
 pub fn write(findings: &[Finding], articles: &[Article], out: &mut dyn Write) -> io::Result<()> {
-    crate::report::write_json_records("findings", findings, |f| record(f, articles), out)
+    crate::report::write_json_records(
+        "findings",
+        findings,
+        |f| 1 + f.locations.len(),
+        |f| record(f, articles),
+        out,
+    )
 }
