@@ -37,8 +37,12 @@ fn in_article<'a>(
         .filter(|c| kinds.contains(&c.kind))
         .filter_map(move |claim| {
             fact.scope.unit_of(claim.kind, claim.unit.as_deref())?;
-            let span = window(text, claim.span, claim.sentence, fact.scope.topic.window);
-            if !fact.scope.topic.matches(span.slice(text)) {
+            // A topic that takes every figure needs no window read.
+            let topic = &fact.scope.topic;
+            let on_topic = topic.takes_all()
+                || topic
+                    .matches(window(text, claim.span, claim.sentence, topic.window).slice(text));
+            if !on_topic {
                 return None;
             }
             let problem = match &fact.fact {

@@ -163,6 +163,10 @@ impl Topic {
     /// Whether `text` (the figure's window) is on topic. A topic with no
     /// keywords or patterns takes every figure of the rule's kinds and units.
     pub fn matches(&self, text: &str) -> bool {
+        // Nothing to search for: the text is not lowercased to be searched.
+        if self.takes_all() {
+            return true;
+        }
         let haystack = Haystack::new(text);
         let included = (self.keywords.is_none() && self.patterns.is_empty())
             || self
