@@ -15,7 +15,7 @@ mod unmasked;
 
 use std::borrow::Cow;
 use std::fmt;
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -274,18 +274,14 @@ impl Document {
 /// The bytes of the file at `path`, refused by its size before any is read
 /// when it is over `max_bytes`.
 fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
-    // Opening a named pipe would wait for a writer: look before opening.
-    let kind = std::fs::metadata(path).map_err(|err| InputError::io(path, err))?;
-    if !kind.is_file() {
+    let file = open_to_read(path)?;
+    let meta = file.metadata().map_err(|err| InputError::io(path, err))?;
+    if !meta.is_file() {
         return Err(InputError::NotAFile {
             path: path.to_path_buf(),
         });
     }
-    let file = File::open(path).map_err(|err| InputError::io(path, err))?;
-    let size = file
-        .metadata()
-        .map_err(|err| InputError::io(path, err))?
-        .len();
+    let size = meta.len();
     if size > max_bytes {
         return Err(InputError::TooLarge {
             path: path.to_path_buf(),
@@ -295,6 +291,29 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     }
     let capacity = usize::try_from(size).unwrap_or(0);
     read_at_most(file, path, max_bytes, capacity)
+}
+
+/// Opens `path` to be read. A named pipe would wait for a writer on a plain
+/// open: on Unix it is opened without waiting, and [`read_file`]'s look at
+/// the open file refuses it unread. Looking after opening, not before,
+/// spares each article a lookup of its path. A socket cannot be opened at
+/// all; that failure is told as what it is.
+fn open_to_read(path: &Path) -> Result<File, InputError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options
+        .open(path)
+        .map_err(|err| match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => InputError::NotAFile {
+                path: path.to_path_buf(),
+            },
+            _ => InputError::io(path, err),
+        })
 }
 
 /// Reads at most `max_bytes + 1` bytes: one more than allowed shows the
