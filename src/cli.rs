@@ -9,6 +9,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
@@ -19,10 +20,10 @@ use crate::check::{self, Article};
 use crate::config::{Config, FailOn, STARTER};
 use crate::document::{Document, Meta, SourcesCache};
 use crate::error::{parse_date, InputError};
-use crate::extract::extract;
+use crate::extract::{extract_kept, Claim};
 use crate::report;
 use crate::report::findings::Format;
-use crate::rules::{RuleError, RuleSet};
+use crate::rules::{ClaimsRead, RuleError, RuleSet};
 use crate::walk;
 
 #[derive(Parser)]
@@ -178,10 +179,25 @@ pub fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs, config: &Config) -> ExitCode {
-    // Compiling the rules and reading the articles do not wait on each other.
+    // Compiling the rules and reading the articles do not wait on each
+    // other. Once the rules are ready, an article keeps only the claims
+    // they read: the others would be held to the end for nothing.
+    let read_by_rules = OnceLock::new();
     let (rules, (articles, errors)) = rayon::join(
-        || load_rules(&args.rules, config),
-        || read_articles(&args.inputs, config),
+        || {
+            let rules = load_rules(&args.rules, config);
+            if let Some(rules) = &rules {
+                read_by_rules.get_or_init(|| rules.claims_read());
+            }
+            rules
+        },
+        || {
+            read_articles(&args.inputs, config, &|claim| {
+                read_by_rules
+                    .get()
+                    .is_none_or(|read: &ClaimsRead| read.keeps(claim))
+            })
+        },
     );
     let articles = held_to_the_end(articles);
     let Some(rules) = rules else {
@@ -232,7 +248,7 @@ fn check(args: CheckArgs, config: &Config) -> ExitCode {
 }
 
 fn claims(args: ClaimsArgs, config: &Config) -> ExitCode {
-    let (articles, errors) = read_articles(&args.inputs, config);
+    let (articles, errors) = read_articles(&args.inputs, config, &|_| true);
     let articles = held_to_the_end(articles);
     let views: Vec<_> = articles
         .iter()
@@ -356,8 +372,13 @@ fn init(args: &InitArgs) -> ExitCode {
     }
 }
 
-/// Reads, parses and extracts every article in parallel, keeping input order.
-fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputError>) {
+/// Reads, parses and extracts every article in parallel, keeping input
+/// order and the claims that `keep` keeps.
+fn read_articles(
+    inputs: &Inputs,
+    config: &Config,
+    keep: &(dyn Fn(&Claim) -> bool + Sync),
+) -> (Vec<Article>, Vec<InputError>) {
     let overrides = Meta {
         source: inputs.source.clone(),
         date: inputs.date,
@@ -374,7 +395,7 @@ fn read_articles(inputs: &Inputs, config: &Config) -> (Vec<Article>, Vec<InputEr
         .progress_with(progress.clone())
         .map(|path| {
             let doc = Document::load_at_most(path, &sources, &overrides, inputs.max_file_size)?;
-            let claims = extract(&doc);
+            let claims = extract_kept(&doc, keep);
             Ok(Article { doc, claims })
         })
         .collect();

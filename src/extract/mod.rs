@@ -35,6 +35,13 @@ pub use words::is_letter;
 
 /// Every claim in the document, ordered by position.
 pub fn extract(doc: &Document) -> Vec<Claim> {
+    extract_kept(doc, |_| true)
+}
+
+/// The claims of the document that `keep` keeps, ordered by position. They
+/// are those [`extract`] finds: every claim is found (a quotation's speaker
+/// may come from one dropped), and those dropped are dropped at the end.
+pub fn extract_kept(doc: &Document, keep: impl Fn(&Claim) -> bool) -> Vec<Claim> {
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
     let sentence_spans = sentences::split(text, &doc.blocks);
@@ -114,17 +121,18 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         claim.span = doc.widen(claim.span);
         claim.sentence = doc.widen(claim.sentence);
     }
-    merged(claims, quote_claims)
+    merged(claims, quote_claims, keep)
 }
 
-/// The claims of two lists in one, ordered by position, in a list made to
-/// measure: an article's claims are held until the report with no room to
-/// spare. Each list comes in order (but for the odd widened span), so the
-/// stable sort is one merge of two runs.
-fn merged(figures: Vec<Claim>, quotes: Vec<Claim>) -> Vec<Claim> {
-    let mut all = Vec::with_capacity(figures.len() + quotes.len());
-    all.extend(figures);
-    all.extend(quotes);
+/// The claims of two lists that `keep` keeps, in one list ordered by
+/// position and made to measure: an article's claims are held until the
+/// report with no room to spare. Each list comes in order (but for the odd
+/// widened span), so the stable sort is one merge of two runs.
+fn merged(figures: Vec<Claim>, quotes: Vec<Claim>, keep: impl Fn(&Claim) -> bool) -> Vec<Claim> {
+    let kept = figures.iter().chain(&quotes).filter(|c| keep(c)).count();
+    let mut all = Vec::with_capacity(kept);
+    all.extend(figures.into_iter().filter(|c| keep(c)));
+    all.extend(quotes.into_iter().filter(|c| keep(c)));
     all.sort_by_key(|c| (c.span, c.kind));
     all
 }
@@ -318,7 +326,8 @@ mod tests {
     use crate::span::Span;
 
     /// Merging gives what sorting both lists together by position would,
-    /// a list out of order (a widened span) included.
+    /// a list out of order (a widened span) included; with a filter, the
+    /// claims it keeps, in a list made to measure.
     #[test]
     fn merged_claims_are_in_order_of_position() {
         let claim = |kind, start, end| Claim::new(kind, Span::new(start, end), Value::Number(0.0));
@@ -330,8 +339,11 @@ mod tests {
         let quotes = vec![claim(Kind::Quote, 10, 50), claim(Kind::Quote, 60, 70)];
         let mut sorted: Vec<Claim> = figures.iter().chain(&quotes).cloned().collect();
         sorted.sort_by_key(|c| (c.span.start(), c.span.end(), c.kind));
-        let all = merged(figures, quotes);
+        let all = merged(figures.clone(), quotes.clone(), |_| true);
         assert_eq!(all, sorted);
+        let dates = merged(figures, quotes, |c| c.kind == Kind::Date);
+        assert_eq!(dates, [claim(Kind::Date, 20, 24)]);
+        assert_eq!(dates.capacity(), 1, "the list is made to measure");
     }
 
     #[test]

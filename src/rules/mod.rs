@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::extract::Kind;
+use crate::extract::{Claim, Kind};
 pub use compile::yaml_error;
 pub use error::RuleError;
 pub use schema::{Period, QuoteCheck, RuleType, Severity};
@@ -91,6 +91,40 @@ impl Scope {
             return Some(unit.unwrap_or(""));
         }
         self.units.get(unit?).map(String::as_str)
+    }
+}
+
+/// The claims that a set of rules reads: every claim of some kinds, and
+/// claims of other kinds only in some units. Told as the articles are
+/// read, so that a large run holds in memory only the claims it checks.
+#[derive(Debug, Default)]
+pub struct ClaimsRead {
+    /// Kinds read whatever their unit.
+    every_unit: Vec<Kind>,
+    /// Kinds read in the units listed with them, and no others.
+    some_units: FxHashMap<Kind, FxHashSet<String>>,
+}
+
+impl ClaimsRead {
+    pub fn keeps(&self, claim: &Claim) -> bool {
+        self.every_unit.contains(&claim.kind)
+            || claim.unit.as_deref().is_some_and(|unit| {
+                self.some_units
+                    .get(&claim.kind)
+                    .is_some_and(|units| units.contains(unit))
+            })
+    }
+
+    /// The claims [`Scope::unit_of`] takes.
+    fn add_scope(&mut self, scope: &Scope) {
+        for &kind in &scope.kinds {
+            if scope.units.is_empty() {
+                self.every_unit.push(kind);
+            } else {
+                let units = self.some_units.entry(kind).or_default();
+                units.extend(scope.units.keys().cloned());
+            }
+        }
     }
 }
 
@@ -286,6 +320,26 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// What the rules read: the claims in their scopes; every date for a
+    /// figure rule (a figure is dated by the dates around it); every
+    /// quotation for a quote rule, and for a house-style rule (which may
+    /// leave quoted words alone). Name rules read the text, not claims.
+    pub fn claims_read(&self) -> ClaimsRead {
+        let mut read = ClaimsRead::default();
+        for rule in &self.rules {
+            match &rule.check {
+                Check::Figure(figure) => {
+                    read.add_scope(&figure.scope);
+                    read.every_unit.push(Kind::Date);
+                }
+                Check::Fact(fact) => read.add_scope(&fact.scope),
+                Check::Quote(_) | Check::Style(_) => read.every_unit.push(Kind::Quote),
+                Check::Name(_) => {}
+            }
+        }
+        read
+    }
+
     /// The default pack built into the binary.
     pub fn default_pack() -> Result<RuleSet, Vec<RuleError>> {
         let files = DEFAULT_PACK
