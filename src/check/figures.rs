@@ -9,10 +9,13 @@
 //! has them, in its own or a neighbouring paragraph;
 //! across articles only figures with the same actor are compared, and those
 //! without their own date only within the rule's period of publication.
-//! Every step is a grouping by key, so the cost grows linearly with the claims.
+//! Every step is a grouping by key, so the cost grows linearly with the claims;
+//! the articles are read in parallel, and their groups gathered in order.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 use super::{when, window, Article, Finding, Location};
 use crate::extract::{Claim, Kind, Value};
@@ -45,51 +48,19 @@ struct Mention<'a> {
 }
 
 pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Finding> {
+    // Articles are read in parallel; what they give is gathered in their
+    // order, so the findings are those of reading them one by one.
+    let per_article: Vec<(Vec<Finding>, Vec<Keyed>)> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(index, article)| in_article(rule, figure, index, article, articles))
+        .collect();
     let mut findings = Vec::new();
     // Consistent groups with an actor, gathered for the comparison between sources.
-    let mut across: BTreeMap<(String, String, String, String), Vec<Vec<Mention>>> = BTreeMap::new();
-    for (index, article) in articles.iter().enumerate() {
-        let mentions = mentions(figure, index, article);
-        if mentions.is_empty() {
-            continue;
-        }
-        let published = article
-            .doc
-            .meta
-            .date
-            .map(|d| d.strftime("%Y-%m").to_string());
-        for group in groups(mentions, published) {
-            let in_one_sentence = group
-                .iter()
-                .all(|m| m.claim.sentence == group[0].claim.sentence);
-            if group.len() > 1 && !in_one_sentence && agreed(&group, figure).is_none() {
-                let all: Vec<&Mention> = group.iter().collect();
-                findings.push(disagreement(rule, &all, articles, false));
-                continue;
-            }
-            let Some(actor) = group[0]
-                .actor
-                .as_deref()
-                .filter(|_| group.iter().any(|m| m.named))
-            else {
-                continue;
-            };
-            // A date written beside the figure pins it; otherwise the
-            // publication period does. The two never meet in one key.
-            let dated = group
-                .iter()
-                .find_map(|m| m.dated.then(|| m.when.clone()).flatten());
-            let Some(period) = dated.map(|d| format!("dated {d}")).or_else(|| {
-                publication_period(article, figure.period).map(|p| format!("published {p}"))
-            }) else {
-                continue;
-            };
-            let key = (
-                group[0].unit.to_string(),
-                group[0].qualifier.unwrap_or("").to_string(),
-                actor.to_string(),
-                period,
-            );
+    let mut across: BTreeMap<GroupKey, Vec<Vec<Mention>>> = BTreeMap::new();
+    for (found, keyed) in per_article {
+        findings.extend(found);
+        for (key, group) in keyed {
             across.entry(key).or_default().push(group);
         }
     }
@@ -100,6 +71,69 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
         }
     }
     findings
+}
+
+/// What a group is compared by between sources: unit, qualifier, actor and period.
+type GroupKey = (String, String, String, String);
+
+/// A consistent group of one article's mentions, with its key.
+type Keyed<'a> = (GroupKey, Vec<Mention<'a>>);
+
+/// One article's disagreements, and its consistent groups with an actor
+/// for the comparison between sources.
+fn in_article<'a>(
+    rule: &Rule,
+    figure: &'a FigureRule,
+    index: usize,
+    article: &'a Article,
+    articles: &[Article],
+) -> (Vec<Finding>, Vec<Keyed<'a>>) {
+    let mut findings = Vec::new();
+    let mut keyed = Vec::new();
+    let mentions = mentions(figure, index, article);
+    if mentions.is_empty() {
+        return (findings, keyed);
+    }
+    let published = article
+        .doc
+        .meta
+        .date
+        .map(|d| d.strftime("%Y-%m").to_string());
+    for group in groups(mentions, published) {
+        let in_one_sentence = group
+            .iter()
+            .all(|m| m.claim.sentence == group[0].claim.sentence);
+        if group.len() > 1 && !in_one_sentence && agreed(&group, figure).is_none() {
+            let all: Vec<&Mention> = group.iter().collect();
+            findings.push(disagreement(rule, &all, articles, false));
+            continue;
+        }
+        let Some(actor) = group[0]
+            .actor
+            .as_deref()
+            .filter(|_| group.iter().any(|m| m.named))
+        else {
+            continue;
+        };
+        // A date written beside the figure pins it; otherwise the
+        // publication period does. The two never meet in one key.
+        let dated = group
+            .iter()
+            .find_map(|m| m.dated.then(|| m.when.clone()).flatten());
+        let Some(period) = dated.map(|d| format!("dated {d}")).or_else(|| {
+            publication_period(article, figure.period).map(|p| format!("published {p}"))
+        }) else {
+            continue;
+        };
+        let key = (
+            group[0].unit.to_string(),
+            group[0].qualifier.unwrap_or("").to_string(),
+            actor.to_string(),
+            period,
+        );
+        keyed.push((key, group));
+    }
+    (findings, keyed)
 }
 
 /// Two groups from different articles whose ranges cannot both hold: the
