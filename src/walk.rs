@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::slice::ParallelSliceMut;
+
 use crate::document::Format;
 use crate::error::InputError;
 
@@ -56,6 +58,8 @@ fn walk(dir: &Path, errors: &mut Vec<InputError>) -> Vec<PathBuf> {
             }),
         }
     }
-    found.sort();
+    // Paths compare component by component: on a large folder, sorting
+    // them is most of the walk, and it divides across the threads.
+    found.par_sort_unstable();
     found
 }
