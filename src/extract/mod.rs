@@ -128,11 +128,16 @@ pub fn extract_kept(doc: &Document, keep: impl Fn(&Claim) -> bool) -> Vec<Claim>
 /// position and made to measure: an article's claims are held until the
 /// report with no room to spare. Each list comes in order (but for the odd
 /// widened span), so the stable sort is one merge of two runs.
-fn merged(figures: Vec<Claim>, quotes: Vec<Claim>, keep: impl Fn(&Claim) -> bool) -> Vec<Claim> {
-    let kept = figures.iter().chain(&quotes).filter(|c| keep(c)).count();
-    let mut all = Vec::with_capacity(kept);
-    all.extend(figures.into_iter().filter(|c| keep(c)));
-    all.extend(quotes.into_iter().filter(|c| keep(c)));
+fn merged(
+    mut figures: Vec<Claim>,
+    mut quotes: Vec<Claim>,
+    keep: impl Fn(&Claim) -> bool,
+) -> Vec<Claim> {
+    figures.retain(&keep);
+    quotes.retain(&keep);
+    let mut all = Vec::with_capacity(figures.len() + quotes.len());
+    all.extend(figures);
+    all.extend(quotes);
     all.sort_by_key(|c| (c.span, c.kind));
     all
 }

@@ -99,29 +99,33 @@ impl Scope {
 /// read, so that a large run holds in memory only the claims it checks.
 #[derive(Debug, Default)]
 pub struct ClaimsRead {
-    /// Kinds read whatever their unit.
-    every_unit: Vec<Kind>,
-    /// Kinds read in the units listed with them, and no others.
-    some_units: FxHashMap<Kind, FxHashSet<String>>,
+    /// Kinds read whatever their unit, a bit each (`1 << kind`).
+    every_unit: u16,
+    /// For each kind, the units it is read in when not in every unit.
+    some_units: [FxHashSet<String>; Kind::ALL.len()],
 }
 
 impl ClaimsRead {
     pub fn keeps(&self, claim: &Claim) -> bool {
-        self.every_unit.contains(&claim.kind)
-            || claim.unit.as_deref().is_some_and(|unit| {
-                self.some_units
-                    .get(&claim.kind)
-                    .is_some_and(|units| units.contains(unit))
-            })
+        let kind = claim.kind as usize;
+        self.every_unit & (1 << kind) != 0
+            || claim
+                .unit
+                .as_deref()
+                .is_some_and(|unit| self.some_units[kind].contains(unit))
+    }
+
+    fn add_kind(&mut self, kind: Kind) {
+        self.every_unit |= 1 << kind as usize;
     }
 
     /// The claims [`Scope::unit_of`] takes.
     fn add_scope(&mut self, scope: &Scope) {
         for &kind in &scope.kinds {
             if scope.units.is_empty() {
-                self.every_unit.push(kind);
+                self.add_kind(kind);
             } else {
-                let units = self.some_units.entry(kind).or_default();
+                let units = &mut self.some_units[kind as usize];
                 units.extend(scope.units.keys().cloned());
             }
         }
@@ -330,10 +334,10 @@ impl RuleSet {
             match &rule.check {
                 Check::Figure(figure) => {
                     read.add_scope(&figure.scope);
-                    read.every_unit.push(Kind::Date);
+                    read.add_kind(Kind::Date);
                 }
                 Check::Fact(fact) => read.add_scope(&fact.scope),
-                Check::Quote(_) | Check::Style(_) => read.every_unit.push(Kind::Quote),
+                Check::Quote(_) | Check::Style(_) => read.add_kind(Kind::Quote),
                 Check::Name(_) => {}
             }
         }
