@@ -75,7 +75,7 @@ fn the_rules_find_the_same_in_the_claims_they_read() {
         let read = rules.claims_read();
         let kept: Vec<Article> = documents()
             .map(|doc| {
-                let claims = extract_kept(&doc, |claim| read.keeps(claim));
+                let claims = extract_kept(&doc, &|claim| read.keeps(claim));
                 Article { doc, claims }
             })
             .collect();

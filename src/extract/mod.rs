@@ -35,13 +35,13 @@ pub use words::is_letter;
 
 /// Every claim in the document, ordered by position.
 pub fn extract(doc: &Document) -> Vec<Claim> {
-    extract_kept(doc, |_| true)
+    extract_kept(doc, &|_| true)
 }
 
 /// The claims of the document that `keep` keeps, ordered by position. They
 /// are those [`extract`] finds: every claim is found (a quotation's speaker
 /// may come from one dropped), and those dropped are dropped at the end.
-pub fn extract_kept(doc: &Document, keep: impl Fn(&Claim) -> bool) -> Vec<Claim> {
+pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim> {
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
     let sentence_spans = sentences::split(text, &doc.blocks);
@@ -131,10 +131,10 @@ pub fn extract_kept(doc: &Document, keep: impl Fn(&Claim) -> bool) -> Vec<Claim>
 fn merged(
     mut figures: Vec<Claim>,
     mut quotes: Vec<Claim>,
-    keep: impl Fn(&Claim) -> bool,
+    keep: &dyn Fn(&Claim) -> bool,
 ) -> Vec<Claim> {
-    figures.retain(&keep);
-    quotes.retain(&keep);
+    figures.retain(keep);
+    quotes.retain(keep);
     let mut all = Vec::with_capacity(figures.len() + quotes.len());
     all.extend(figures);
     all.extend(quotes);
@@ -344,9 +344,9 @@ mod tests {
         let quotes = vec![claim(Kind::Quote, 10, 50), claim(Kind::Quote, 60, 70)];
         let mut sorted: Vec<Claim> = figures.iter().chain(&quotes).cloned().collect();
         sorted.sort_by_key(|c| (c.span.start(), c.span.end(), c.kind));
-        let all = merged(figures.clone(), quotes.clone(), |_| true);
+        let all = merged(figures.clone(), quotes.clone(), &|_| true);
         assert_eq!(all, sorted);
-        let dates = merged(figures, quotes, |c| c.kind == Kind::Date);
+        let dates = merged(figures, quotes, &|c| c.kind == Kind::Date);
         assert_eq!(dates, [claim(Kind::Date, 20, 24)]);
         assert_eq!(dates.capacity(), 1, "the list is made to measure");
     }
