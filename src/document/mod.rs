@@ -185,7 +185,7 @@ impl Document {
     /// plain text otherwise.
     fn from_stdin(overrides: &Meta, max_bytes: u64) -> Result<Document, InputError> {
         let path = PathBuf::from("<stdin>");
-        let bytes = read_at_most(std::io::stdin().lock(), &path, max_bytes, 0)?;
+        let bytes = read_at_most(std::io::stdin().lock(), &path, max_bytes)?;
         let raw = decode(&path, bytes)?;
         let format = if raw.starts_with("---") {
             Format::Markdown
@@ -289,8 +289,18 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
             limit: max_bytes,
         });
     }
-    let capacity = usize::try_from(size).unwrap_or(0);
-    read_at_most(file, path, max_bytes, capacity)
+    // A size of 0 may be a file the system cannot size (procfs): read to
+    // the end, as a pipe is.
+    if size == 0 {
+        return read_at_most(file, path, max_bytes);
+    }
+    // The file as its size says when it is opened: one read, where reading
+    // on to the end would take a second to find it there.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(size)
+        .read_to_end(&mut bytes)
+        .map_err(|err| InputError::io(path, err))?;
+    Ok(bytes)
 }
 
 /// Opens `path` to be read. A named pipe would wait for a writer on a plain
@@ -317,16 +327,10 @@ fn open_to_read(path: &Path) -> Result<File, InputError> {
 }
 
 /// Reads at most `max_bytes + 1` bytes: one more than allowed shows the
-/// input is too large (a pipe, or a file that grew or whose size the system
-/// does not know) without holding more of it. `capacity` is the size
-/// expected, when known.
-fn read_at_most(
-    input: impl Read,
-    path: &Path,
-    max_bytes: u64,
-    capacity: usize,
-) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::with_capacity(capacity);
+/// input is too large (a pipe, or a file whose size the system does not
+/// know) without holding more of it.
+fn read_at_most(input: impl Read, path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
     input
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
