@@ -406,6 +406,25 @@ fn text_blocks(raw: &str) -> Vec<Span> {
 mod tests {
     use super::*;
 
+    /// A file is read as long as its size says, and one whose size the
+    /// system gives as 0 (procfs) to its end.
+    #[test]
+    fn files_are_read_whole_whatever_size_they_report() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("a.txt");
+        let text = "Aid rose to $61 billion. ".repeat(1000);
+        std::fs::write(&path, &text).expect("the article is written");
+        assert_eq!(read_file(&path, 1 << 20).ok(), Some(text.into_bytes()));
+        #[cfg(target_os = "linux")]
+        {
+            let status = Path::new("/proc/self/status");
+            let reported = std::fs::metadata(status).map(|m| m.len()).ok();
+            let read = read_file(status, 1 << 20).map(|b| b.len()).unwrap_or(0);
+            assert_eq!(reported, Some(0));
+            assert!(read > 100, "{read} bytes read");
+        }
+    }
+
     #[test]
     fn text_lines_are_blocks() {
         let raw = "First line.\n\n  Second line. \n";
