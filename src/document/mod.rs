@@ -294,8 +294,8 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     if size == 0 {
         return read_at_most(file, path, max_bytes);
     }
-    // The file as its size says when it is opened: one read, where reading
-    // on to the end would take a second to find it there.
+    // The file as long as its size says when it is opened: one read call,
+    // where reading on to the end takes a second call to find the end.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(size)
         .read_to_end(&mut bytes)

@@ -38,9 +38,9 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     extract_kept(doc, &|_| true)
 }
 
-/// The claims of the document that `keep` keeps, ordered by position. They
-/// are those [`extract`] finds: every claim is found (a quotation's speaker
-/// may come from one dropped), and those dropped are dropped at the end.
+/// The claims of the document that `keep` keeps, ordered by position: those
+/// of [`extract`], as every claim is still found (a quotation may take its
+/// speaker from the one before it) and the others are left out at the end.
 pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim> {
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
