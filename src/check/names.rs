@@ -63,10 +63,27 @@ struct Vocabulary<'a> {
 /// is put here, so a word of up to eight bytes is kept as a number, its bytes
 /// packed, which hashes and compares in a few instructions; a longer one as
 /// text.
-#[derive(Default)]
 struct WordSet<'a> {
     short: FxHashSet<u64>,
     long: FxHashSet<&'a str>,
+    /// The short words last added, one a slot chosen by hash: a word met
+    /// again soon after ("the", "said") is found here without a lookup.
+    recent: Box<[u64; RECENT_SLOTS]>,
+}
+
+/// Slots of [`WordSet::recent`]: a power of two, chosen by the top bits of
+/// a multiplicative hash.
+const RECENT_SLOTS: usize = 1024;
+const RECENT_SHIFT: u32 = 64 - RECENT_SLOTS.trailing_zeros();
+
+impl Default for WordSet<'_> {
+    fn default() -> Self {
+        WordSet {
+            short: FxHashSet::default(),
+            long: FxHashSet::default(),
+            recent: Box::new([0; RECENT_SLOTS]),
+        }
+    }
 }
 
 impl<'a> WordSet<'a> {
@@ -97,10 +114,20 @@ impl<'a> WordSet<'a> {
     /// inserting it again.
     fn insert(&mut self, text: &'a str, span: Span) {
         match WordSet::packed_in(text.as_bytes(), span) {
-            Some(packed) if !self.short.contains(&packed) => self.short.insert(packed),
-            Some(_) => false,
-            None => self.long.insert(span.slice(text)),
-        };
+            Some(packed) => {
+                // A word's bytes are never all zero: an empty slot holds no word.
+                let slot = (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> RECENT_SHIFT) as usize;
+                if self.recent[slot] != packed {
+                    self.recent[slot] = packed;
+                    if !self.short.contains(&packed) {
+                        self.short.insert(packed);
+                    }
+                }
+            }
+            None => {
+                self.long.insert(span.slice(text));
+            }
+        }
     }
 
     fn contains(&self, word: &str) -> bool {
