@@ -5,20 +5,30 @@ use rayon::prelude::*;
 
 use super::{Article, Finding, Location};
 use crate::extract::Kind;
-use crate::rules::{Haystack, Rule, StyleRule};
+use crate::rules::{FirstWords, Haystack, Rule, StyleRule};
 use crate::span::Span;
 
 /// The findings of every house-style rule: each article is read once, for
-/// all of them, in parallel.
+/// all of them, in parallel, and searched only for the rules whose avoided
+/// forms' first words it holds (most articles hold none).
 pub fn check(rules: &[(&Rule, &StyleRule)], articles: &[Article]) -> Vec<Finding> {
+    // Avoided forms match as written, and their first words are searched for so.
+    let first_words = FirstWords::new(
+        rules
+            .iter()
+            .map(|(_, style)| style.avoid_first_words.as_slice()),
+    );
     articles
         .par_iter()
         .enumerate()
         .flat_map_iter(|(index, article)| {
-            let haystack = Haystack::new(article.doc.text.as_str());
+            let text = article.doc.text.as_str();
+            let haystack = Haystack::new(text);
             rules
                 .iter()
-                .flat_map(|(rule, style)| in_article(rule, style, index, article, &haystack))
+                .zip(first_words.may_match(text))
+                .filter(|(_, may)| *may)
+                .flat_map(|((rule, style), _)| in_article(rule, style, index, article, &haystack))
                 .collect::<Vec<_>>()
         })
         .collect()

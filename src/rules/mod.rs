@@ -17,7 +17,7 @@ use crate::extract::{Claim, Kind};
 pub use compile::yaml_error;
 pub use error::RuleError;
 pub use schema::{Period, QuoteCheck, RuleType, Severity};
-pub use topic::{Haystack, PhraseSet, Topic};
+pub use topic::{FirstWords, Haystack, PhraseSet, Topic};
 
 /// Rule files larger than this are refused before they are parsed.
 pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -238,6 +238,9 @@ impl NameRule {
 pub struct StyleRule {
     pub prefer: String,
     pub avoid: PhraseSet,
+    /// The first word of each avoided form, as written: an article holding
+    /// none of them holds no avoided form.
+    pub avoid_first_words: Vec<String>,
     pub except: Option<PhraseSet>,
     pub in_quotes: bool,
 }
@@ -295,11 +298,16 @@ impl StyleRule {
                 ..error(field, field, format!("`{field}` does not compile"))
             })
         };
+        let avoid_first_words = avoid
+            .iter()
+            .map(|phrase| topic::first_word(phrase).to_string())
+            .collect();
         let avoid = patterns("avoid", avoid)?
             .ok_or_else(|| error("avoid", "avoid", "`avoid` is empty".into()))?;
         Ok(StyleRule {
             prefer: prefer.to_string(),
             avoid,
+            avoid_first_words,
             except: patterns("except", except)?,
             in_quotes,
         })

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 
 use crate::span::Span;
@@ -113,6 +114,72 @@ impl PhraseSet {
     }
 }
 
+/// The first word of a phrase, which every match of the phrase holds as
+/// written when case counts ("Ivory" of "Ivory Coast", "Kiev" of "Kiev*").
+pub fn first_word(phrase: &str) -> &str {
+    let stem = phrase.trim().trim_end_matches('*');
+    stem.split_whitespace().next().unwrap_or("")
+}
+
+/// Which of several phrase sets where case counts may match a text, told
+/// in one pass over it: a set none of whose phrases' first words (see
+/// [`first_word`]) the text holds need not be searched.
+pub struct FirstWords {
+    /// The first words of every set, searched for together; `None` when
+    /// they could not be compiled.
+    searcher: Option<AhoCorasick>,
+    /// Each searched word and the set it opens a phrase of.
+    words: Vec<(String, usize)>,
+    /// The sets that may match any text (a phrase without a first word).
+    always: Vec<bool>,
+}
+
+impl FirstWords {
+    /// From each set's phrases' first words.
+    pub fn new<'a>(sets: impl IntoIterator<Item = &'a [String]>) -> FirstWords {
+        let mut words = Vec::new();
+        let mut always = Vec::new();
+        for (index, first_words) in sets.into_iter().enumerate() {
+            let searchable = first_words.iter().all(|w| !w.is_empty());
+            if searchable {
+                words.extend(first_words.iter().map(|w| (w.clone(), index)));
+            }
+            always.push(!searchable);
+        }
+        let searcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(words.iter().map(|(word, _)| word))
+            .ok();
+        if searcher.is_none() {
+            always.fill(true);
+        }
+        FirstWords {
+            searcher,
+            words,
+            always,
+        }
+    }
+
+    /// For each set, in order, whether it may match `text`.
+    pub fn may_match(&self, text: &str) -> Vec<bool> {
+        let mut may = self.always.clone();
+        let Some(searcher) = &self.searcher else {
+            return may;
+        };
+        let bytes = text.as_bytes();
+        // The search resumes after each match, so a word that starts
+        // inside one is passed over: looked for at each of its bytes.
+        for found in searcher.find_iter(text) {
+            for start in found.start()..found.end() {
+                for (word, set) in &self.words {
+                    may[*set] |= bytes[start..].starts_with(word.as_bytes());
+                }
+            }
+        }
+        may
+    }
+}
+
 /// A text to search with several phrase sets: lowercased once, when the
 /// first set that ignores case asks.
 pub struct Haystack<'t> {
@@ -203,6 +270,44 @@ mod tests {
             committee.find_all("A Budget Committee."),
             [Span::new(2, 18)]
         );
+    }
+
+    /// A set may match only text holding one of its first words, found
+    /// even inside another set's word.
+    #[test]
+    fn first_words_tell_which_sets_may_match() {
+        let lists: [&[&str]; 3] = [&["Ivory Coast", "Kiev*"], &["Nikolayev"], &["kolay"]];
+        let phrases =
+            |list: &[&str]| -> Vec<String> { list.iter().map(|p| p.to_string()).collect() };
+        let sets: Vec<PhraseSet> = lists
+            .iter()
+            .map(|list| {
+                PhraseSet::new(&phrases(list), false)
+                    .expect("the phrases compile")
+                    .expect("the list is not empty")
+            })
+            .collect();
+        let firsts: Vec<Vec<String>> = lists
+            .iter()
+            .map(|list| list.iter().map(|p| first_word(p).to_string()).collect())
+            .collect();
+        let first_words = FirstWords::new(firsts.iter().map(Vec::as_slice));
+        let may = |text: &str| first_words.may_match(text);
+        assert_eq!(may("in Kievan Rus"), [true, false, false]);
+        assert_eq!(may("the ivory coast"), [false, false, false]);
+        // "kolay" inside "Nikolayev", where the search passed over it.
+        assert_eq!(may("Nikolayev"), [false, true, true]);
+        assert_eq!(may("NIKOLAYEV and Kolay"), [false, false, false]);
+        for text in [
+            "in Kievan Rus",
+            "the ivory coast",
+            "Nikolayev",
+            "an Ivory tower",
+        ] {
+            for (set, may) in sets.iter().zip(may(text)) {
+                assert!(may || !set.is_match(text), "{text}");
+            }
+        }
     }
 
     #[test]
