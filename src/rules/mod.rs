@@ -298,6 +298,7 @@ impl StyleRule {
                 ..error(field, field, format!("`{field}` does not compile"))
             })
         };
+        // Avoided forms match as written, so their first words do too.
         let avoid_first_words = avoid
             .iter()
             .map(|phrase| topic::first_word(phrase).to_string())

@@ -15,10 +15,7 @@ const REGEX_SIZE_LIMIT: usize = 1 << 22;
 /// A phrase as a regex fragment: whole words, any run of spaces between
 /// them, and a trailing `*` for any ending ("mobili*").
 fn phrase_pattern(phrase: &str) -> String {
-    let (stem, open_end) = match phrase.trim().strip_suffix('*') {
-        Some(stem) => (stem, true),
-        None => (phrase.trim(), false),
-    };
+    let (stem, open_end) = stem_of(phrase);
     let words: Vec<String> = stem.split_whitespace().map(regex::escape).collect();
     let mut pattern = words.join(SPACES);
     if open_end {
@@ -34,6 +31,14 @@ fn phrase_pattern(phrase: &str) -> String {
         if starts_word { r"(?-u:\b)" } else { "" },
         if ends_word { r"(?-u:\b)" } else { "" }
     )
+}
+
+/// A phrase's words without the trailing `*`, and whether it had one.
+fn stem_of(phrase: &str) -> (&str, bool) {
+    match phrase.trim().strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (phrase.trim(), false),
+    }
 }
 
 /// Any run of white space between the words of a phrase.
@@ -117,8 +122,7 @@ impl PhraseSet {
 /// The first word of a phrase, which every match of the phrase holds as
 /// written when case counts ("Ivory" of "Ivory Coast", "Kiev" of "Kiev*").
 pub fn first_word(phrase: &str) -> &str {
-    let stem = phrase.trim().trim_end_matches('*');
-    stem.split_whitespace().next().unwrap_or("")
+    stem_of(phrase).0.split_whitespace().next().unwrap_or("")
 }
 
 /// Which of several phrase sets where case counts may match a text, told
