@@ -400,13 +400,18 @@ fn read_articles(
         })
         .collect();
     progress.finish_and_clear();
-    let mut articles = Vec::with_capacity(loaded.len());
-    for item in loaded {
-        match item {
-            Ok(article) => articles.push(article),
-            Err(err) => errors.push(err),
-        }
-    }
+    // An article and a result take the same room, so the articles are
+    // collected in the list of results itself, not moved to another as long.
+    let articles = loaded
+        .into_iter()
+        .filter_map(|item| match item {
+            Ok(article) => Some(article),
+            Err(err) => {
+                errors.push(err);
+                None
+            }
+        })
+        .collect();
     (articles, errors)
 }
 
