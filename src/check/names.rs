@@ -110,8 +110,6 @@ impl<'a> WordSet<'a> {
     }
 
     /// Adds the word `span` of `text`, read as text only when it is long.
-    /// Most words are in the set already: looking one up costs less than
-    /// inserting it again.
     fn insert(&mut self, text: &'a str, span: Span) {
         match WordSet::packed_in(text.as_bytes(), span) {
             Some(packed) => {
@@ -119,9 +117,7 @@ impl<'a> WordSet<'a> {
                 let slot = (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> RECENT_SHIFT) as usize;
                 if self.recent[slot] != packed {
                     self.recent[slot] = packed;
-                    if !self.short.contains(&packed) {
-                        self.short.insert(packed);
-                    }
+                    self.short.insert(packed);
                 }
             }
             None => {
@@ -600,14 +596,6 @@ fn run(bytes: &[u8], wanted: impl Fn(ByteClass) -> bool) -> usize {
 
 /// A capitalised word that is not an acronym: "Okafor", not "NATO".
 fn is_name(word: &str) -> bool {
-    // Most words: a lowercase ASCII letter or a digit first.
-    if word
-        .as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return false;
-    }
     let mut chars = word.chars();
     let length = word.chars().count();
     chars.next().is_some_and(char::is_uppercase)

@@ -203,10 +203,9 @@ impl<'a> Quotations<'a> {
             {
                 continue;
             }
-            if let Some(distance) = aligner.distance(a, b, max) {
-                if is_similar(distance, shorter, similarity) {
-                    found.push((i, j, distance));
-                }
+            let distance = aligner.distance(a, b);
+            if is_similar(distance, shorter, similarity) {
+                found.push((i, j, distance));
             }
         }
         found
@@ -580,8 +579,8 @@ fn normalized(text: &str) -> String {
     out.text
 }
 
-/// An ASCII letter or digit in lowercase, or 0 for any other byte: one
-/// lookup both tells a run's bytes and writes them.
+/// An ASCII letter or digit in lowercase, or 0 for any other byte: the
+/// one table that measures a run and lowers the bytes it writes.
 fn lower_alphanumeric(byte: u8) -> u8 {
     const TABLE: [u8; 256] = {
         let mut table = [0; 256];
@@ -709,11 +708,11 @@ struct Steps {
 }
 
 impl Aligner {
-    /// The distance, or `None` when it is over `max`.
-    fn distance(&mut self, a: &[u32], b: &[u32], max: usize) -> Option<usize> {
+    /// The distance of the shorter wording to its closest stretch of the longer.
+    fn distance(&mut self, a: &[u32], b: &[u32]) -> usize {
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         let Some(last_row) = short.len().checked_sub(1) else {
-            return Some(0);
+            return 0;
         };
         let blocks = short.len().div_ceil(64);
         self.mark(short, blocks);
@@ -740,7 +739,7 @@ impl Aligner {
         for &word in short {
             self.slot[word as usize] = 0;
         }
-        Some(best).filter(|&distance| distance <= max)
+        best
     }
 
     /// Sets the masks of the words of `short`.
@@ -905,14 +904,14 @@ mod tests {
     fn a_partial_quote_aligns_with_no_edit() {
         let statement = [1, 2, 3, 4, 5, 6, 7, 8];
         let mut aligner = Aligner::default();
-        assert_eq!(aligner.distance(&[3, 4, 5, 6], &statement, 1), Some(0));
+        assert_eq!(aligner.distance(&[3, 4, 5, 6], &statement), 0);
         // One word changed inside the stretch is one edit.
-        assert_eq!(aligner.distance(&[3, 9, 5, 6], &statement, 1), Some(1));
-        // Two are more than one edit allows.
-        assert_eq!(aligner.distance(&[3, 9, 9, 6], &statement, 1), None);
+        assert_eq!(aligner.distance(&[3, 9, 5, 6], &statement), 1);
+        // Two are two.
+        assert_eq!(aligner.distance(&[3, 9, 9, 6], &statement), 2);
         // Equal lengths: a word dropped at one end and added at the other.
-        assert_eq!(aligner.distance(&[1, 2, 3, 4], &[2, 3, 4, 5], 2), Some(1));
-        assert_eq!(aligner.distance(&[], &statement, 0), Some(0));
+        assert_eq!(aligner.distance(&[1, 2, 3, 4], &[2, 3, 4, 5]), 1);
+        assert_eq!(aligner.distance(&[], &statement), 0);
     }
 
     /// The edit table filled a cell at a time, as the bit vectors stand for it.
@@ -957,12 +956,9 @@ mod tests {
                 }
             }
             let expected = table_distance(&short, &long);
-            assert_eq!(aligner.distance(&short, &long, usize::MAX), Some(expected));
+            assert_eq!(aligner.distance(&short, &long), expected);
             if long_len > short_len {
-                assert_eq!(aligner.distance(&long, &short, expected), Some(expected));
-            }
-            if expected > 0 {
-                assert_eq!(aligner.distance(&short, &long, expected - 1), None);
+                assert_eq!(aligner.distance(&long, &short), expected);
             }
         }
     }

@@ -6,10 +6,10 @@
 //! Paragraphs with no byte that could make Markdown syntax, most of an
 //! article, are their own masked text: they are not given to the parser.
 
-use memchr::{memchr, memchr_iter};
+use memchr::{memchr, memmem};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::sentences::{trim_end, trim_start};
+use super::sentences::trimmed_span;
 use super::unmasked::Unmasked;
 use crate::span::Span;
 
@@ -53,13 +53,12 @@ fn mask_around(raw: &str, body_start: usize, plain: Vec<Span>) -> (String, Vec<S
 
 /// Narrows each block to its non-blank bytes and drops empty ones.
 fn trim_blocks(blocks: &mut Vec<Span>, text: &str) {
-    blocks.retain_mut(|b| {
-        let slice = b.slice(text);
-        let rest = trim_start(slice);
-        let trimmed = trim_end(rest);
-        let start = b.start() + (slice.len() - rest.len());
-        *b = Span::new(start, start + trimmed.len());
-        !trimmed.is_empty()
+    blocks.retain_mut(|b| match trimmed_span(b.start(), b.slice(text)) {
+        Some(trimmed) => {
+            *b = trimmed;
+            true
+        }
+        None => false,
     });
 }
 
@@ -145,7 +144,7 @@ fn mask_markdown(raw: &str, span: Span, text: &mut String, blocks: &mut Vec<Span
 fn plain_paragraphs(body: &str, at: usize) -> Vec<Span> {
     let bytes = body.as_bytes();
     let mut plain = Vec::new();
-    if memchr_iter(b']', bytes).any(|k| bytes.get(k + 1) == Some(&b':')) {
+    if memmem::find(bytes, b"]:").is_some() {
         return plain;
     }
     // The paragraph being read: where it starts and whether it is plain so far.

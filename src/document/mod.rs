@@ -110,8 +110,8 @@ impl Document {
             });
         }
         let mut references = Vec::new();
-        // Plain text is its own masked text: nothing differs.
         let (text, mut blocks, unmasked, front) = match format {
+            // Plain text is its own masked text: nothing differs.
             Format::Text => {
                 let blocks = text_blocks(&raw);
                 (raw, blocks, Unmasked::default(), Meta::default())
@@ -295,7 +295,8 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
         return read_at_most(file, path, max_bytes);
     }
     // The file as long as its size says when it is opened: one read call,
-    // where reading on to the end takes a second call to find the end.
+    // where reading on to the end takes a second call to find the end. A
+    // file that grows meanwhile is read as it was, not refused as too large.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(size)
         .read_to_end(&mut bytes)

@@ -168,18 +168,22 @@ fn is_listed_abbreviation(word: &str) -> bool {
 }
 
 fn push_trimmed(out: &mut Vec<Span>, at: usize, piece: &str) {
+    out.extend(trimmed_span(at, piece));
+}
+
+/// The span of `piece` (which starts at byte `at`) without its white space
+/// at either end, or `None` when nothing else is left.
+pub(super) fn trimmed_span(at: usize, piece: &str) -> Option<Span> {
     let trimmed = trim_start(piece);
     let lead = piece.len() - trimmed.len();
     let trimmed = trim_end(trimmed);
-    if !trimmed.is_empty() {
-        out.push(Span::new(at + lead, at + lead + trimmed.len()));
-    }
+    (!trimmed.is_empty()).then(|| Span::new(at + lead, at + lead + trimmed.len()))
 }
 
 /// `s.trim_start()`: the ASCII spaces that open most pieces are stepped
 /// over a byte at a time, and the Unicode test is made only when a
 /// non-ASCII character follows them.
-pub(super) fn trim_start(s: &str) -> &str {
+fn trim_start(s: &str) -> &str {
     let rest = &s[s.bytes().take_while(|&b| is_ascii_space(b)).count()..];
     match rest.as_bytes().first() {
         Some(b) if !b.is_ascii() => rest.trim_start(),
@@ -188,7 +192,7 @@ pub(super) fn trim_start(s: &str) -> &str {
 }
 
 /// `s.trim_end()`, ASCII spaces stepped over as in [`trim_start`].
-pub(super) fn trim_end(s: &str) -> &str {
+fn trim_end(s: &str) -> &str {
     let rest = &s[..s.len() - s.bytes().rev().take_while(|&b| is_ascii_space(b)).count()];
     match rest.as_bytes().last() {
         Some(b) if !b.is_ascii() => rest.trim_end(),

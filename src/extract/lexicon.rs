@@ -519,6 +519,8 @@ pub fn lowercased(word: &str) -> Cow<'_, str> {
         && (word.is_ascii() || word.chars().all(lowers_to_itself));
     if unchanged {
         Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
     } else {
         Cow::Owned(word.to_lowercase())
     }
@@ -538,15 +540,7 @@ pub fn next_word_lower(input: &str) -> Option<Cow<'_, str>> {
         .take_while(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
         .count();
     if trimmed.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
-        // An ASCII word lowers byte for byte: copied only when it has a capital.
-        let word = &trimmed[..ascii];
-        return (ascii > 0).then(|| {
-            if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(word.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(word)
-            }
-        });
+        return (ascii > 0).then(|| lowercased(&trimmed[..ascii]));
     }
     let end = trimmed[ascii..]
         .char_indices()

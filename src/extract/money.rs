@@ -106,7 +106,9 @@ pub(super) static WORDS: Table<&str> = Table::new(
 
 /// A currency mark before an amount: returns the rest (at the digits) and the code.
 pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
-    // Most calls are on digits and lowercase words, which open no mark.
+    // Most calls are on digits and lowercase words, which open no mark; a
+    // lowercase word would otherwise get past the tables' first-byte index,
+    // which ignores case.
     if !input.as_bytes().first().is_some_and(|&b| may_open_mark(b)) {
         return None;
     }

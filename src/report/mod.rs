@@ -82,11 +82,12 @@ fn parts_of<T>(items: &[T], weight: impl Fn(&T) -> usize) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut load = 0;
     for (k, item) in items.iter().enumerate() {
-        if load > 0 && load + weight(item) > PART {
+        let weight = weight(item);
+        if load > 0 && load + weight > PART {
             parts.push(start..k);
             (start, load) = (k, 0);
         }
-        load += weight(item);
+        load += weight;
     }
     parts.push(start..items.len());
     parts
