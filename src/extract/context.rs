@@ -20,6 +20,18 @@ pub struct Buffers<'t> {
     words: Vec<&'t str>,
 }
 
+impl Buffers<'_> {
+    /// Room for the longest of `sentences`, made at once: grown sentence
+    /// by sentence, the lists would be copied each time a longer one came.
+    pub fn for_sentences(sentences: &[Span]) -> Self {
+        let room = sentences.iter().map(|&s| room_for(s)).max().unwrap_or(0);
+        Buffers {
+            tokens: Vec::with_capacity(room),
+            words: Vec::with_capacity(room),
+        }
+    }
+}
+
 /// One sentence, tokenized.
 pub struct Sentence<'t> {
     pub text: &'t str,

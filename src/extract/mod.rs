@@ -57,7 +57,7 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
     let mut found: Vec<Attribution> = Vec::new();
     let mut next_quote = 0;
 
-    let mut buffers = Buffers::default();
+    let mut buffers = Buffers::for_sentences(&sentence_spans);
     for &span in &sentence_spans {
         let s = Sentence::reusing(buffers, text, &lower, span, doc.meta.date);
         speakers.observe(&s);
