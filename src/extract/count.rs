@@ -25,7 +25,8 @@ static STOP: WordSet = WordSet::new(&[
     "said", "says",
 ]);
 
-/// Plurals that do not end in "s", with their lemma.
+/// Plurals that do not end in "s", with their lemma, and nouns that are
+/// their own plural.
 const IRREGULAR: &[(&str, &str)] = &[
     ("people", "person"),
     ("persons", "person"),
@@ -80,6 +81,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("zombies", "zombie"),
     ("headquarters", "headquarters"),
     ("news", "news"),
+    // Nouns in "-s" that are no plural.
+    ("measles", "measles"),
+    ("mumps", "mumps"),
+    ("rabies", "rabies"),
+    ("diabetes", "diabetes"),
 ];
 
 /// The counted noun after a number: returns the offset in `input` where the
@@ -112,6 +118,13 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
         }
         if let Some(lemma) = lemma_of(&word, &lower) {
             let end = at + word.text.len();
+            if lemma == lower {
+                // A noun that is its own plural often names the kind of
+                // the noun after it: "police officers", "measles cases".
+                if let Some((head_end, head)) = plural_after(&input[end..]) {
+                    return Some((end + head_end, head, &input[phrase_start..end + head_end]));
+                }
+            }
             return Some((end, lemma, &input[phrase_start..end]));
         }
         at += word.text.len();
@@ -122,6 +135,18 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
         at += gap;
     }
     None
+}
+
+/// The plural noun right after a space at the start of `input`, as where
+/// it ends and its lemma.
+fn plural_after(input: &str) -> Option<(usize, String)> {
+    let gap = spaces_len(input);
+    let word = first_word(input.get(gap..)?).filter(|w| gap > 0 && w.plain)?;
+    if STOP.contains(word.text) {
+        return None;
+    }
+    let lemma = lemma_of(&word, word.text).filter(|lemma| lemma != word.text)?;
+    Some((gap + word.text.len(), lemma))
 }
 
 /// A word of the text, and whether it is lowercase ASCII letters only, as
@@ -341,5 +366,40 @@ mod tests {
             Some("munition".into())
         );
         assert_eq!(noun_after(" annually"), None);
+    }
+
+    /// A noun that is its own plural gives way to a plural noun after it;
+    /// a plural noun keeps the word after it out.
+    #[test]
+    fn nouns_that_name_a_kind_give_way_to_the_noun_counted() {
+        let counted = |text| noun_after(text).map(|(e, l, p)| (&text[..e], l, p));
+        assert_eq!(
+            counted(" new police officers on patrol"),
+            Some((
+                " new police officers",
+                "officer".into(),
+                "new police officers"
+            ))
+        );
+        assert_eq!(
+            counted(" confirmed measles cases"),
+            Some((
+                " confirmed measles cases",
+                "case".into(),
+                "confirmed measles cases"
+            ))
+        );
+        assert_eq!(
+            counted(" staff were"),
+            Some((" staff", "staff".into(), "staff"))
+        );
+        assert_eq!(
+            counted(" goals means a win"),
+            Some((" goals", "goal".into(), "goals"))
+        );
+        assert_eq!(
+            counted(" crew, members"),
+            Some((" crew", "crew".into(), "crew"))
+        );
     }
 }
