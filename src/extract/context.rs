@@ -100,19 +100,52 @@ impl<'t> Sentence<'t> {
             self.words
                 .iter()
                 .enumerate()
-                .filter_map(|(i, &word)| tense_of(word).map(|tense| (i, tense)))
+                .filter_map(|(i, &word)| {
+                    // A participle after "be" is passive: the tense is the
+                    // auxiliary's ("are due to be certified", "will be held").
+                    let passive = i > 0 && matches!(self.words[i - 1], "be" | "been" | "being");
+                    let tense = tense_of(word)?;
+                    (!(passive && is_ed_form(word))).then_some((i, tense))
+                })
                 .collect()
         })
     }
 
     /// The tense of the verb governing token `i`: the nearest marker before
-    /// it ("will sign ... on Thursday"), else the nearest after it ("On
-    /// Monday, Quinlan said").
+    /// it in its clause ("will sign ... on Thursday"), else the nearest
+    /// after it in its clause ("and on Friday everyone will know"), else
+    /// the nearest before it in the sentence, else the nearest after it
+    /// ("On Monday, Quinlan said").
     pub fn tense_at(&self, i: usize) -> Tense {
         let markers = self.tense_markers();
         let before = markers.iter().rev().find(|(at, _)| *at < i);
         let after = markers.iter().find(|(at, _)| *at > i);
-        before.or(after).map_or(Tense::Neutral, |(_, t)| *t)
+        let clause = self.clause_around(i);
+        let in_clause = |marker: &&(usize, Tense)| clause.contains(&marker.0);
+        before
+            .filter(in_clause)
+            .or(after.filter(in_clause))
+            .or(before)
+            .or(after)
+            .map_or(Tense::Neutral, |(_, t)| *t)
+    }
+
+    /// The tokens of the clause that token `i` stands in: those between the
+    /// nearest clause marks (commas, semicolons, colons, dashes, brackets,
+    /// quotation marks) before and after it.
+    fn clause_around(&self, i: usize) -> std::ops::Range<usize> {
+        let is_mark = |j: &usize| {
+            !self.tokens[*j].is_word()
+                && matches!(
+                    self.words[*j],
+                    "," | ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\""
+                )
+        };
+        let start = (0..i).rev().find(is_mark).map_or(0, |j| j + 1);
+        let end = (i + 1..self.tokens.len())
+            .find(is_mark)
+            .unwrap_or(self.tokens.len());
+        start..end
     }
 
     /// The lowercased word before token `i`, if that token is a word.
@@ -263,6 +296,12 @@ fn tense_of(word: &str) -> Option<Tense> {
     } else {
         None
     }
+}
+
+/// Whether a word is marked past by its "-ed" ending alone, as a passive
+/// participle is too.
+fn is_ed_form(word: &str) -> bool {
+    !is_past_word(word) && word.ends_with("ed")
 }
 
 fn is_future_word(word: &str) -> bool {
@@ -597,6 +636,42 @@ mod tests {
         assert_eq!(s.tense_at(thursday), Tense::Future);
         let s = sentence("Ostrova told reporters Tuesday that it works.");
         assert_eq!(s.tense_at(3), Tense::Past);
+    }
+
+    /// A marker in the date's own clause comes first, before or after it;
+    /// a passive participle marks no tense.
+    #[test]
+    fn tense_is_read_in_the_clause_first() {
+        let tense = |text: &str, word: &str| {
+            let s = sentence(text);
+            let i = s
+                .words
+                .iter()
+                .position(|&w| w == word)
+                .expect("the sentence holds the word");
+            s.tense_at(i)
+        };
+        let quoted = "She noted that it had slowed, adding: “We are short, and the table on Friday will know it.”";
+        assert_eq!(tense(quoted, "friday"), Tense::Future);
+        assert_eq!(
+            tense(
+                "He will speak to reporters on Friday, officials said.",
+                "friday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("On Monday, Quinlan said it works.", "monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Results are due to be certified on Nov. 12.", "nov"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The vote was postponed on Friday.", "friday"),
+            Tense::Past
+        );
     }
 
     #[test]
