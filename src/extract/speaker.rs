@@ -372,6 +372,9 @@ pub struct Speakers<'t> {
     words: Vec<&'t str>,
     /// The phrase resolved last and its speaker, until a sentence is observed.
     last_resolved: Option<(&'t str, Option<Arc<str>>)>,
+    /// The sentence before the one observed last, and that one: a known
+    /// person either opens with is whom "he" and "she" most likely stand for.
+    sentences: [&'t str; 2],
     /// Room to write a new name in before it is shared.
     room: String,
 }
@@ -438,6 +441,7 @@ impl<'t> Speakers<'t> {
             }
         }
         flush(run);
+        self.sentences = [self.sentences[1], s.span.slice(s.text)];
     }
 
     /// Turns the words of a speaker phrase into the speaker's name.
@@ -470,7 +474,12 @@ impl<'t> Speakers<'t> {
         };
         let speaker = if let Some(&pronoun) = pronoun {
             match pronoun {
-                "he" | "she" => self.last_person.clone(),
+                "he" | "she" => {
+                    let [before, this] = self.sentences;
+                    self.person_opening(this)
+                        .or_else(|| self.person_opening(before))
+                        .or_else(|| self.last_person.clone())
+                }
                 "it" => self
                     .last_organisation
                     .clone()
@@ -503,6 +512,21 @@ impl<'t> Speakers<'t> {
         Some(speaker)
     }
 
+    /// The person a sentence opens with, when already known: a full name or
+    /// surname seen before ("Okonkwo, who signed…", "Tomas Brandt said"), or
+    /// a title given with a name ("The judge rejected…").
+    fn person_opening(&self, sentence: &str) -> Option<Arc<str>> {
+        let words = opening_words(sentence);
+        if let ["The", title] = words[..] {
+            return self.by_title.get(lowercased(title).as_ref()).cloned();
+        }
+        let name = person_name(&words)?;
+        match name.first {
+            Some(_) => known_spelling(&self.full_names, name).cloned(),
+            None => self.full_names.get(name.surname).cloned(),
+        }
+    }
+
     fn remember(&mut self, speaker: &Arc<str>) {
         // The speaker remembered last, remembered again, changes nothing.
         if self.last_speaker.as_ref() == Some(speaker) {
@@ -528,6 +552,29 @@ impl<'t> Speakers<'t> {
             self.last_person = Some(speaker.clone());
         }
     }
+}
+
+/// The words a sentence opens with, as far as they may name its subject:
+/// "The" and the word after it, or a run of capitalised words (at most
+/// five), ending at the first mark after a word. None when the sentence
+/// opens with a quotation or a lowercase word.
+fn opening_words(sentence: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for piece in sentence.split_whitespace().take(5) {
+        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let opens_run = words.is_empty() || words[0] == "The";
+        if !(is_capitalized(word) || (opens_run && words.len() == 1)) || word.is_empty() {
+            break;
+        }
+        words.push(word);
+        if word.len() < piece.len() || (words[0] == "The" && words.len() == 2) {
+            break;
+        }
+    }
+    if words.first().is_some_and(|&w| w == "The") && words.len() != 2 {
+        words.clear();
+    }
+    words
 }
 
 /// Lowercase words inside a capitalised name: "Ministry of Defence", "Ana de Souza".
@@ -1113,6 +1160,29 @@ mod tests {
                 .next()
                 .is_some()
         );
+    }
+
+    /// "He" and "she" stand first for the known person the sentence, or the
+    /// one before it, opens with; else for the last person quoted.
+    #[test]
+    fn a_pronoun_stands_for_the_person_a_sentence_opened_with() {
+        resolves_in_turn(&[
+            ("Elena Ruiz said the team played well.", Some("Elena Ruiz")),
+            ("Asked about the striker, she smiled.", None),
+            ("“Not yet,” she said.", Some("Elena Ruiz")),
+            ("Daniel Okonkwo scored twice.", None),
+            (
+                "“I’m thinking about the next game,” he said.",
+                Some("Daniel Okonkwo"),
+            ),
+            (
+                "Judge Helen Marsh said it was planned.",
+                Some("Helen Marsh"),
+            ),
+            ("Tom Fairley said it was not.", Some("Tom Fairley")),
+            ("The judge rejected that.", None),
+            ("“It grew,” she said.", Some("Helen Marsh")),
+        ]);
     }
 
     /// Only a speaker named word by word in capitals is the person "he"
