@@ -1,7 +1,8 @@
 //! Attribution: who said it. Finds "X said", "said X", "X told reporters",
 //! "according to X" around a quotation or in a sentence, and resolves what
 //! it finds: a bare surname to the full name mentioned earlier, "he" to the
-//! person last quoted, "the statement" to the body that issued it. Unnamed
+//! known person its sentence or the one before opens with, else the person
+//! last quoted, "the statement" to the body that issued it. Unnamed
 //! speakers ("a US official") stay as written.
 
 use std::sync::Arc;
