@@ -557,22 +557,22 @@ impl<'t> Speakers<'t> {
 
 /// The words a sentence opens with, as far as they may name its subject:
 /// "The" and the word after it, or a run of capitalised words (at most
-/// five), ending at the first mark after a word. None when the sentence
-/// opens with a quotation or a lowercase word.
+/// five) that a mark ends ("Okonkwo, who"). None when the sentence opens
+/// with a quotation or a lowercase word.
 fn opening_words(sentence: &str) -> Vec<&str> {
     let mut words = Vec::new();
     for piece in sentence.split_whitespace().take(5) {
         let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let opens_run = words.is_empty() || words[0] == "The";
-        if !(is_capitalized(word) || (opens_run && words.len() == 1)) || word.is_empty() {
+        let after_the = words == ["The"];
+        if word.is_empty() || !(after_the || is_capitalized(word)) {
             break;
         }
         words.push(word);
-        if word.len() < piece.len() || (words[0] == "The" && words.len() == 2) {
+        if after_the || word.len() < piece.len() {
             break;
         }
     }
-    if words.first().is_some_and(|&w| w == "The") && words.len() != 2 {
+    if words == ["The"] {
         words.clear();
     }
     words
@@ -929,15 +929,14 @@ fn name_in_apposition(s: &Sentence, comma: usize) -> Option<Span> {
     let described = open > 0
         && s.tokens[open - 1].is_word()
         && !is_capitalized(s.tokens[open - 1].text(s.text));
-    let words = name.clone().filter(|&j| s.tokens[j].is_word());
+    let words = name.clone().filter(|&j| s.tokens[j].is_word()).count();
     let all_capitalised = name.clone().all(|j| {
         let token = s.tokens[j];
         !token.is_word() || is_capitalized(token.text(s.text))
     });
-    let count = words.count();
     let is_name = s.words[open] == ","
         && described
-        && (1..=MAX_APPOSED_NAME_WORDS).contains(&count)
+        && (1..=MAX_APPOSED_NAME_WORDS).contains(&words)
         && all_capitalised
         && s.tokens[open + 1].is_word();
     is_name.then(|| {
