@@ -84,12 +84,17 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
                 }
             }
             if claim.kind == Kind::Count && claim.unit.is_none() {
-                // A bare number counts what the figure before it counted: "up from 12".
-                claim.unit = before[first_of_sentence..]
+                // A bare number set against a figure, or right after it,
+                // counts what that figure counted: "12 cases, up from 8",
+                // "rose to 15", "146 seats, five short of a majority".
+                let counted = before[first_of_sentence..]
                     .iter()
                     .rev()
-                    .find(|c: &&Claim| c.kind == Kind::Count && c.unit.is_some())
-                    .and_then(|c| c.unit.clone());
+                    .find(|c: &&Claim| c.kind == Kind::Count && c.unit.is_some());
+                let set_against = |c: &&Claim| {
+                    compares(&s, claim.span) || text[c.span.end()..claim.span.start()].trim() == ","
+                };
+                claim.unit = counted.filter(set_against).and_then(|c| c.unit.clone());
             }
         }
         seen.push((span, first_found..found.len()));
@@ -140,6 +145,18 @@ fn merged(
     all.extend(quotes);
     all.sort_by_key(|c| (c.span, c.kind));
     all
+}
+
+/// Whether the word before `span` sets the figure there against another:
+/// "from", "to", "than", "with" ("compared with"), "versus", "against", "or".
+fn compares(s: &Sentence, span: Span) -> bool {
+    let i = s.tokens.partition_point(|t| t.span.end() <= span.start());
+    s.word_before(i).is_some_and(|word| {
+        matches!(
+            word,
+            "from" | "to" | "than" | "with" | "versus" | "vs" | "against" | "or"
+        )
+    })
 }
 
 fn is_figure(kind: Kind) -> bool {
@@ -327,8 +344,29 @@ fn inherited_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::{collapse_spaces, merged, Claim, Kind, Value};
+    use super::{collapse_spaces, extract, merged, Claim, Kind, Value};
+    use crate::document::{Document, Format, Meta};
     use crate::span::Span;
+
+    /// A bare number takes the unit of the count before it only when set
+    /// against it ("up from 8") or right after it ("146 seats, five short").
+    #[test]
+    fn a_bare_number_counts_what_it_is_set_against() {
+        let text = "The county reported 12 cases, up from 8. \
+                    We ran 61 sprints past 9 daily services. \
+                    The parties hold 146 seats, five short of a majority.";
+        let doc = Document::parse("t.txt".into(), text.into(), Format::Text, Meta::default())
+            .expect("plain text parses");
+        let unit_of = |figure: &str| {
+            extract(&doc)
+                .into_iter()
+                .find(|c| c.span.slice(text) == figure)
+                .map(|c| c.unit.map(|u| u.into_owned()))
+        };
+        assert_eq!(unit_of("8"), Some(Some("case".to_string())));
+        assert_eq!(unit_of("9"), Some(None));
+        assert_eq!(unit_of("five"), Some(Some("seat".to_string())));
+    }
 
     /// Merging gives what sorting both lists together by position would,
     /// a list out of order (a widened span) included; with a filter, the
