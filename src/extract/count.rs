@@ -113,7 +113,10 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
         } else {
             lowercased(word.text)
         };
-        if STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4 {
+        // "Six more school clinics": a comparative right after the number
+        // qualifies the noun after it ("more than" stops at "than").
+        let comparative = at == phrase_start && matches!(lower.as_ref(), "more" | "fewer");
+        if !comparative && (STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4) {
             return None;
         }
         if let Some(lemma) = lemma_of(&word, &lower) {
@@ -366,6 +369,12 @@ mod tests {
             Some("munition".into())
         );
         assert_eq!(noun_after(" annually"), None);
+        assert_eq!(
+            noun_after(" more school clinics are").map(|(_, l, p)| (l, p)),
+            Some(("clinic".into(), "more school clinics"))
+        );
+        assert_eq!(noun_after(" more than second-placed Hallam"), None);
+        assert_eq!(noun_after(" more"), None);
     }
 
     /// A noun that is its own plural gives way to a plural noun after it;
