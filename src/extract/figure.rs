@@ -246,7 +246,14 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         between,
         previous,
     };
-    q.parse(body, body_start)
+    let found = q.parse(body, body_start);
+    // A count after "per" is a rate's denominator, not a figure of its own:
+    // "14.2 cases per 100,000 residents".
+    let denominator = |found: &Found| matches!(found, Found::Claim(c) if c.kind == Kind::Count);
+    if previous == Some("per") && found.as_ref().is_some_and(denominator) {
+        return None;
+    }
+    found
 }
 
 /// "over the next year", "in the past week": a period of one unit, not a date.
@@ -807,6 +814,13 @@ mod tests {
             figures("Vision began in 2019."),
             vec![(Kind::Date, "in 2019".into(), Value::Text("2019".into()))]
         );
+    }
+
+    #[test]
+    fn a_rate_denominator_is_no_count() {
+        let found = figures("The rate is 14.2 cases per 100,000 residents, up from 9.");
+        let texts: Vec<&str> = found.iter().map(|(_, text, _)| text.as_str()).collect();
+        assert_eq!(texts, ["14.2 cases", "9"]);
     }
 
     #[test]
