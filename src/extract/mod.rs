@@ -92,7 +92,10 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
                     .rev()
                     .find(|c: &&Claim| c.kind == Kind::Count && c.unit.is_some());
                 let set_against = |c: &&Claim| {
-                    compares(&s, claim.span) || text[c.span.end()..claim.span.start()].trim() == ","
+                    compares(&s, claim.span)
+                        || text
+                            .get(c.span.end()..claim.span.start())
+                            .is_some_and(|between| between.trim() == ",")
                 };
                 claim.unit = counted.filter(set_against).and_then(|c| c.unit.clone());
             }
