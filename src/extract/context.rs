@@ -105,7 +105,8 @@ impl<'t> Sentence<'t> {
                     // auxiliary's ("are due to be certified", "will be held").
                     let passive = i > 0 && matches!(self.words[i - 1], "be" | "been" | "being");
                     let tense = tense_of(word)?;
-                    (!(passive && is_ed_form(word))).then_some((i, tense))
+                    let passive_past = passive && tense == Tense::Past && !is_past_word(word);
+                    (!passive_past).then_some((i, tense))
                 })
                 .collect()
         })
@@ -296,12 +297,6 @@ fn tense_of(word: &str) -> Option<Tense> {
     } else {
         None
     }
-}
-
-/// Whether a word is marked past by its "-ed" ending alone, as a passive
-/// participle is too.
-fn is_ed_form(word: &str) -> bool {
-    !is_past_word(word) && word.ends_with("ed")
 }
 
 fn is_future_word(word: &str) -> bool {
@@ -671,6 +666,10 @@ mod tests {
         assert_eq!(
             tense("The vote was postponed on Friday.", "friday"),
             Tense::Past
+        );
+        assert_eq!(
+            tense("The vote has been scheduled for Monday.", "monday"),
+            Tense::Future
         );
     }
 

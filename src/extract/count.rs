@@ -145,7 +145,12 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
 fn plural_after(input: &str) -> Option<(usize, String)> {
     let gap = spaces_len(input);
     let word = first_word(input.get(gap..)?).filter(|w| gap > 0 && w.plain)?;
-    if STOP.contains(word.text) {
+    // Adverbs in "-s" read as no plural: "40 staff sometimes covering".
+    let adverb = matches!(
+        word.text,
+        "always" | "sometimes" | "perhaps" | "besides" | "afterwards" | "towards" | "whereas"
+    );
+    if adverb || STOP.contains(word.text) {
         return None;
     }
     let lemma = lemma_of(&word, word.text).filter(|lemma| lemma != word.text)?;
@@ -397,6 +402,10 @@ mod tests {
                 "case".into(),
                 "confirmed measles cases"
             ))
+        );
+        assert_eq!(
+            counted(" staff sometimes covering two shifts"),
+            Some((" staff", "staff".into(), "staff"))
         );
         assert_eq!(
             counted(" staff were"),

@@ -150,16 +150,34 @@ fn merged(
     all
 }
 
-/// Whether the word before `span` sets the figure there against another:
-/// "from", "to", "than", "with" ("compared with"), "versus", "against", "or".
+/// Whether the words around `span` set the figure there against another:
+/// "from", "to", "than", "with" ("compared with"), "versus", "against",
+/// "or", "and", "but", "while" before it ("12 were killed and 40
+/// injured"), or "more" or "others" after it ("damaged 500 more").
 fn compares(s: &Sentence, span: Span) -> bool {
     let i = s.tokens.partition_point(|t| t.span.end() <= span.start());
-    s.word_before(i).is_some_and(|word| {
+    let before = s.word_before(i).is_some_and(|word| {
         matches!(
             word,
-            "from" | "to" | "than" | "with" | "versus" | "vs" | "against" | "or"
+            "from"
+                | "to"
+                | "than"
+                | "with"
+                | "versus"
+                | "vs"
+                | "against"
+                | "or"
+                | "and"
+                | "but"
+                | "while"
         )
-    })
+    });
+    let next = s.tokens.partition_point(|t| t.span.start() < span.end());
+    let after = s
+        .words
+        .get(next)
+        .is_some_and(|&word| matches!(word, "more" | "others"));
+    before || after
 }
 
 fn is_figure(kind: Kind) -> bool {
@@ -357,6 +375,7 @@ mod tests {
     fn a_bare_number_counts_what_it_is_set_against() {
         let text = "The county reported 12 cases, up from 8. \
                     We ran 61 sprints past 9 daily services. \
+                    At least 12 people were killed and 40 injured. \
                     The parties hold 146 seats, five short of a majority.";
         let doc = Document::parse("t.txt".into(), text.into(), Format::Text, Meta::default())
             .expect("plain text parses");
@@ -368,6 +387,7 @@ mod tests {
         };
         assert_eq!(unit_of("8"), Some(Some("case".to_string())));
         assert_eq!(unit_of("9"), Some(None));
+        assert_eq!(unit_of("40"), Some(Some("person".to_string())));
         assert_eq!(unit_of("five"), Some(Some("seat".to_string())));
     }
 

@@ -513,18 +513,16 @@ impl<'t> Speakers<'t> {
         Some(speaker)
     }
 
-    /// The person a sentence opens with, when already known: a full name or
-    /// surname seen before ("Okonkwo, who signed…", "Tomas Brandt said"), or
-    /// a title given with a name ("The judge rejected…").
+    /// The person a sentence opens with, when already known: the surname of
+    /// a full name seen before ("Okonkwo, who signed…"), or a title given
+    /// with a name ("The judge rejected…").
     fn person_opening(&self, sentence: &str) -> Option<Arc<str>> {
-        let words = opening_words(sentence);
-        if let ["The", title] = words[..] {
-            return self.by_title.get(lowercased(title).as_ref()).cloned();
-        }
-        let name = person_name(&words)?;
-        match name.first {
-            Some(_) => known_spelling(&self.full_names, name).cloned(),
-            None => self.full_names.get(name.surname).cloned(),
+        match opening_words(sentence)[..] {
+            ["The", title] => self.by_title.get(lowercased(title).as_ref()).cloned(),
+            // A surname alone stands for a person named in full before; two
+            // capitalised words may be a place ("New York lost 40 jobs").
+            [surname] => self.full_names.get(surname).cloned(),
+            _ => None,
         }
     }
 
@@ -540,12 +538,16 @@ impl<'t> Speakers<'t> {
         }
         let organisation = speaker.starts_with("the ")
             || speaker.split(' ').any(|w| ORGANISATION_WORDS.contains(w));
-        // A person's name is capitalised word by word ("Helen Marsh", "Ana
-        // de Souza"), unlike a source described ("NHS figures cited").
+        // A person's name opens and ends with a capital ("Helen Marsh", "Ana
+        // de Souza", "Abdel Fattah al-Sisi"), unlike a source described
+        // ("NHS figures cited").
         let named = || {
-            speaker
-                .split(' ')
-                .all(|w| is_capitalized(w) || NAME_JOINERS.contains(&w))
+            let mut words = speaker.split(' ');
+            let first = words.next().is_some_and(is_capitalized);
+            let last = words
+                .last()
+                .is_none_or(|w| w.chars().any(char::is_uppercase));
+            first && last
         };
         if organisation {
             self.last_organisation = Some(speaker.clone());
@@ -915,8 +917,9 @@ fn name_before_apposition(s: &Sentence, mut comma: usize) -> Option<Span> {
 const MAX_APPOSED_NAME_WORDS: usize = 5;
 
 /// "The prosecutor, Tom Fairley, told": the speaker is a name set off by
-/// commas after the description it names, every word of it capitalised
-/// (a title and its dot included: "Dr. Aisha Bello").
+/// commas after the description it names, two words or more, every word of
+/// it capitalised (a title and its dot included: "Dr. Aisha Bello"); one
+/// word there is more often a place ("officials in the capital, Kyiv, said").
 fn name_in_apposition(s: &Sentence, comma: usize) -> Option<Span> {
     let from = comma.saturating_sub(MAX_APPOSED_NAME_WORDS * 2 + 1);
     let open = from
@@ -936,7 +939,7 @@ fn name_in_apposition(s: &Sentence, comma: usize) -> Option<Span> {
     });
     let is_name = s.words[open] == ","
         && described
-        && (1..=MAX_APPOSED_NAME_WORDS).contains(&words)
+        && (2..=MAX_APPOSED_NAME_WORDS).contains(&words)
         && all_capitalised
         && s.tokens[open + 1].is_word();
     is_name.then(|| {
@@ -1149,6 +1152,13 @@ mod tests {
     /// the words reported: neither is a speaker.
     #[test]
     fn listeners_and_reported_subjects_do_not_speak() {
+        assert_eq!(
+            speaker(
+                &mut Speakers::default(),
+                "Officials in the capital, Kyiv, said 12 people were killed."
+            ),
+            None
+        );
         for text in [
             "Results came in, telling cheering supporters that it was over.",
             "“It was a beat,” said the company’s numbers were strong.",
@@ -1171,6 +1181,9 @@ mod tests {
             ("Asked about the striker, she smiled.", None),
             ("“Not yet,” she said.", Some("Elena Ruiz")),
             ("Daniel Okonkwo scored twice.", None),
+            ("New York lost 40 jobs last year.", None),
+            ("“It hurts,” he said.", Some("Elena Ruiz")),
+            ("Okonkwo, 24, has 14 goals.", None),
             (
                 "“I’m thinking about the next game,” he said.",
                 Some("Daniel Okonkwo"),
