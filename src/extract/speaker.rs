@@ -542,12 +542,9 @@ impl<'t> Speakers<'t> {
         // de Souza", "Abdel Fattah al-Sisi"), unlike a source described
         // ("NHS figures cited").
         let named = || {
-            let mut words = speaker.split(' ');
-            let first = words.next().is_some_and(is_capitalized);
-            let last = words
-                .last()
-                .is_none_or(|w| w.chars().any(char::is_uppercase));
-            first && last
+            let first = speaker.split(' ').next().is_some_and(is_capitalized);
+            let last = speaker.rsplit(' ').next();
+            first && last.is_some_and(|w| w.chars().any(char::is_uppercase))
         };
         if organisation {
             self.last_organisation = Some(speaker.clone());
