@@ -386,38 +386,28 @@ mod tests {
     /// a plural noun keeps the word after it out.
     #[test]
     fn nouns_that_name_a_kind_give_way_to_the_noun_counted() {
-        let counted = |text| noun_after(text).map(|(e, l, p)| (&text[..e], l, p));
-        assert_eq!(
-            counted(" new police officers on patrol"),
-            Some((
-                " new police officers",
-                "officer".into(),
-                "new police officers"
-            ))
-        );
-        assert_eq!(
-            counted(" confirmed measles cases"),
-            Some((
+        for (text, phrase, lemma) in [
+            (
+                " new police officers on patrol",
+                "new police officers",
+                "officer",
+            ),
+            (
                 " confirmed measles cases",
-                "case".into(),
-                "confirmed measles cases"
-            ))
-        );
-        assert_eq!(
-            counted(" staff sometimes covering two shifts"),
-            Some((" staff", "staff".into(), "staff"))
-        );
-        assert_eq!(
-            counted(" staff were"),
-            Some((" staff", "staff".into(), "staff"))
-        );
-        assert_eq!(
-            counted(" goals means a win"),
-            Some((" goals", "goal".into(), "goals"))
-        );
-        assert_eq!(
-            counted(" crew, members"),
-            Some((" crew", "crew".into(), "crew"))
-        );
+                "confirmed measles cases",
+                "case",
+            ),
+            (" staff sometimes covering two shifts", "staff", "staff"),
+            (" staff were", "staff", "staff"),
+            (" goals means a win", "goals", "goal"),
+            (" crew, members", "crew", "crew"),
+        ] {
+            let (end, found_lemma, found_phrase) = noun_after(text).expect("a noun is counted");
+            assert_eq!(
+                (&text[..end], found_lemma.as_str(), found_phrase),
+                (&text[..1 + phrase.len()], lemma, phrase),
+                "{text}"
+            );
+        }
     }
 }
