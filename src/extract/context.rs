@@ -14,7 +14,6 @@ use crate::span::Span;
 
 /// Room for a sentence's tokens and words, passed from sentence to
 /// sentence so that a document's are allocated once, not once a sentence.
-#[derive(Default)]
 pub struct Buffers<'t> {
     tokens: Vec<Token>,
     words: Vec<&'t str>,
@@ -48,11 +47,18 @@ impl<'t> Sentence<'t> {
     /// [`Sentence::reusing`] with buffers of its own.
     #[cfg(test)]
     pub fn new(text: &'t str, lower: &'t str, span: Span, published: Option<Date>) -> Sentence<'t> {
-        Sentence::reusing(Buffers::default(), text, lower, span, published)
+        Sentence::reusing(
+            Buffers::for_sentences(&[span]),
+            text,
+            lower,
+            span,
+            published,
+        )
     }
 
     /// The sentence at `span` of `text`, its tokens and words made in the
-    /// buffers a previous sentence gave back with [`Sentence::into_buffers`].
+    /// buffers [`Buffers::for_sentences`] sized for its document, as a
+    /// previous sentence gave them back with [`Sentence::into_buffers`].
     /// `lower` is the whole of `text` with its ASCII letters lowered (the
     /// cue lists are ASCII), made once per document so that no word is
     /// copied to be lowered.
@@ -69,6 +75,9 @@ impl<'t> Sentence<'t> {
         } = buffers;
         tokens.clear();
         words.clear();
+        // The buffers hold room for the document's longest sentence, so this
+        // reserves nothing; without it the loop below runs 1.3% more of
+        // extraction's instructions (the pushes compile less tightly).
         let room = room_for(span);
         tokens.reserve(room);
         words.reserve(room);

@@ -513,17 +513,34 @@ impl<'t> Speakers<'t> {
         Some(speaker)
     }
 
-    /// The person a sentence opens with, when already known: the surname of
-    /// a full name seen before ("Okonkwo, who signed…"), or a title given
-    /// with a name ("The judge rejected…").
+    /// The person a sentence opens with, when already known: a surname
+    /// standing alone, of a full name seen before ("Okonkwo, who signed…",
+    /// "Brandt said"), or "The" and a title given with a name ("The judge
+    /// rejected…"). Two capitalised words may be a place ("New York lost").
     fn person_opening(&self, sentence: &str) -> Option<Arc<str>> {
-        match opening_words(sentence)[..] {
-            ["The", title] => self.by_title.get(lowercased(title).as_ref()).cloned(),
-            // A surname alone stands for a person named in full before; two
-            // capitalised words may be a place ("New York lost 40 jobs").
-            [surname] => self.full_names.get(surname).cloned(),
-            _ => None,
+        fn word_of(piece: &str) -> &str {
+            piece.trim_end_matches(|c: char| !c.is_alphanumeric())
         }
+        let mut pieces = sentence.split_whitespace();
+        let first = pieces.next()?;
+        let word = word_of(first);
+        // A mark right after the word ends what it can name: "Okonkwo, who".
+        let marked = word.len() < first.len();
+        if word == "The" {
+            let title = pieces
+                .next()
+                .map(word_of)
+                .filter(|t| !marked && !t.is_empty())?;
+            return self.by_title.get(lowercased(title).as_ref()).cloned();
+        }
+        let alone = marked
+            || pieces
+                .next()
+                .is_none_or(|next| !is_capitalized(word_of(next)));
+        if !(alone && is_capitalized(word)) {
+            return None;
+        }
+        self.full_names.get(word).cloned()
     }
 
     fn remember(&mut self, speaker: &Arc<str>) {
@@ -552,29 +569,6 @@ impl<'t> Speakers<'t> {
             self.last_person = Some(speaker.clone());
         }
     }
-}
-
-/// The words a sentence opens with, as far as they may name its subject:
-/// "The" and the word after it, or a run of capitalised words (at most
-/// five) that a mark ends ("Okonkwo, who"). None when the sentence opens
-/// with a quotation or a lowercase word.
-fn opening_words(sentence: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    for piece in sentence.split_whitespace().take(5) {
-        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let after_the = words == ["The"];
-        if word.is_empty() || !(after_the || is_capitalized(word)) {
-            break;
-        }
-        words.push(word);
-        if after_the || word.len() < piece.len() {
-            break;
-        }
-    }
-    if words == ["The"] {
-        words.clear();
-    }
-    words
 }
 
 /// Lowercase words inside a capitalised name: "Ministry of Defence", "Ana de Souza".
@@ -883,11 +877,7 @@ fn name_before_apposition(s: &Sentence, mut comma: usize) -> Option<Span> {
     for _ in 0..MAX_APPOSITIVES {
         let from = comma.saturating_sub(MAX_APPOSITIVE_WORDS + 1);
         // "&" joins the words of a name ("an analyst at Hartwell & Co").
-        let open = from
-            + s.words[from..comma]
-                .iter()
-                .zip(&s.tokens[from..comma])
-                .rposition(|(&w, t)| !t.is_word() && w != "&")?;
+        let open = mark_before(s, from, comma, "&")?;
         let appositive = &s.words[open + 1..comma];
         let is_appositive = s.words[open] == ","
             && !appositive.is_empty()
@@ -919,10 +909,7 @@ const MAX_APPOSED_NAME_WORDS: usize = 5;
 /// word there is more often a place ("officials in the capital, Kyiv, said").
 fn name_in_apposition(s: &Sentence, comma: usize) -> Option<Span> {
     let from = comma.saturating_sub(MAX_APPOSED_NAME_WORDS * 2 + 1);
-    let open = from
-        + s.tokens[from..comma]
-            .iter()
-            .rposition(|t| !t.is_word() && t.text(s.text) != ".")?;
+    let open = mark_before(s, from, comma, ".")?;
     let name = open + 1..comma;
     // The description ends in a lowercase noun ("The prosecutor, Tom
     // Fairley,"); after a name, a capitalised word is a place.
@@ -945,6 +932,14 @@ fn name_in_apposition(s: &Sentence, comma: usize) -> Option<Span> {
             s.tokens[comma - 1].span.end(),
         )
     })
+}
+
+/// The last mark among tokens `from..to`, passing over `joiner`, a mark
+/// that stands inside the words read ("Hartwell & Co", "Dr. Aisha Bello").
+fn mark_before(s: &Sentence, from: usize, to: usize, joiner: &str) -> Option<usize> {
+    (from..to)
+        .rev()
+        .find(|&j| !s.tokens[j].is_word() && s.words[j] != joiner)
 }
 
 /// Where the speaker phrase that ends before token `end` starts: reading
