@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use super::claim::Change;
 use super::date::Tense;
 use super::lexicon::WordSet;
+use super::word_bytes::WordBytes;
 use super::words::{each_token, is_capitalized, room_for, Token};
 use crate::span::Span;
 
@@ -51,6 +52,7 @@ impl<'t> Sentence<'t> {
             Buffers::for_sentences(&[span]),
             text,
             lower,
+            &WordBytes::new(text.as_bytes()),
             span,
             published,
         )
@@ -61,11 +63,12 @@ impl<'t> Sentence<'t> {
     /// previous sentence gave them back with [`Sentence::into_buffers`].
     /// `lower` is the whole of `text` with its ASCII letters lowered (the
     /// cue lists are ASCII), made once per document so that no word is
-    /// copied to be lowered.
+    /// copied to be lowered, and `word_bytes` its masks, made once too.
     pub fn reusing(
         buffers: Buffers<'t>,
         text: &'t str,
         lower: &'t str,
+        word_bytes: &WordBytes,
         span: Span,
         published: Option<Date>,
     ) -> Sentence<'t> {
@@ -82,7 +85,7 @@ impl<'t> Sentence<'t> {
         tokens.reserve(room);
         words.reserve(room);
         // Each token's word is taken as it is made, in the one pass.
-        each_token(text, span, |token| {
+        each_token(text, word_bytes, span, |token| {
             tokens.push(token);
             words.push(token.text(lower));
         });

@@ -18,6 +18,7 @@ mod quote;
 mod ratio;
 mod speaker;
 pub mod units;
+mod word_bytes;
 mod words;
 
 use std::ops::Range;
@@ -31,6 +32,7 @@ pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
 use context::{Buffers, Sentence};
 use quote::Quotation;
 use speaker::{Attribution, Speakers};
+use word_bytes::WordBytes;
 pub use words::is_letter;
 
 /// Every claim in the document, ordered by position.
@@ -44,6 +46,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim> {
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
+    let word_bytes = WordBytes::new(text.as_bytes());
     let sentence_spans = sentences::split(text, &doc.blocks);
     let quotes = quote::find(text, &doc.blocks);
     let quoted = QuotedText::new(&quotes);
@@ -59,7 +62,7 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
 
     let mut buffers = Buffers::for_sentences(&sentence_spans);
     for &span in &sentence_spans {
-        let s = Sentence::reusing(buffers, text, &lower, span, doc.meta.date);
+        let s = Sentence::reusing(buffers, text, &lower, &word_bytes, span, doc.meta.date);
         speakers.observe(&s);
         // Verbs inside a quotation are the quoted person's words, not attributions.
         let first_found = found.len();

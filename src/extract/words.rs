@@ -5,6 +5,7 @@
 //! "F-16", "G7", "24/7", "U.S.-led" and "1,000-km" are single words: a number
 //! inside a name is never the start of a word and so never a claim.
 
+use super::word_bytes::{self, WordBytes};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,11 +38,12 @@ impl Token {
 pub struct Shape(u8);
 
 impl Shape {
-    const DIGIT: u8 = 1;
-    const UPPER: u8 = 2;
+    const DIGIT: u8 = word_bytes::DIGIT;
+    const UPPER: u8 = word_bytes::UPPER;
     /// Anything but an ASCII letter or digit: a joiner, a mark, a currency
-    /// sign, a non-ASCII character.
-    const OTHER: u8 = 4;
+    /// sign, a non-ASCII character (the signs a run of ASCII word
+    /// characters may hold among them).
+    const OTHER: u8 = word_bytes::SIGN;
 
     /// Whether the word holds an ASCII digit.
     pub fn has_digit(self) -> bool {
@@ -160,28 +162,16 @@ fn non_ascii_class_at(text: &str, i: usize) -> Option<(Class, usize)> {
     Some((class_of(c), c.len_utf8()))
 }
 
-/// For every byte: whether it is an ASCII word character (bit [`WORD_BYTE`]),
-/// what it adds to a word's [`Shape`], and whether a word may go on past it
-/// when it is not a word character (bit [`READ_ON`]).
+/// For every byte: whether it is an ASCII word character ([`WORD_BYTE`]),
+/// and whether a word may go on past it when it is not ([`READ_ON`]).
 static BYTE_BITS: [u8; 256] = {
-    let mut bits = [Shape::OTHER | READ_ON; 256];
+    let mut bits = [READ_ON; 256];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8;
-        let class = ASCII_CLASSES[b];
-        let shape = if c.is_ascii_digit() {
-            Shape::DIGIT
-        } else if c.is_ascii_uppercase() {
-            Shape::UPPER
-        } else if c.is_ascii_lowercase() {
-            0
-        } else {
-            Shape::OTHER
-        };
-        bits[b] = match class {
-            Class::Alphanumeric | Class::WordMark => shape | WORD_BYTE,
-            Class::Joiner => shape | READ_ON,
-            Class::Space | Class::Punct => shape,
+        bits[b] = match ASCII_CLASSES[b] {
+            Class::Alphanumeric | Class::WordMark => WORD_BYTE,
+            Class::Joiner => READ_ON,
+            Class::Space | Class::Punct => 0,
         };
         b += 1;
     }
@@ -199,7 +189,8 @@ const READ_ON: u8 = 64;
 #[cfg(test)]
 pub fn tokenize(text: &str, span: Span, tokens: &mut Vec<Token>) {
     tokens.reserve(room_for(span));
-    each_token(text, span, |token| tokens.push(token));
+    let word_bytes = WordBytes::new(text.as_bytes());
+    each_token(text, &word_bytes, span, |token| tokens.push(token));
 }
 
 /// Room for the tokens of `span`: a token and its space take four bytes or
@@ -209,9 +200,10 @@ pub fn room_for(span: Span) -> usize {
     span.len() / 4
 }
 
-/// Hands each token of `span` of `text` to `push`, in order.
+/// Hands each token of `span` of `text` to `push`, in order. `word_bytes`
+/// are the masks of the whole of `text`.
 #[inline]
-pub fn each_token(text: &str, span: Span, mut push: impl FnMut(Token)) {
+pub fn each_token(text: &str, word_bytes: &WordBytes, span: Span, mut push: impl FnMut(Token)) {
     let body = span.slice(text);
     let bytes = body.as_bytes();
     let token = |start: usize, end: usize, kind: TokenKind, shape: Shape| Token {
@@ -238,7 +230,7 @@ pub fn each_token(text: &str, span: Span, mut push: impl FnMut(Token)) {
                 None => break,
             }
         }
-        let (end, shape) = word_from(body, i);
+        let (end, shape) = word_from(body, word_bytes, span.start(), i);
         push(token(i, end, TokenKind::Word, shape));
         // Most words have one space after them: stepped over here, not by
         // another turn of the loop.
@@ -246,40 +238,25 @@ pub fn each_token(text: &str, span: Span, mut push: impl FnMut(Token)) {
     }
 }
 
-/// The end and shape of the word that starts at byte `start` of `body`: word
+/// The end and shape of the word that starts at byte `start` of `body`
+/// (which starts at byte `base` of the text `word_bytes` masks): word
 /// characters, and joiners with a letter, digit or currency sign after them.
 #[inline]
-fn word_from(body: &str, start: usize) -> (usize, Shape) {
-    let bytes = body.as_bytes();
+fn word_from(body: &str, word_bytes: &WordBytes, base: usize, start: usize) -> (usize, Shape) {
     let mut shape = 0;
     let mut i = start;
     loop {
-        let (run, run_shape) = ascii_word_run(bytes.get(i..).unwrap_or_default());
-        shape |= run_shape;
-        i += run;
+        let (run_end, holds) = word_bytes.run(base + i, base + body.len());
+        shape |= holds;
+        i = run_end - base;
         match word_char_at(body, i) {
             Some(length) => {
                 shape |= Shape::OTHER;
                 i += length;
             }
-            None => return (i, Shape(shape & !WORD_BYTE)),
+            None => return (i, Shape(shape)),
         }
     }
-}
-
-/// How many ASCII word characters open `bytes` (the most of any word), and
-/// their [`BYTE_BITS`] together.
-#[inline]
-fn ascii_word_run(bytes: &[u8]) -> (usize, u8) {
-    let mut bits = 0;
-    for (n, &b) in bytes.iter().enumerate() {
-        let more = BYTE_BITS[usize::from(b)];
-        if more & WORD_BYTE == 0 {
-            return (n, bits);
-        }
-        bits |= more;
-    }
-    (bytes.len(), bits)
 }
 
 /// The length of the character at byte `i` of `body` if it carries on a
