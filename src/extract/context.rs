@@ -294,18 +294,23 @@ impl<'t> Sentence<'t> {
     }
 }
 
-/// The tense a lowercased word marks, if any. The words are matched, not
-/// looked up in lists, so that most words are turned away by their length.
+/// The tense a lowercased word marks, if any. The words are matched (or
+/// hashed), so that most words are turned away by their length.
 fn tense_of(word: &str) -> Option<Tense> {
     if is_future_word(word) || word.ends_with("'ll") || word.ends_with("’ll") {
         Some(Tense::Future)
     } else if is_past_word(word)
+        || IRREGULAR_PAST.contains(word)
         || (word.len() > 4
             && word.ends_with("ed")
             && word.bytes().all(|b| b.is_ascii_lowercase())
             && !is_ed_but_not_past(word))
     {
         Some(Tense::Past)
+    } else if matches!(word, "is" | "are") {
+        // The present: a day named after it is the nearest one ("Game 5 is
+        // Wednesday"), whatever verbs other clauses hold.
+        Some(Tense::Neutral)
     } else {
         None
     }
@@ -332,6 +337,14 @@ fn is_future_word(word: &str) -> bool {
             | "due"
             | "intends"
             | "aims"
+            | "could"
+            | "might"
+            | "should"
+            | "must"
+            | "forecast"
+            | "forecasts"
+            | "projected"
+            | "predicted"
     )
 }
 
@@ -341,6 +354,18 @@ fn is_past_word(word: &str) -> bool {
         "said" | "told" | "was" | "were" | "had" | "did" | "ago" | "last" | "says" | "earlier"
     )
 }
+
+/// Past forms of irregular verbs, which mark the past as "-ed" does (and
+/// like it, mark none as a participle after "be": "will be held"). Forms
+/// that are as often something else are left out: "left", "saw", "won",
+/// "set", "put", "cut", "hit", "read", "cost".
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
+    "rose", "fell", "grew", "came", "went", "took", "gave", "began", "ran", "wrote", "spoke",
+    "broke", "chose", "drove", "flew", "knew", "threw", "drew", "became", "forgot", "sank",
+    "shook", "stole", "froze", "fought", "held", "paid", "sold", "met", "kept", "lost", "led",
+    "built", "sent", "spent", "made", "found", "brought", "bought", "thought", "sought", "struck",
+    "stood", "heard", "felt", "meant", "fled", "got", "taught", "caught", "dealt",
+]);
 
 /// Words in -ed that are not past-tense verbs.
 fn is_ed_but_not_past(word: &str) -> bool {

@@ -131,9 +131,15 @@ pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
         let after = &input[lead.len()..];
         let body = after.trim_start_matches(is_space);
         if body.len() < after.len() {
+            // "since March" looks back, whatever the verb's tense.
+            let since = lead == "since";
             let inner = Setting {
                 published: setting.published,
-                find_tense: setting.find_tense,
+                find_tense: if since {
+                    &|| Tense::Past
+                } else {
+                    setting.find_tense
+                },
                 previous_word: Some(&lead),
             };
             let first = first_word(body);
@@ -360,8 +366,14 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
         }
     }
     let word = next_word_lower(rest)?;
+    // "last year's crop": the possessive is no part of the date (in a web
+    // page, "year&rsquo;s" reads "year'" and, apart, "s").
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or_else(|| word.trim_end_matches(['\'', '’']));
     let after = &rest[word.len()..];
-    let value = match word.as_ref() {
+    let value = match word {
         "week" => published.map(|d| iso_week(shift_days(d, 7 * offset))),
         "month" => published.map(|d| {
             let (y, m) = shift_month(d.year(), d.month(), offset);
@@ -382,7 +394,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
         }
     };
-    if which == "past" && !matches!(word.as_ref(), "week" | "month" | "year") {
+    if which == "past" && !matches!(word, "week" | "month" | "year") {
         return None;
     }
     Some(DateMatch {
@@ -862,6 +874,19 @@ mod tests {
         assert_eq!(
             value("2024-05-14", Tense::Neutral, "July last year"),
             Some("2023-07".into())
+        );
+        assert_eq!(
+            value("2024-05-14", Tense::Neutral, "last year’s crop"),
+            Some("2023".into())
+        );
+        assert_eq!(
+            value("2024-05-14", Tense::Neutral, "last year'      s crop"),
+            Some("2023".into())
+        );
+        // "since" looks back whatever the verb.
+        assert_eq!(
+            value("2024-11-14", Tense::Future, "since March"),
+            Some("2024-03".into())
         );
         assert_eq!(
             value("2024-06-12", Tense::Neutral, "today"),

@@ -16,7 +16,7 @@ use super::hedge::{self, hedge, starts_hedge};
 use super::lexicon::{after_spaces, phrase, After, Openings, Table, WordIndex};
 use super::number::{
     cardinal_openers, digits_scaled, is_space, number, number_words, opens_cardinal, short_scale,
-    Number,
+    Form, Number,
 };
 use super::words::{is_currency_symbol, Token};
 use super::{count, measure, money, percent, ratio};
@@ -161,7 +161,7 @@ fn may_start(token: Token, word: &str, lower: &str) -> bool {
         || date::may_start(lower, word)
         || (opens_cardinal(lower) && number(word).is_ok())
         || QUANTITY_WORDS.contains(&lower)
-        || (word.bytes().any(|b| b.is_ascii_uppercase()) && money::prefix(word).is_some())
+        || (word.bytes().any(|b| b.is_ascii_uppercase()) && money::may_open(word))
         || (word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
@@ -205,7 +205,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     // A hedge's first word is a word of its own, so this word is it: most
     // words are turned away by one lookup before the phrases are tried.
     let (body, hedge) = match starts_hedge(lower).then(|| hedge(input)) {
-        Some(Ok((rest, h))) => (rest, Some(h)),
+        // "at least another two years": the hedge bounds the figure after "another".
+        Some(Ok((rest, h))) => {
+            let another = phrase(rest, "another", false).and_then(after_spaces);
+            (another.unwrap_or(rest), Some(h))
+        }
         _ => (input, None),
     };
     let between = lower == "between";
@@ -317,7 +321,7 @@ impl Quantity<'_, '_> {
         }
         let (rest, n) = number(body).ok()?;
         if let Number {
-            form: super::number::Form::Words {
+            form: Form::Words {
                 capitalized: true, ..
             },
             ..
@@ -475,7 +479,7 @@ impl Quantity<'_, '_> {
                 return Some(claim);
             }
         }
-        if matches!(n.form, super::number::Form::Digits { scaled: true, .. }) {
+        if matches!(n.form, Form::Digits { scaled: true, .. }) {
             if let Some(r) = money::pounds_suffix(after) {
                 return Some(self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed("GBP"))));
             }
@@ -547,6 +551,7 @@ impl Quantity<'_, '_> {
             .or_else(|| self.after_from(following))
         {
             if let Ok((after, high)) = number(r) {
+                let n = scaled_like(n, high);
                 if high.value >= n.value && !high.is_bare_word() {
                     if let Some(mut claim) = self.with_unit(&After::new(after), n, high.value) {
                         if self.previous == Some("from") {
@@ -635,15 +640,18 @@ fn may_take_unit(after: &After) -> bool {
 /// Whether the word at token `i` is literally "one" (which, unlike "a",
 /// can stand for a single unit of time: "one year").
 fn word_is_one(s: &Sentence, i: usize) -> bool {
-    s.tokens
-        .get(i)
-        .is_some_and(|t| t.text(s.text).eq_ignore_ascii_case("one"))
+    s.tokens.get(i).is_some_and(|t| {
+        let word = t.text(s.text);
+        // "a one-day walkout": the joined unit makes "one" a number.
+        let one = word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("one"));
+        one && (word.len() == 3 || word[3..].starts_with(['-', '‑']))
+    })
 }
 
 /// An amount after a currency mark, with long or one-letter scales.
 fn money_amount(input: &str) -> Option<(&str, f64)> {
     let (rest, n) = digits_scaled(input).ok()?;
-    if let Some((r, s)) = (matches!(n.form, super::number::Form::Digits { scaled: false, .. }))
+    if let Some((r, s)) = (matches!(n.form, Form::Digits { scaled: false, .. }))
         .then(|| short_scale(rest).ok())
         .flatten()
     {
@@ -653,6 +661,21 @@ fn money_amount(input: &str) -> Option<(&str, f64)> {
         return None;
     }
     Some((rest, n.value))
+}
+
+/// The low end of a range whose scale is written once, after the high end:
+/// "between 2.5 and 3 million tonnes" runs from 2.5 million.
+fn scaled_like(low: Number, high: Number) -> Number {
+    let written_scale = |n: Number| matches!(n.form, Form::Digits { scaled: true, .. });
+    let scaled = low.value * scale_of(high.value);
+    if written_scale(high) && !written_scale(low) && low.value < 1e3 && scaled <= high.value {
+        Number {
+            value: scaled,
+            ..low
+        }
+    } else {
+        low
+    }
 }
 
 /// The scale (1e3, 1e6, ...) a large amount was written with.
@@ -669,6 +692,16 @@ fn is_code_or_time(after: &After) -> bool {
     let first = chars.next();
     let second = chars.next();
     if matches!(first, Some('/' | '.' | ',')) && second.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // "4:30": minutes after a colon make a clock time; one digit makes a
+    // ratio ("3:1").
+    let minutes = after.attached.text().as_bytes();
+    if minutes.len() >= 3
+        && minutes[0] == b':'
+        && minutes[1..3].iter().all(u8::is_ascii_digit)
+        && minutes.get(3).is_none_or(|b| !b.is_ascii_digit())
+    {
         return true;
     }
     static TIMES: Table<()> = Table::new(

@@ -222,7 +222,8 @@ pub(super) static WORDS: Table<&str> = Table::new(
     false,
 );
 
-/// Rates written after a unit: "barrels a day", "tonnes per year".
+/// Rates written after a unit: "barrels a day", "tonnes per year", "tonnes
+/// per hectare".
 static RATES: Table<&str> = Table::new(
     &[
         ("a day", "day"),
@@ -249,6 +250,10 @@ static RATES: Table<&str> = Table::new(
         ("per head", "person"),
         ("an hour", "hour"),
         ("per hour", "hour"),
+        ("per hectare", "hectare"),
+        ("a hectare", "hectare"),
+        ("per acre", "acre"),
+        ("an acre", "acre"),
     ],
     false,
 );
@@ -269,7 +274,8 @@ pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
         .map(|(rest, unit)| (rest, *unit))
 }
 
-/// A rate after a unit or counted noun: returns the rest and the period.
+/// A rate after a unit or counted noun: returns the rest and what the
+/// amount is per (a period, a person, an area).
 pub fn rate(input: &str) -> Option<(&str, &'static str)> {
     let spaced = super::lexicon::after_spaces(input)?;
     RATES.longest(spaced).map(|(rest, period)| (rest, *period))
@@ -338,6 +344,7 @@ mod tests {
         assert_eq!(rate_of(" of CO2 a year."), Some((".", "year")));
         assert_eq!(rate_of(" of crude oil per day"), Some(("", "day")));
         // No rate: a date after the substance, or more than two words before the rate.
+        assert_eq!(rate_of(" per hectare,"), Some((",", "hectare")));
         assert_eq!(rate_of(" of coal last year"), None);
         assert_eq!(rate_of(" of coal from the mine a day"), None);
         // The singular of a compound unit, as in "a 2,400-megawatt-hour battery".

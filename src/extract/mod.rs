@@ -33,6 +33,7 @@ use context::{Buffers, Sentence};
 use quote::Quotation;
 use speaker::{Attribution, Speakers};
 use word_bytes::WordBytes;
+use words::is_capitalized;
 pub use words::is_letter;
 
 /// Every claim in the document, ordered by position.
@@ -324,14 +325,25 @@ fn quote_attribution(
     if let Some(a) = after {
         return Some(a.phrase);
     }
-    attributions()
+    let nearest = attributions()
         .filter(|a| {
             a.verb.end() <= q.span.start()
                 && a.phrase.end() <= q.span.start()
                 && no_quote_between(a.verb.end(), q.span.start())
         })
-        .max_by_key(|a| a.verb.end())
-        .map(|a| a.phrase)
+        .max_by_key(|a| a.verb.end())?;
+    // An attribution to no one named, reported by an earlier one, is part
+    // of what that one says: in "Haugland said crews had complained “…”"
+    // the words are his. A name keeps its words: "told reporters that
+    // Okafor said “…”".
+    let names_no_one = !nearest.phrase.slice(text).split(' ').any(is_capitalized);
+    let reporting = attributions().find(|a| {
+        names_no_one
+            && a.verb.end() <= nearest.phrase.start()
+            && !text[a.verb.end()..nearest.phrase.start()]
+                .contains([',', ';', ':', '“', '”', '"', '—', '('])
+    });
+    Some(reporting.unwrap_or(nearest).phrase)
 }
 
 /// A quotation standing on its own continues the last quoted speaker: the

@@ -1,8 +1,9 @@
 //! Money: "$61 billion", "US$1.2 billion", "€228 million", "£2.5bn",
 //! "UAH 40 billion", "Rs 500 crore", "10.8 trillion roubles",
-//! "61 billion dollars", "40 million shekels".
+//! "61 billion dollars", "40 million shekels", "R2.3bn".
 
 use super::lexicon::{phrase, After, Table};
+use super::number::{digits_scaled, numeral, short_scale, Form};
 
 /// Currency marks written before the amount, with their ISO 4217 codes.
 /// Case-sensitive: "US$" and "Rs" are marks, "us" and "rs" are not.
@@ -116,6 +117,9 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
         let rest = rest.trim_start_matches(super::number::is_space);
         return Some((rest, code));
     }
+    if let Some(amount) = input.strip_prefix('R').filter(|a| reads_as_rand(a)) {
+        return Some((amount, "ZAR"));
+    }
     let letters = input
         .get(..3)
         .filter(|l| l.bytes().all(|b| b.is_ascii_uppercase()))?;
@@ -124,6 +128,29 @@ pub fn prefix(input: &str) -> Option<(&str, &'static str)> {
     let spaced = rest.trim_start_matches(super::number::is_space);
     // "UAH 40" or "USD40", never "USDA".
     (spaced.starts_with(|c: char| c.is_ascii_digit())).then_some((spaced, *code))
+}
+
+/// Whether a word may open an amount with a currency mark: a mark, or an
+/// "R" before digits, whose scale may be the next word ("R400 million").
+pub fn may_open(word: &str) -> bool {
+    let rand = word
+        .strip_prefix('R')
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    rand || prefix(word).is_some()
+}
+
+/// Whether the digits after an "R" are an amount of rand. The mark is a
+/// capital that also opens names and codes ("R2-D2", the "R101" road), so
+/// only an amount written as money counts: with a scale ("R850m", "R400
+/// million") or in groups of thousands ("R4,150").
+fn reads_as_rand(amount: &str) -> bool {
+    let Ok((rest, n)) = digits_scaled(amount) else {
+        return false;
+    };
+    let scaled = matches!(n.form, Form::Digits { scaled: true, .. }) || short_scale(rest).is_ok();
+    let grouped =
+        || numeral(amount).is_ok_and(|(rest, _)| amount[..amount.len() - rest.len()].contains(','));
+    scaled || grouped()
 }
 
 /// Whether a currency mark or code may open with the byte `first`: every
@@ -171,6 +198,13 @@ mod tests {
         assert_eq!(prefix("UAH 40 billion"), Some(("40 billion", "UAH")));
         assert_eq!(prefix("Rs 500 crore"), Some(("500 crore", "INR")));
         assert_eq!(prefix("USDA 40"), None);
+        assert_eq!(prefix("R2.3bn"), Some(("2.3bn", "ZAR")));
+        assert_eq!(prefix("R400 million"), Some(("400 million", "ZAR")));
+        assert_eq!(prefix("R850m was"), Some(("850m was", "ZAR")));
+        assert_eq!(prefix("R4,150 a tonne"), Some(("4,150 a tonne", "ZAR")));
+        assert_eq!(prefix("R101 road"), None);
+        assert_eq!(prefix("R2-D2"), None);
+        assert_eq!(prefix("R5, the"), None);
         assert_eq!(prefix("5 dollars"), None);
         assert_eq!(prefix("us$5"), None);
         let suffix = |text| suffix(&After::new(text));

@@ -1,7 +1,9 @@
 //! Direct quotations: pairs of quotation marks within one block, straight or
 //! curly, double or (British style) single. A stray mark never swallows the
 //! rest of the article: a quotation ends with its block, and an unmatched
-//! mark is passed over.
+//! mark is passed over, unless the next block opens with a mark too, the
+//! way a quotation running on into the next paragraph is written: then it
+//! is quoted to the end of its block.
 
 use crate::span::{take_within, Span};
 
@@ -31,33 +33,32 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quotation> {
     let mut quotes: Vec<Quotation> = Vec::new();
     // Reused from block to block.
     let (mut doubles, mut singles) = (Vec::new(), Vec::new());
-    for &block in blocks {
+    for (n, &block) in blocks.iter().enumerate() {
         let marks = take_within(&mut unread, block, |m| m.at);
         if marks.is_empty() {
             continue;
         }
+        let next_opens_with = |openers: &[char]| {
+            blocks
+                .get(n + 1)
+                .is_some_and(|next| next.slice(text).trim_start().starts_with(openers))
+        };
         doubles.clear();
         singles.clear();
-        pair_marks(
-            text,
-            block,
-            marks,
-            DOUBLE_OPENERS,
-            DOUBLE_CLOSERS,
-            &[],
-            &mut doubles,
-        );
+        let doubled = Openers {
+            openers: DOUBLE_OPENERS,
+            closers: DOUBLE_CLOSERS,
+            run_on: next_opens_with(DOUBLE_OPENERS),
+        };
+        pair_marks(text, block, marks, doubled, &[], &mut doubles);
         // British single quotes are rare: most blocks hold no opener to pair.
         if marks.iter().any(|m| SINGLE_OPENERS.contains(&m.mark)) {
-            pair_marks(
-                text,
-                block,
-                marks,
-                SINGLE_OPENERS,
-                SINGLE_CLOSERS,
-                &doubles,
-                &mut singles,
-            );
+            let single = Openers {
+                openers: SINGLE_OPENERS,
+                closers: SINGLE_CLOSERS,
+                run_on: next_opens_with(SINGLE_OPENERS),
+            };
+            pair_marks(text, block, marks, single, &doubles, &mut singles);
         }
         let first = quotes.len();
         quotes.extend(
@@ -115,17 +116,30 @@ fn has_two_words(text: &str) -> bool {
     false
 }
 
+/// One kind of quotation mark, and whether the next block opens with one.
+#[derive(Clone, Copy)]
+struct Openers {
+    openers: &'static [char],
+    closers: &'static [char],
+    /// A quotation left open runs on to the end of the block.
+    run_on: bool,
+}
+
 /// Pairs opening and closing marks among `marks` (those of `block`) into
 /// `quotes`; quotations inside `outer` are skipped.
 fn pair_marks(
     text: &str,
     block: Span,
     marks: &[Mark],
-    openers: &[char],
-    closers: &[char],
+    kind: Openers,
     outer: &[Quotation],
     quotes: &mut Vec<Quotation>,
 ) {
+    let Openers {
+        openers,
+        closers,
+        run_on,
+    } = kind;
     let body = block.slice(text);
     let mut open: Option<(usize, char)> = None;
     // `outer` is in order and marks are visited in order: one pass over both.
@@ -163,6 +177,13 @@ fn pair_marks(
             }
             _ => {}
         }
+    }
+    if let Some((start, mark)) = open.filter(|_| run_on) {
+        let end = block.start() + body.trim_end().len();
+        quotes.push(Quotation {
+            span: Span::new(start, end),
+            inner: Span::new(start + mark.len_utf8(), end),
+        });
     }
 }
 
@@ -225,6 +246,35 @@ mod tests {
             ["a real quote here"]
         );
         assert_eq!(quotes("a “salesman” who"), Vec::<&str>::new());
+    }
+
+    /// A quotation running on into the next paragraph has no closing mark;
+    /// the next paragraph opens with one. Without that sign an unclosed
+    /// mark is stray.
+    #[test]
+    fn a_quotation_runs_on_into_a_paragraph_that_opens_with_a_mark() {
+        let text = "“We have been through Ike and Harvey.\n\n“There are streets under water,” he said.\n\nAn “unclosed mark here.\n\nNo quote.";
+        let block = |from: &str, to: &str| {
+            let start = text.find(from).expect("block start");
+            Span::new(start, text.find(to).expect("block end") + to.len())
+        };
+        let blocks = [
+            block("“We", "Harvey."),
+            block("“There", "said."),
+            block("An", "here."),
+            block("No", "quote."),
+        ];
+        let found: Vec<&str> = find(text, &blocks)
+            .into_iter()
+            .map(|q| q.inner.slice(text))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "We have been through Ike and Harvey.",
+                "There are streets under water,"
+            ]
+        );
     }
 
     #[test]

@@ -935,11 +935,13 @@ fn name_in_apposition(s: &Sentence, comma: usize) -> Option<Span> {
 }
 
 /// The last mark among tokens `from..to`, passing over `joiner`, a mark
-/// that stands inside the words read ("Hartwell & Co", "Dr. Aisha Bello").
+/// that stands inside the words read ("Hartwell & Co", "Dr. Aisha Bello"),
+/// and over apostrophes, which end a plural's possessive ("the Parents'
+/// Forum", "the pilots’ union").
 fn mark_before(s: &Sentence, from: usize, to: usize, joiner: &str) -> Option<usize> {
-    (from..to)
-        .rev()
-        .find(|&j| !s.tokens[j].is_word() && s.words[j] != joiner)
+    (from..to).rev().find(|&j| {
+        !s.tokens[j].is_word() && !matches!(s.words[j], "'" | "’") && s.words[j] != joiner
+    })
 }
 
 /// Where the speaker phrase that ends before token `end` starts: reading
@@ -958,12 +960,9 @@ fn phrase_start(s: &Sentence, end: usize) -> usize {
         let token = s.tokens[k];
         let word = s.words[k];
         let abbreviation_dot = word == "." && k > 0 && is_abbreviation(s, k - 1);
-        // "of" joins capitalised words: "the Ministry of Foreign Affairs".
-        let joins_names = word == "of"
-            && k > 0
-            && is_capitalized(s.tokens[k - 1].text(s.text))
-            && is_capitalized(s.tokens[k + 1].text(s.text));
-        if !(token.is_word() || abbreviation_dot) || (PHRASE_STOPS.contains(word) && !joins_names) {
+        if !(token.is_word() || abbreviation_dot)
+            || (PHRASE_STOPS.contains(word) && !joins_names(s, k))
+        {
             break;
         }
         if token.is_word() && word.ends_with("ly") && k + 1 == end {
@@ -984,14 +983,9 @@ fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
         let word = s.words[j];
         let abbreviation_dot =
             word == "." && j > from && is_abbreviation(s, j - 1) && j + 1 < s.tokens.len();
-        let joins_names = word == "of"
-            && j > from
-            && is_capitalized(s.tokens[j - 1].text(s.text))
-            && s.tokens
-                .get(j + 1)
-                .is_some_and(|t| is_capitalized(t.text(s.text)));
         if !(token.is_word() || abbreviation_dot)
-            || (j > from && ((PHRASE_STOPS.contains(word) && !joins_names) || is_time_word(word)))
+            || (j > from
+                && ((PHRASE_STOPS.contains(word) && !joins_names(s, j)) || is_time_word(word)))
             || word == "reporters"
         {
             break;
@@ -999,6 +993,18 @@ fn phrase_after(s: &Sentence, from: usize) -> Option<Span> {
         j += 1;
     }
     (j > from).then(|| Span::new(s.tokens[from].span.start(), s.tokens[j - 1].span.end()))
+}
+
+/// Whether token `k` joins the capitalised words either side of it into
+/// one name: "the Ministry of Foreign Affairs", "a Department for
+/// Education spokesperson".
+fn joins_names(s: &Sentence, k: usize) -> bool {
+    let capitalized = |i: usize| {
+        s.tokens
+            .get(i)
+            .is_some_and(|t| is_capitalized(t.text(s.text)))
+    };
+    matches!(s.words[k], "of" | "for") && k > 0 && capitalized(k - 1) && capitalized(k + 1)
 }
 
 /// "Dr", "Mr", "U.S": a word whose period does not end the phrase.
