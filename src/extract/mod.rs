@@ -380,7 +380,7 @@ fn inherited_speaker(
 
 #[cfg(test)]
 mod tests {
-    use super::{collapse_spaces, extract, merged, Claim, Kind, Value};
+    use super::{collapse_spaces, extract, merged, Claim, Hedge, Kind, Value};
     use crate::document::{Document, Format, Meta};
     use crate::span::Span;
 
@@ -404,6 +404,156 @@ mod tests {
         assert_eq!(unit_of("9"), Some(None));
         assert_eq!(unit_of("40"), Some(Some("person".to_string())));
         assert_eq!(unit_of("five"), Some(Some("seat".to_string())));
+    }
+
+    /// What the tests below read of a claim.
+    struct Read {
+        text: String,
+        kind: Kind,
+        value: String,
+        unit: Option<String>,
+        hedge: Option<Hedge>,
+        speaker: Option<String>,
+    }
+
+    /// The claims of `text`, published on `date`, in order.
+    fn read(text: &str, date: &str) -> Vec<Read> {
+        let meta = Meta {
+            source: None,
+            date: Some(date.parse().expect("a date")),
+        };
+        let doc = Document::parse("t.txt".into(), text.into(), Format::Text, meta)
+            .expect("plain text parses");
+        extract(&doc)
+            .into_iter()
+            .map(|c| Read {
+                text: c.span.slice(text).to_string(),
+                kind: c.kind,
+                value: match &c.value {
+                    Value::Number(n) => n.to_string(),
+                    Value::Text(t) => t.clone(),
+                    Value::Unknown => String::new(),
+                },
+                unit: c.unit.map(|u| u.into_owned()),
+                hedge: c.hedge,
+                speaker: c.speaker.map(|s| s.to_string()),
+            })
+            .collect()
+    }
+
+    /// Figures as news writes them in other places and trades: rand, clock
+    /// times, a scale written once for a range, a hedge before "another",
+    /// "one-day", yields per hectare.
+    #[test]
+    fn figures_of_many_trades() {
+        let claims = read(
+            "Maize fell to R4,150 a tonne, and R850m was set aside. \
+             Shares closed by the 4:30 p.m. bell. \
+             Exporters expect to ship between 2.5 and 3 million tonnes. \
+             It will take at least another two years. \
+             Staff staged a one-day walkout. \
+             Farmers harvested about 7.5 tonnes per hectare.",
+            "2024-11-14",
+        );
+        let figures: Vec<(&str, &str, Option<&str>, Option<Hedge>)> = claims
+            .iter()
+            .map(|c| {
+                (
+                    c.text.as_str(),
+                    c.value.as_str(),
+                    c.unit.as_deref(),
+                    c.hedge,
+                )
+            })
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                ("R4,150", "4150", Some("ZAR"), None),
+                ("R850m", "850000000", Some("ZAR"), None),
+                (
+                    "between 2.5 and 3 million tonnes",
+                    "2500000",
+                    Some("tonne"),
+                    None
+                ),
+                (
+                    "at least another two years",
+                    "2",
+                    Some("year"),
+                    Some(Hedge::AtLeast)
+                ),
+                ("one-day", "1", Some("day"), None),
+                (
+                    "about 7.5 tonnes per hectare",
+                    "7.5",
+                    Some("tonne-per-hectare"),
+                    Some(Hedge::About)
+                ),
+            ]
+        );
+    }
+
+    /// The tense that places a weekday or month: irregular past verbs,
+    /// modals and forecasts, the present, and "since", which looks back.
+    #[test]
+    fn tense_words_place_days_and_months() {
+        let date_of = |sentence: &str| {
+            read(sentence, "2025-09-11")
+                .into_iter()
+                .find(|c| c.kind == Kind::Date)
+                .map(|c| c.value)
+        };
+        // 2025-09-11 is a Thursday.
+        for (sentence, date) in [
+            ("Prices fell in January.", "2025-01"),
+            ("Rivers could keep rising until Saturday.", "2025-09-13"),
+            ("More rain was forecast through Friday.", "2025-09-12"),
+            (
+                "Game 5 is Wednesday night, where they have not lost.",
+                "2025-09-10",
+            ),
+            (
+                "The index will hit its highest level since March.",
+                "2025-03",
+            ),
+            ("The rally will be held on Monday.", "2025-09-15"),
+        ] {
+            assert_eq!(date_of(sentence).as_deref(), Some(date), "{sentence}");
+        }
+    }
+
+    /// Who speaks: past a plural's possessive in an appositive, through a
+    /// name joined by "for", and over a speech verb another one reports.
+    #[test]
+    fn speakers_past_possessives_joiners_and_reported_verbs() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            read(text, "2025-01-22")
+                .into_iter()
+                .filter(|c| c.kind == Kind::Quote)
+                .map(|c| c.speaker)
+                .collect()
+        };
+        assert_eq!(
+            speakers(
+                "Sarah Mbeki, who chairs the Parents' Forum, said her son was worried. \
+                 \"We back the teachers,\" she said."
+            ),
+            [Some("Sarah Mbeki".to_string())]
+        );
+        assert_eq!(
+            speakers(
+                "\"Strikes do not help pupils,\" said a Department for Education spokesperson."
+            ),
+            [Some("a Department for Education spokesperson".to_string())]
+        );
+        assert_eq!(
+            speakers(
+                "Anders Haugland, who chairs the pilots’ union, said crews had complained \
+                 “at least three times since 2022.”"
+            ),
+            [Some("Anders Haugland".to_string())]
+        );
     }
 
     /// Merging gives what sorting both lists together by position would,
