@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use jiff::civil::Date;
 
 use super::claim::Change;
-use super::date::Tense;
+use super::date::{Reach, Tense};
 use super::lexicon::WordSet;
 use super::word_bytes::WordBytes;
 use super::words::{each_token, is_capitalized, room_for, Token};
@@ -126,21 +126,21 @@ impl<'t> Sentence<'t> {
 
     /// The tense of the verb governing token `i`: the nearest marker before
     /// it in its clause ("will sign ... on Thursday"), else the nearest
-    /// after it in its clause ("and on Friday everyone will know"), else
-    /// the nearest before it in the sentence, else the nearest after it
-    /// ("On Monday, Quinlan said").
-    pub fn tense_at(&self, i: usize) -> Tense {
+    /// after it in its clause ("and on Friday everyone will know"); with
+    /// the sentence in reach, else the nearest before it in the sentence,
+    /// else the nearest after it ("On Monday, Quinlan said").
+    pub fn tense_at(&self, i: usize, reach: Reach) -> Tense {
         let markers = self.tense_markers();
         let before = markers.iter().rev().find(|(at, _)| *at < i);
         let after = markers.iter().find(|(at, _)| *at > i);
         let clause = self.clause_around(i);
         let in_clause = |marker: &&(usize, Tense)| clause.contains(&marker.0);
-        before
-            .filter(in_clause)
-            .or(after.filter(in_clause))
-            .or(before)
-            .or(after)
-            .map_or(Tense::Neutral, |(_, t)| *t)
+        let own = before.filter(in_clause).or(after.filter(in_clause));
+        let found = match reach {
+            Reach::Clause => own,
+            Reach::Sentence => own.or(before).or(after),
+        };
+        found.map_or(Tense::Neutral, |(_, t)| *t)
     }
 
     /// The tokens of the clause that token `i` stands in: those between the
@@ -343,6 +343,8 @@ fn is_future_word(word: &str) -> bool {
             | "must"
             | "forecast"
             | "forecasts"
+            | "expects"
+            | "expect"
             | "projected"
             | "predicted"
     )
@@ -665,9 +667,9 @@ mod tests {
             .iter()
             .position(|&w| w == "thursday")
             .expect("the sentence names Thursday");
-        assert_eq!(s.tense_at(thursday), Tense::Future);
+        assert_eq!(s.tense_at(thursday, Reach::Sentence), Tense::Future);
         let s = sentence("Ostrova told reporters Tuesday that it works.");
-        assert_eq!(s.tense_at(3), Tense::Past);
+        assert_eq!(s.tense_at(3, Reach::Sentence), Tense::Past);
     }
 
     /// A marker in the date's own clause comes first, before or after it;
@@ -681,7 +683,7 @@ mod tests {
                 .iter()
                 .position(|&w| w == word)
                 .expect("the sentence holds the word");
-            s.tense_at(i)
+            s.tense_at(i, Reach::Sentence)
         };
         let quoted = "She noted that it had slowed, adding: “We are short, and the table on Friday will know it.”";
         assert_eq!(tense(quoted, "friday"), Tense::Future);

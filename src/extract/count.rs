@@ -116,7 +116,7 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
         // "Six more school clinics": a comparative right after the number
         // qualifies the noun after it ("more than" stops at "than").
         let comparative = at == phrase_start && matches!(lower.as_ref(), "more" | "fewer");
-        if !comparative && (STOP.contains(&lower) || lower.ends_with("ly") && lower.len() > 4) {
+        if !comparative && (STOP.contains(&lower) || is_adverb(&lower)) {
             return None;
         }
         if let Some(lemma) = lemma_of(&word, &lower) {
@@ -138,6 +138,33 @@ pub fn noun_after(input: &str) -> Option<(usize, String, &str)> {
         at += gap;
     }
     None
+}
+
+/// Whether a word in "-ly" is an adverb, which no counted phrase holds
+/// ("40 staff quickly"); some are adjectives or nouns that do ("1,204
+/// likely voters", "three family members", "two daily flights").
+fn is_adverb(lower: &str) -> bool {
+    lower.len() > 4
+        && lower.ends_with("ly")
+        && !matches!(
+            lower,
+            "likely"
+                | "unlikely"
+                | "elderly"
+                | "early"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "yearly"
+                | "nightly"
+                | "family"
+                | "assembly"
+                | "supply"
+                | "deadly"
+                | "costly"
+                | "friendly"
+        )
 }
 
 /// The plural noun right after a space at the start of `input`, as where
@@ -374,6 +401,14 @@ mod tests {
             Some("munition".into())
         );
         assert_eq!(noun_after(" annually"), None);
+        assert_eq!(
+            noun_after(" likely voters were").map(|(_, l, _)| l),
+            Some("voter".to_string())
+        );
+        assert_eq!(
+            noun_after(" family members").map(|(_, l, _)| l),
+            Some("member".to_string())
+        );
         assert_eq!(
             noun_after(" more school clinics are").map(|(_, l, p)| (l, p)),
             Some(("clinic".into(), "more school clinics"))

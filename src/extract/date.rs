@@ -23,6 +23,17 @@ pub enum Tense {
     Neutral,
 }
 
+/// How far from a date its tense is looked for. A weekday is placed within
+/// a week, and a verb anywhere in the sentence is sign enough ("On Monday,
+/// Quinlan said"); a month is placed within a year, and only a verb of its
+/// own clause may move it a year ("…for launch on March 18, managers said"
+/// is the coming March 18).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    Clause,
+    Sentence,
+}
+
 /// A date found at the start of the input.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateMatch {
@@ -98,16 +109,17 @@ const QUALIFIERS: &[&str] = &["mid", "early", "late"];
 /// Context the parser needs: the publication date and the tense at this spot.
 pub struct Setting<'w> {
     pub published: Option<Date>,
-    /// Finds the tense at this spot. Called only for the dates that need
-    /// it (a weekday, a month with no year), as it reads the whole sentence.
-    pub find_tense: &'w dyn Fn() -> Tense,
+    /// Finds the tense at this spot, within the reach given. Called only
+    /// for the dates that need it (a weekday, a month with no year), as it
+    /// reads the whole sentence.
+    pub find_tense: &'w dyn Fn(Reach) -> Tense,
     /// The lowercased word before the date, if any ("in", "the", "lisbon's").
     pub previous_word: Option<&'w str>,
 }
 
 impl Setting<'_> {
-    fn tense(&self) -> Tense {
-        (self.find_tense)()
+    fn tense(&self, reach: Reach) -> Tense {
+        (self.find_tense)(reach)
     }
 
     /// Whether the word before shows that a bare month or year is a date.
@@ -136,7 +148,7 @@ pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
             let inner = Setting {
                 published: setting.published,
                 find_tense: if since {
-                    &|| Tense::Past
+                    &|_| Tense::Past
                 } else {
                     setting.find_tense
                 },
@@ -271,7 +283,8 @@ fn digit_form<'a>(
                     Date::new(year, month, day).ok().map(|d| d.to_string()),
                 ));
             }
-            let value = resolve_month_day(setting.published, month, day, setting.tense());
+            let value =
+                resolve_month_day(setting.published, month, day, setting.tense(Reach::Clause));
             return Some((after, value));
         }
     }
@@ -389,7 +402,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             let back_or_forth = match offset {
                 -1 => Direction::Before,
                 1 => Direction::After,
-                _ => Direction::Nearest(setting.tense()),
+                _ => Direction::Nearest(setting.tense(Reach::Sentence)),
             };
             published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
         }
@@ -435,7 +448,7 @@ fn month_form(input: &str, setting: &Setting, qualified: bool) -> Option<DateMat
                 }
                 return done(
                     after_day,
-                    resolve_month_day(setting.published, month, day, setting.tense()),
+                    resolve_month_day(setting.published, month, day, setting.tense(Reach::Clause)),
                 );
             }
             // "August 2023"
@@ -462,7 +475,7 @@ fn month_form(input: &str, setting: &Setting, qualified: bool) -> Option<DateMat
     }
     done(
         rest,
-        resolve_month(setting.published, month, setting.tense()),
+        resolve_month(setting.published, month, setting.tense(Reach::Clause)),
     )
 }
 
@@ -496,9 +509,14 @@ fn weekday_form<'a>(input: &'a str, setting: &Setting) -> Option<(&'a str, Optio
             rest = r;
         }
     }
-    let value = setting
-        .published
-        .map(|d| resolve_weekday(d, weekday, Direction::Nearest(setting.tense())).to_string());
+    let value = setting.published.map(|d| {
+        resolve_weekday(
+            d,
+            weekday,
+            Direction::Nearest(setting.tense(Reach::Sentence)),
+        )
+        .to_string()
+    });
     Some((rest, value))
 }
 
@@ -703,7 +721,7 @@ mod tests {
     fn at(published: &str, tense: Tense, text: &str) -> Option<(String, Option<String>)> {
         let setting = Setting {
             published: Some(published.parse().expect("test dates are ISO dates")),
-            find_tense: &|| tense,
+            find_tense: &|_| tense,
             previous_word: None,
         };
         parse(text, &setting).map(|m| (text[..m.len].to_string(), m.value))
@@ -744,7 +762,7 @@ mod tests {
         // After a cue, as the years need one.
         let cued = Setting {
             published: Some(Date::constant(2024, 6, 1)),
-            find_tense: &|| Tense::Past,
+            find_tense: &|_| Tense::Past,
             previous_word: Some("in"),
         };
         for date in [
@@ -928,7 +946,7 @@ mod tests {
     fn unresolved_without_publication_date() {
         let setting = Setting {
             published: None,
-            find_tense: &|| Tense::Past,
+            find_tense: &|_| Tense::Past,
             previous_word: None,
         };
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Durations: "the 26-month-old war", "two-and-a-half years", "a seven-year
 //! extension", "within 10 days", "10 more years".
 
-use super::lexicon::{phrase, After, Table};
+use super::lexicon::{after_spaces, phrase, After, Table};
 use super::number::is_space;
 
 pub(super) static UNITS: Table<&str> = Table::new(
@@ -94,27 +94,35 @@ pub fn and_a_half<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
     Some((rest, unit))
 }
 
-/// A smaller unit added to a whole one, as sentences are read out: "eight
-/// years and six months" is 8.5 years. Returns the rest and the fraction of
-/// `unit` added; the smaller count must be under one `unit` ("five years and
-/// 20 months" is two figures).
+/// A smaller unit after a whole one, "and" between or not: "eight years
+/// and six months" is 8.5 years, "2 hours 4 minutes" 2.07 hours. Returns
+/// the rest and the fraction of `unit` added; the smaller count must be
+/// under one `unit` ("five years and 20 months" is two figures).
 pub fn and_smaller<'a>(input: &'a str, unit: &str) -> Option<(&'a str, f64)> {
     let (smaller, per) = match unit {
         "year" => ("month", 12.0),
         "week" => ("day", 7.0),
         "day" => ("hour", 24.0),
+        // Minutes are measured, not a unit of durations: read here by name.
+        "hour" => ("minute", 60.0),
         _ => return None,
     };
-    let spaced = input.trim_start_matches(is_space);
-    let after_and = phrase(spaced, "and", false).filter(|_| spaced.len() < input.len())?;
-    let at = after_and.trim_start_matches(is_space);
-    if at.len() == after_and.len() {
-        return None;
-    }
+    let spaced = after_spaces(input)?;
+    let at = phrase(spaced, "and", false)
+        .and_then(after_spaces)
+        .unwrap_or(spaced);
     let (rest, n) = super::number::number(at).ok()?;
-    let (rest, next, tail) = suffix(&After::new(rest))?;
+    let rest = if smaller == "minute" {
+        let spaced = after_spaces(rest)?;
+        phrase(spaced, "minutes", false).or_else(|| phrase(spaced, "minute", false))?
+    } else {
+        match suffix(&After::new(rest))? {
+            (rest, next, Tail::Plain) if next == smaller => rest,
+            _ => return None,
+        }
+    };
     let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value < per;
-    (next == smaller && tail == Tail::Plain && whole).then_some((rest, n.value / per))
+    whole.then_some((rest, n.value / per))
 }
 
 #[cfg(test)]
@@ -154,6 +162,12 @@ mod tests {
         );
         assert_eq!(and_smaller(" and 3 days", "week"), Some(("", 3.0 / 7.0)));
         // Not less than one of the larger unit, not the next smaller unit, or no unit at all.
+        assert_eq!(
+            and_smaller(" 4 minutes in", "hour"),
+            Some((" in", 4.0 / 60.0))
+        );
+        assert_eq!(and_smaller(" two months,", "year"), Some((",", 2.0 / 12.0)));
+        assert_eq!(and_smaller(" 75 minutes", "hour"), None);
         assert_eq!(and_smaller(" and 20 months", "year"), None);
         assert_eq!(and_smaller(" and six weeks", "year"), None);
         assert_eq!(and_smaller(" and six officers", "year"), None);

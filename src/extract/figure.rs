@@ -185,7 +185,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     if date::may_start(lower, word) {
         let setting = Setting {
             published: s.published,
-            find_tense: &|| s.tense_at(i),
+            find_tense: &|reach| s.tense_at(i, reach),
             previous_word: previous,
         };
         if let Some(m) = date::parse(input, &setting) {
@@ -205,10 +205,20 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     // A hedge's first word is a word of its own, so this word is it: most
     // words are turned away by one lookup before the phrases are tried.
     let (body, hedge) = match starts_hedge(lower).then(|| hedge(input)) {
-        // "at least another two years": the hedge bounds the figure after "another".
+        // "at least another two years", "within the last 10,000 years": the
+        // hedge bounds the figure after these words ("over the past two
+        // years" is a period, not a hedge).
         Some(Ok((rest, h))) => {
-            let another = phrase(rest, "another", false).and_then(after_spaces);
-            (another.unwrap_or(rest), Some(h))
+            let period = |word| {
+                let the = phrase(rest, "the", false).and_then(after_spaces)?;
+                phrase(the, word, false).and_then(after_spaces)
+            };
+            let skipped = phrase(rest, "another", false)
+                .and_then(after_spaces)
+                .or_else(|| {
+                    (lower == "within").then(|| period("last").or_else(|| period("next")))?
+                });
+            (skipped.unwrap_or(rest), Some(h))
         }
         _ => (input, None),
     };
@@ -239,6 +249,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     };
     // Names take digits, not words: "left Lyon two months later" is a duration.
     let digits = word.starts_with(|c: char| c.is_ascii_digit());
+    // "the world No. 11", "No. 10 Downing Street": a rank or an address.
+    let numbered = i >= 2 && s.words[i - 1] == "." && matches!(s.words[i - 2], "no" | "nos");
+    if digits && numbered && s.is_capitalized_word(i - 2) {
+        return Some(Found::Code);
+    }
     if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair() {
         return None;
     }
@@ -304,14 +319,18 @@ impl Quantity<'_, '_> {
         high: f64,
         unit: Option<Cow<'static, str>>,
     ) -> Claim {
+        let (rest, hedge) = match self.hedge {
+            Some(hedge) => (rest, Some(hedge)),
+            None => hedge::trailing(rest).map_or((rest, None), |(r, h)| (r, Some(h))),
+        };
         let mut claim = Claim::new(
             kind,
             Span::new(self.start, self.offset(rest)),
             Value::Number(value),
         );
         claim.unit = unit;
-        claim.hedge = self.hedge;
-        claim.interval = Some(Hedge::interval(self.hedge, value, high));
+        claim.hedge = hedge;
+        claim.interval = Some(Hedge::interval(hedge, value, high));
         claim
     }
 

@@ -1,4 +1,5 @@
-//! Hedges before a figure: "about", "more than", "nearly", "up to"...
+//! Hedges before a figure ("about", "more than", "nearly", "up to"...)
+//! and after it ("or more", "or so").
 
 use std::sync::LazyLock;
 
@@ -7,7 +8,7 @@ use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
 use super::claim::Hedge;
-use super::lexicon::{lowercased, WordIndex};
+use super::lexicon::{after_spaces, lowercased, Table, WordIndex};
 use super::number::{failure, word, ws};
 
 /// Phrases in the order they are tried (longer phrases first).
@@ -92,6 +93,31 @@ pub fn hedge(i: &str) -> IResult<&str, Hedge> {
         }
     }
     failure(i, ErrorKind::Tag)
+}
+
+/// Hedges written after a figure: "$1m or more", "20 minutes or so".
+static TRAILING: Table<Hedge> = Table::new(
+    &[
+        ("or more", Hedge::AtLeast),
+        ("or higher", Hedge::AtLeast),
+        ("or above", Hedge::AtLeast),
+        ("or fewer", Hedge::AtMost),
+        ("or less", Hedge::AtMost),
+        ("or lower", Hedge::AtMost),
+        ("or so", Hedge::About),
+    ],
+    false,
+);
+
+/// A hedge after a figure, from the text right after it: the rest past the
+/// hedge, and the hedge.
+pub fn trailing(after: &str) -> Option<(&str, Hedge)> {
+    let spaced = after_spaces(after)?;
+    // Every trailing hedge opens with "or": most figures are settled here.
+    if !spaced.starts_with(['o', 'O']) {
+        return None;
+    }
+    TRAILING.longest(spaced).map(|(rest, hedge)| (rest, *hedge))
 }
 
 /// Words that can start a hedge, for the scanner's quick check.

@@ -389,7 +389,7 @@ mod tests {
     #[test]
     fn a_bare_number_counts_what_it_is_set_against() {
         let text = "The county reported 12 cases, up from 8. \
-                    We ran 61 sprints past 9 daily services. \
+                    We ran 61 sprints past 9 quietly. \
                     At least 12 people were killed and 40 injured. \
                     The parties hold 146 seats, five short of a majority.";
         let doc = Document::parse("t.txt".into(), text.into(), Format::Text, Meta::default())
