@@ -114,8 +114,13 @@ impl<'t> Sentence<'t> {
                 .enumerate()
                 .filter_map(|(i, &word)| {
                     // A participle after "be" is passive: the tense is the
-                    // auxiliary's ("are due to be certified", "will be held").
-                    let passive = i > 0 && matches!(self.words[i - 1], "be" | "been" | "being");
+                    // auxiliary's ("are due to be certified", "will be held",
+                    // "is cleared for launch").
+                    let passive = i > 0
+                        && matches!(
+                            self.words[i - 1],
+                            "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                        );
                     let tense = tense_of(word)?;
                     let passive_past = passive && tense == Tense::Past && !is_past_word(word);
                     (!passive_past).then_some((i, tense))

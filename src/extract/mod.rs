@@ -452,7 +452,12 @@ mod tests {
              Exporters expect to ship between 2.5 and 3 million tonnes. \
              It will take at least another two years. \
              Staff staged a one-day walkout. \
-             Farmers harvested about 7.5 tonnes per hectare.",
+             Farmers harvested about 7.5 tonnes per hectare. \
+             Homes sold for $1m or more. \
+             The lava flowed within the last 10,000 years. \
+             The final lasted 2 hours 4 minutes. \
+             The tailwind was 1.2 metres per second on grains of 0.8 to 1.2 micrometres. \
+             The world No. 11 won.",
             "2024-11-14",
         );
         let figures: Vec<(&str, &str, Option<&str>, Option<Hedge>)> = claims
@@ -490,6 +495,26 @@ mod tests {
                     Some("tonne-per-hectare"),
                     Some(Hedge::About)
                 ),
+                ("$1m or more", "1000000", Some("USD"), Some(Hedge::AtLeast)),
+                (
+                    "within the last 10,000 years",
+                    "10000",
+                    Some("year"),
+                    Some(Hedge::AtMost)
+                ),
+                (
+                    "2 hours 4 minutes",
+                    &format!("{}", 2.0 + 4.0 / 60.0),
+                    Some("hour"),
+                    None
+                ),
+                (
+                    "1.2 metres per second",
+                    "1.2",
+                    Some("metre-per-second"),
+                    None
+                ),
+                ("0.8 to 1.2 micrometres", "0.8", Some("micrometre"), None),
             ]
         );
     }
@@ -518,6 +543,13 @@ mod tests {
                 "2025-03",
             ),
             ("The rally will be held on Monday.", "2025-09-15"),
+            // A month is placed by its own clause: the verb after the comma
+            // does not move it a year back.
+            (
+                "It is cleared for launch on Oct. 2, managers said.",
+                "2025-10-02",
+            ),
+            ("Rates it expects to fall by March helped.", "2026-03"),
         ] {
             assert_eq!(date_of(sentence).as_deref(), Some(date), "{sentence}");
         }
