@@ -254,6 +254,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     if digits && numbered && s.is_capitalized_word(i - 2) {
         return Some(Found::Code);
     }
+    // "type 2 diabetes", "a category 5 storm", "phase 3 trials": a class named by its number.
+    if digits && i > 0 && names_class(s.words[i - 1]) {
+        return Some(Found::Code);
+    }
+
     if hedged_from.is_none() && i > 0 && digits && s.is_name_word(i - 1) && !is_pair() {
         return None;
     }
@@ -272,7 +277,75 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     if previous == Some("per") && found.as_ref().is_some_and(denominator) {
         return None;
     }
+    // "about two-thirds of patients", "two thirds": fractions are no counts.
+    if let Some(Found::Claim(claim)) = &found {
+        let text = claim.span.slice(s.text);
+        let hyphenated = || text.split('-').skip(1).any(is_fraction);
+        let counted = claim
+            .unit
+            .as_deref()
+            .is_some_and(|u| is_fraction(u) && !u.starts_with('q'));
+        if claim.kind == Kind::Count && (counted || hyphenated()) {
+            return Some(Found::Code);
+        }
+    }
+    // "cost £118m over two years", "walked out over five months": a period
+    // the figure is spread across; the duration is read without a hedge
+    // from its own number. After "for" or a verb of lasting it is one:
+    // "for over two years", "took over a decade".
+    let spread = |found: &Found| matches!(found, Found::Claim(c) if c.kind == Kind::Duration);
+    if lower == "over" && !previous.is_some_and(lasts) && found.as_ref().is_some_and(spread) {
+        return None;
+    }
     found
+}
+
+/// Words that name a class by the number after them: "type 2", "stage 4".
+fn names_class(word: &str) -> bool {
+    matches!(
+        word,
+        "type" | "stage" | "category" | "phase" | "level" | "tier" | "grade" | "class"
+    )
+}
+
+/// The denominators of fractions in words: "two-thirds", "three-quarters".
+fn is_fraction(word: &str) -> bool {
+    matches!(
+        word,
+        "third"
+            | "thirds"
+            | "quarter"
+            | "quarters"
+            | "fifth"
+            | "fifths"
+            | "sixth"
+            | "sixths"
+            | "seventh"
+            | "sevenths"
+            | "eighth"
+            | "eighths"
+            | "ninth"
+            | "ninths"
+            | "tenth"
+            | "tenths"
+    )
+}
+
+/// Words after which "over" a length of time bounds it: "lasted over a year".
+fn lasts(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "after"
+            | "last"
+            | "lasted"
+            | "lasts"
+            | "took"
+            | "take"
+            | "takes"
+            | "taken"
+            | "spent"
+    )
 }
 
 /// "over the next year", "in the past week": a period of one unit, not a date.

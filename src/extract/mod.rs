@@ -441,6 +441,51 @@ mod tests {
             .collect()
     }
 
+    /// Spreads, fractions, classes, basis points and crowns: "over" before
+    /// a length of time it is spread across hedges nothing, fractions and
+    /// numbered classes are no counts.
+    #[test]
+    fn spreads_fractions_classes_and_more_currencies() {
+        let claims = read(
+            "It will cost £118m over two years, after talks that lasted over a year. \
+             About two-thirds of patients, and two thirds of nurses, had type 2 diabetes. \
+             Profits rose for three straight quarters. \
+             The bank cut rates by 25 basis points. \
+             Sales reached about 38 billion Danish crowns.",
+            "2025-11-06",
+        );
+        let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.kind, c.unit.as_deref(), c.hedge))
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                ("£118m", Kind::Money, Some("GBP"), None),
+                ("two years", Kind::Duration, Some("year"), None),
+                (
+                    "over a year",
+                    Kind::Duration,
+                    Some("year"),
+                    Some(Hedge::MoreThan)
+                ),
+                (
+                    "three straight quarters",
+                    Kind::Count,
+                    Some("quarter"),
+                    None
+                ),
+                ("25 basis points", Kind::Percent, Some("basis-point"), None),
+                (
+                    "about 38 billion Danish crowns",
+                    Kind::Money,
+                    Some("DKK"),
+                    Some(Hedge::About)
+                ),
+            ]
+        );
+    }
+
     /// Figures as news writes them in other places and trades: rand, clock
     /// times, a scale written once for a range, a hedge before "another",
     /// "one-day", yields per hectare.

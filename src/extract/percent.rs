@@ -1,4 +1,5 @@
-//! Percentages: "18 percent", "18%", "71 per cent", "2 percentage points".
+//! Percentages: "18 percent", "18%", "71 per cent", "2 percentage points",
+//! "25 basis points".
 
 use super::lexicon::{After, Table};
 
@@ -13,6 +14,10 @@ pub(super) static UNITS: Table<&str> = Table::new(
         ("% points", "percentage-point"),
         ("% point", "percentage-point"),
         ("pc", "percent"),
+        ("basis points", "basis-point"),
+        ("basis point", "basis-point"),
+        ("basis-point", "basis-point"),
+        ("bps", "basis-point"),
     ],
     false,
 );
@@ -36,6 +41,8 @@ mod tests {
         assert_eq!(suffix(" per cent."), Some((".", "percent")));
         assert_eq!(suffix(" percentage points"), Some(("", "percentage-point")));
         assert_eq!(suffix("-percent rise"), Some((" rise", "percent")));
+        assert_eq!(suffix("-basis-point cut"), Some((" cut", "basis-point")));
+        assert_eq!(suffix("bps on"), Some((" on", "basis-point")));
         assert_eq!(suffix(" people"), None);
     }
 }

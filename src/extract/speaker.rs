@@ -67,6 +67,10 @@ const SPEECH_VERBS: &[&str] = &[
     "boasted",
     "complained",
     "tell",
+    "saying",
+    "noting",
+    "warning",
+    "insisting",
 ];
 
 static VERBS: WordSet = WordSet::new(SPEECH_VERBS);
@@ -352,6 +356,33 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "UN",
 ]);
 
+/// Words that open a sentence before its subject: "Later Brandt added".
+static OPENING_ADVERBS: WordSet = WordSet::new(&[
+    "Later",
+    "Earlier",
+    "Then",
+    "Meanwhile",
+    "However",
+    "Yesterday",
+    "Today",
+    "Tonight",
+    "Also",
+    "Still",
+    "Now",
+    "Separately",
+    "Afterwards",
+    "Instead",
+    "Yet",
+    "When",
+    "After",
+    "Before",
+    "If",
+    "As",
+]);
+
+/// Words that open a sentence's subject without naming it: "My coach".
+const POSSESSIVES: &[&str] = &["My", "Our", "Your", "His", "Her", "Their", "Its"];
+
 /// What the document has said so far about who is who, and room for the
 /// words of a sentence or phrase of its text `'t`, reused from one to the next.
 #[derive(Default)]
@@ -422,8 +453,17 @@ impl<'t> Speakers<'t> {
             }
             let word = token.text(s.text);
             if !(token.is_word() && is_capitalized(word)) {
+                // A particle may stand inside a name: "Ursula von der Leyen".
+                if token.is_word() && is_particle(word) && !run.is_empty() {
+                    run.push(word);
+                    continue;
+                }
                 // A dot after a short word ("Gen.", "J.") keeps the run going.
                 if run.last().is_some_and(|last| word != "." || last.len() > 3) {
+                    // Particles the name did not go on after are none of it.
+                    while run.last().is_some_and(|w| is_particle(w)) {
+                        run.pop();
+                    }
                     flush(run);
                 }
                 continue;
@@ -435,7 +475,7 @@ impl<'t> Speakers<'t> {
                 // A possessive ends the name: "Quinlan’s".
                 run.push(stem);
                 flush(run);
-            } else if !apostrophe && !NOT_NAMES.contains(word) {
+            } else if !apostrophe && !NOT_NAMES.contains(word) && !OPENING_ADVERBS.contains(word) {
                 run.push(word);
             } else {
                 flush(run);
@@ -533,14 +573,39 @@ impl<'t> Speakers<'t> {
                 .filter(|t| !marked && !t.is_empty())?;
             return self.by_title.get(lowercased(title).as_ref()).cloned();
         }
-        let alone = marked
-            || pieces
-                .next()
-                .is_none_or(|next| !is_capitalized(word_of(next)));
-        if !(alone && is_capitalized(word)) {
+        if !is_capitalized(word) {
             return None;
         }
-        self.full_names.get(word).cloned()
+        // A full name, its surname perhaps opening with particles, set off
+        // as a person's: "Mara Quinlan, who…", "Johan van der Merwe, 58,".
+        // (Unmarked, two capitalised words may be a place: "New York lost".)
+        let mut particles = Vec::new();
+        let mut next = pieces.next().filter(|_| !marked);
+        while let Some(particle) = next.filter(|&p| is_particle(p)) {
+            particles.push(particle);
+            next = pieces.next();
+        }
+        let after = pieces.next();
+        let described = |surname: &str| {
+            surname.ends_with(',')
+                && after.is_some_and(|w| w == "who" || w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        match next
+            .filter(|&w| described(w))
+            .map(word_of)
+            .filter(|w| is_capitalized(w))
+        {
+            Some(surname) => {
+                let name = Name {
+                    first: Some(word),
+                    particles: &particles,
+                    surname,
+                };
+                known_spelling(&self.full_names, name).cloned()
+            }
+            None if particles.is_empty() => self.full_names.get(word).cloned(),
+            None => None,
+        }
     }
 
     fn remember(&mut self, speaker: &Arc<str>) {
@@ -571,8 +636,19 @@ impl<'t> Speakers<'t> {
     }
 }
 
-/// Lowercase words inside a capitalised name: "Ministry of Defence", "Ana de Souza".
-const NAME_JOINERS: &[&str] = &["of", "for", "and", "de", "van", "von", "bin", "al"];
+/// Lowercase words inside a capitalised organisation's name: "Ministry of Defence".
+const NAME_JOINERS: &[&str] = &["of", "for", "and"];
+
+/// Lowercase words that open a surname: "Ana de Souza", "Ursula von der
+/// Leyen", "Luiz Inácio Lula da Silva".
+static PARTICLES: WordSet = WordSet::new(&[
+    "van", "von", "der", "den", "de", "da", "du", "del", "della", "di", "dos", "das", "ter", "ten",
+    "bin", "ibn", "al", "el",
+]);
+
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(word)
+}
 
 /// The speaker a phrase names, when it is no pronoun, title or document:
 /// a person or organisation named at its end, else the phrase as written.
@@ -583,13 +659,19 @@ fn name_in(full_names: &FxHashMap<&str, Arc<str>>, words: &[&str], room: &mut St
     while start > 0 {
         let w = words[start - 1];
         let joiner = NAME_JOINERS.contains(&w) && start < words.len();
-        if is_capitalized(w) || (joiner && start >= 2 && is_capitalized(words[start - 2])) {
+        let particle = is_particle(w) && start < words.len();
+        if is_capitalized(w)
+            || particle
+            || (joiner && start >= 2 && is_capitalized(words[start - 2]))
+        {
             start -= 1;
         } else {
             break;
         }
     }
-    while start < words.len() && ["The", "A", "An"].contains(&words[start]) {
+    while start < words.len()
+        && (["The", "A", "An"].contains(&words[start]) || OPENING_ADVERBS.contains(words[start]))
+    {
         start += 1;
     }
     let run = &words[start..];
@@ -608,13 +690,16 @@ fn name_in(full_names: &FxHashMap<&str, Arc<str>>, words: &[&str], room: &mut St
         return Arc::from(&*joined(room, the, run));
     }
     match person_name(run) {
-        Some(Name {
-            first: None,
-            surname,
-        }) => match full_names.get(surname) {
+        Some(
+            name @ Name {
+                first: None,
+                surname,
+                ..
+            },
+        ) => match full_names.get(surname) {
             Some(full) => full.clone(),
             None if with_article => Arc::from(&*joined(room, "the ", &[surname])),
-            None => surname.into(),
+            None => name.shared(room),
         },
         // A full name is most often the one its sentence was seen to mention.
         Some(name) => match known_spelling(full_names, name) {
@@ -698,29 +783,40 @@ fn is_post_nominal(word: &str) -> bool {
 }
 
 /// A person's name: the last two words of a run ("Rafael Tan"), or a
-/// surname alone when a title stands right before it ("Secretary Hallam").
+/// surname alone when a title stands right before it ("Secretary Hallam");
+/// the particles that open a surname ride along ("Ana de Souza"). Known
+/// names are looked up by the surname's last word.
 #[derive(Clone, Copy)]
-struct Name<'w> {
+struct Name<'r, 'w> {
     first: Option<&'w str>,
+    particles: &'r [&'w str],
     surname: &'w str,
 }
 
-impl Name<'_> {
+impl Name<'_, '_> {
     /// The name's words joined by a space, written in `room` and shared.
     fn shared(self, room: &mut String) -> Arc<str> {
-        match self.first {
-            Some(first) => Arc::from(&*joined(room, "", &[first, self.surname])),
-            None => self.surname.into(),
+        if self.first.is_none() && self.particles.is_empty() {
+            return self.surname.into();
         }
+        room.clear();
+        for word in self.first.iter().chain(self.particles) {
+            room.push_str(word);
+            room.push(' ');
+        }
+        room.push_str(self.surname);
+        Arc::from(room.as_str())
     }
 
     /// Whether `text` is the name's words joined by a space, told without joining.
     fn spells(self, text: &str) -> bool {
-        let surname = match self.first {
-            Some(first) => text.strip_prefix(first).and_then(|t| t.strip_prefix(' ')),
-            None => Some(text),
-        };
-        surname == Some(self.surname)
+        let mut rest = Some(text);
+        for word in self.first.iter().chain(self.particles) {
+            rest = rest
+                .and_then(|r| r.strip_prefix(word))
+                .and_then(|r| r.strip_prefix(' '));
+        }
+        rest == Some(self.surname)
     }
 }
 
@@ -733,7 +829,7 @@ fn undotted(word: &str) -> &str {
 /// letters dropped: the last two words, or one (a surname) when a title
 /// stands before it. Words are read [`undotted`]; none is dots alone, as
 /// each is capitalised or a joiner ("of"), so the run is read in place.
-fn person_name<'w>(run: &[&'w str]) -> Option<Name<'w>> {
+fn person_name<'r, 'w>(run: &'r [&'w str]) -> Option<Name<'r, 'w>> {
     let after_title = after_last_title(run);
     if run.is_empty()
         || named_part(run, after_title)
@@ -750,17 +846,40 @@ fn person_name<'w>(run: &[&'w str]) -> Option<Name<'w>> {
     while end > start.max(2) && is_post_nominal(undotted(run[end - 1])) {
         end -= 1;
     }
-    match run[start..end] {
-        [] => None,
-        [surname] => Some(Name {
-            first: None,
-            surname: undotted(surname),
-        }),
-        [.., first, surname] => Some(Name {
-            first: Some(undotted(first)),
-            surname: undotted(surname),
-        }),
+    let (surname, before) = run[start..end].split_last()?;
+    // The particles before the surname, and a capitalised one opening the
+    // run: "Van der Merwe said".
+    let mut from = before.len();
+    while from > 0 && (is_particle(before[from - 1]) || from == 1 && opens_surname(before[0])) {
+        from -= 1;
     }
+    Some(Name {
+        first: from.checked_sub(1).map(|at| undotted(before[at])),
+        particles: &before[from..],
+        surname: undotted(surname),
+    })
+}
+
+/// A capitalised particle that, opening a name, opens its surname: "Van
+/// der Merwe", "De Souza". ("Al" is left out: "Al Gore".)
+fn opens_surname(word: &str) -> bool {
+    matches!(
+        word,
+        "Van"
+            | "Von"
+            | "De"
+            | "Da"
+            | "Du"
+            | "Di"
+            | "Del"
+            | "Della"
+            | "Dos"
+            | "Das"
+            | "Der"
+            | "Den"
+            | "Ter"
+            | "Ten"
+    )
 }
 
 /// Where a speaker phrase was found.
@@ -809,7 +928,9 @@ fn attribution_at(s: &Sentence, v: usize) -> Option<Attribution> {
     let phrase = if word == "according" && s.words.get(v + 1).is_some_and(|&w| w == "to") {
         phrase_after(s, v + 2)
     } else if VERBS.contains(word) {
-        phrase_before(s, v).or_else(|| inverted_phrase(s, v))
+        phrase_before(s, v)
+            .or_else(|| inverted_phrase(s, v))
+            .or_else(|| subject_of_joined_verb(s, v))
     } else {
         None
     }?;
@@ -825,7 +946,8 @@ fn attribution_at(s: &Sentence, v: usize) -> Option<Attribution> {
 /// opens the words reported.
 fn inverted_phrase(s: &Sentence, v: usize) -> Option<Span> {
     let leads = v == 0 || matches!(s.words[v - 1], "," | "”" | "\"" | "’" | ":" | "—" | "–");
-    if !leads || matches!(s.words[v], "told" | "tells" | "telling" | "tell") {
+    // A participle is never inverted: "saying only that…" names no one after it.
+    if !leads || matches!(s.words[v], "told" | "tells" | "tell") || s.words[v].ends_with("ing") {
         return None;
     }
     let phrase = phrase_after(s, v + 1)?;
@@ -837,6 +959,96 @@ fn inverted_phrase(s: &Sentence, v: usize) -> Option<Span> {
         )
     });
     (!verb_follows).then_some(phrase)
+}
+
+/// "The agency closed the forest and said…", "Ellery declined to comment,
+/// saying that…": a speech verb joined by "and" to the verb before it, or
+/// a participle after a comma that reports ("saying that", "adding “…"),
+/// has the speaker of an earlier speech verb of the sentence ("Ansah said,
+/// adding that…"), else the name or pronoun opening the sentence.
+fn subject_of_joined_verb(s: &Sentence, v: usize) -> Option<Span> {
+    let mut end = v;
+    while end > 0 && AUXILIARIES.contains(&s.words[end - 1]) {
+        end -= 1;
+    }
+    let before = end.checked_sub(1).map(|b| s.words[b]);
+    let reports = || {
+        let mut next = v + 1;
+        if s.words.get(next) == Some(&"only") {
+            next += 1;
+        }
+        s.words
+            .get(next)
+            .is_some_and(|&w| matches!(w, "that" | "“" | "\"" | ":"))
+    };
+    // Verbs that report words, not those that commit to deeds ("and has
+    // promised to publish").
+    let reporting = matches!(
+        s.words[v],
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "noted"
+            | "stated"
+            | "wrote"
+            | "explained"
+            | "argued"
+            | "insisted"
+            | "warned"
+            | "confirmed"
+            | "saying"
+            | "adding"
+            | "noting"
+            | "warning"
+            | "insisting"
+    );
+    let joined =
+        before == Some("and") || (before == Some(",") && s.words[v].ends_with("ing") && reports());
+    if !(joined && reporting) {
+        return None;
+    }
+    let earlier = (0..end)
+        .rev()
+        .filter(|&w| VERBS.contains(s.words[w]))
+        .find_map(|w| phrase_before(s, w).or_else(|| inverted_phrase(s, w)));
+    earlier.or_else(|| opening_subject(s))
+}
+
+/// The name or pronoun a sentence opens with: "The U.S. Forest Service",
+/// "Catherine Ellery", "She"; not a word that opens sentences otherwise
+/// ("In", "But", "Later").
+fn opening_subject(s: &Sentence) -> Option<Span> {
+    let first = s.tokens.first().filter(|t| t.is_word())?;
+    let token_span = |from: usize, to: usize| {
+        Span::new(s.tokens[from].span.start(), s.tokens[to - 1].span.end())
+    };
+    if PRONOUNS.contains(&s.words[0]) {
+        return Some(first.span);
+    }
+    let from = usize::from(s.words[0] == "the");
+    let mut end = from;
+    while let Some(token) = s.tokens.get(end) {
+        let word = token.text(s.text);
+        // After "The" any capitalised word names: "The US Forest Service".
+        let name_word = token.is_word()
+            && is_capitalized(word)
+            && (end > 0 || !NOT_NAMES.contains(word) && !OPENING_ADVERBS.contains(word))
+            && !POSSESSIVES.contains(&word)
+            && !word.ends_with("'s")
+            && !word.ends_with("’s");
+        let inside = end > from && (joins_names(s, end) || is_particle(word));
+        // "U.S.", "Dr.": a dot after an initial or an abbreviation.
+        let initial = |i: usize| s.tokens[i].span.len() == 1;
+        let dot = word == "." && end > from && (is_abbreviation(s, end - 1) || initial(end - 1));
+        if !(name_word || inside || dot) {
+            break;
+        }
+        end += 1;
+    }
+    (end > from).then(|| token_span(0, end))
 }
 
 fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
@@ -1193,6 +1405,48 @@ mod tests {
             ("Tom Fairley said it was not.", Some("Tom Fairley")),
             ("The judge rejected that.", None),
             ("“It grew,” she said.", Some("Helen Marsh")),
+        ]);
+    }
+
+    #[test]
+    fn particles_open_surnames() {
+        resolves_in_turn(&[
+            (
+                "European Commission President Ursula von der Leyen said it was time.",
+                Some("Ursula von der Leyen"),
+            ),
+            ("“Now,” von der Leyen told reporters.", Some("Ursula von der Leyen")),
+            ("Later de Souza added that it was late.", Some("de Souza")),
+            ("“Soon,” said Ana de Souza, the mayor.", Some("Ana de Souza")),
+            ("Later de Souza added that it was late.", Some("Ana de Souza")),
+            ("Al Gore said it was warm.", Some("Al Gore")),
+            (
+                "Johan van der Merwe, who farms near Bothaville, harvested early. “The best,” he said.",
+                Some("Johan van der Merwe"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_verb_joined_to_another_has_its_subject() {
+        resolves_in_turn(&[
+            (
+                "The U.S. Forest Service closed the forest and said that it was dangerous.",
+                Some("the U.S. Forest Service"),
+            ),
+            (
+                "Catherine Ellery declined to comment, saying only that rates would “fall.”",
+                Some("Catherine Ellery"),
+            ),
+            (
+                "My coach told me, saying that it was back.",
+                Some("My coach"),
+            ),
+            ("Prices rose, adding to the pressure.", None),
+            (
+                "Mara Quinlan will take office and has promised to act.",
+                None,
+            ),
         ]);
     }
 

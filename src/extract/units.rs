@@ -15,9 +15,12 @@ pub fn check(kind: Kind, unit: &str) -> Result<(), String> {
                 format!("money is reported in ISO 4217 codes such as USD or EUR, not {unit:?}")
             })
         }
-        Kind::Percent => ok_or(matches!(unit, "percent" | "percentage-point"), || {
-            format!("percentages are in `percent` or `percentage-point`, not {unit:?}")
-        }),
+        Kind::Percent => ok_or(
+            matches!(unit, "percent" | "percentage-point" | "basis-point"),
+            || {
+                format!("percentages are in `percent`, `percentage-point` or `basis-point`, not {unit:?}")
+            },
+        ),
         Kind::Measure => ok_or(is_unit_name(unit), || {
             format!("{unit:?} is not a measure unit claimlint reports (singular, metric spelling: kilometre, barrel-per-day)")
         }),
