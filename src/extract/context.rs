@@ -121,7 +121,17 @@ impl<'t> Sentence<'t> {
                             self.words[i - 1],
                             "be" | "been" | "being" | "is" | "are" | "was" | "were"
                         );
-                    let tense = tense_of(word)?;
+                    // "could not say on Thursday", "could have": the past of "can".
+                    let can_past = word == "could"
+                        && self
+                            .words
+                            .get(i + 1)
+                            .is_some_and(|&w| w == "not" || w == "have");
+                    let tense = if can_past {
+                        Tense::Past
+                    } else {
+                        tense_of(word)?
+                    };
                     let passive_past = passive && tense == Tense::Past && !is_past_word(word);
                     (!passive_past).then_some((i, tense))
                 })
@@ -343,15 +353,14 @@ fn is_future_word(word: &str) -> bool {
             | "intends"
             | "aims"
             | "could"
+            | "forecast"
+            // Not "projected", "predicted": most often past verbs.
             | "might"
             | "should"
             | "must"
-            | "forecast"
             | "forecasts"
             | "expects"
             | "expect"
-            | "projected"
-            | "predicted"
     )
 }
 
@@ -371,7 +380,7 @@ static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "broke", "chose", "drove", "flew", "knew", "threw", "drew", "became", "forgot", "sank",
     "shook", "stole", "froze", "fought", "held", "paid", "sold", "met", "kept", "lost", "led",
     "built", "sent", "spent", "made", "found", "brought", "bought", "thought", "sought", "struck",
-    "stood", "heard", "felt", "meant", "fled", "got", "taught", "caught", "dealt",
+    "stood", "heard", "felt", "meant", "fled", "got", "taught", "caught", "dealt", "hit",
 ]);
 
 /// Words in -ed that are not past-tense verbs.

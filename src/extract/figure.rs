@@ -426,7 +426,7 @@ impl Quantity<'_, '_> {
         }
         // The text after the number, read once for every unit and joiner tried there.
         let after = After::new(rest);
-        if is_code_or_time(&after) || self.is_phone_or_code(body, rest) {
+        if is_code_or_time(n.value, &after) || self.is_phone_or_code(body, rest) {
             // Consumed, and no claim: the digits are part of a code.
             return Some(Found::Code);
         }
@@ -778,8 +778,8 @@ fn scale_of(value: f64) -> f64 {
         .unwrap_or(1.0)
 }
 
-/// After a number: "/7" (24/7), ".0" (versions), clock times "a.m.".
-fn is_code_or_time(after: &After) -> bool {
+/// After the number `value`: "/7" (24/7), ".0" (versions), clock times "a.m.".
+fn is_code_or_time(value: f64, after: &After) -> bool {
     let mut chars = after.attached.text().chars();
     let first = chars.next();
     let second = chars.next();
@@ -787,11 +787,13 @@ fn is_code_or_time(after: &After) -> bool {
         return true;
     }
     // "4:30": minutes after a colon make a clock time; one digit makes a
-    // ratio ("3:1").
+    // ratio ("3:1"), and what no clock shows a score ("98:87", "25:23").
     let minutes = after.attached.text().as_bytes();
     if minutes.len() >= 3
         && minutes[0] == b':'
-        && minutes[1..3].iter().all(u8::is_ascii_digit)
+        && value <= 24.0
+        && (b'0'..=b'5').contains(&minutes[1])
+        && minutes[2].is_ascii_digit()
         && minutes.get(3).is_none_or(|b| !b.is_ascii_digit())
     {
         return true;

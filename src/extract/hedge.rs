@@ -117,7 +117,11 @@ pub fn trailing(after: &str) -> Option<(&str, Hedge)> {
     if !spaced.starts_with(['o', 'O']) {
         return None;
     }
-    TRAILING.longest(spaced).map(|(rest, hedge)| (rest, *hedge))
+    let (rest, hedge) = TRAILING.longest(spaced)?;
+    // "or so-called experts", "or more than double": no hedge, other words.
+    let whole_word = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    let restates = after_spaces(rest).is_some_and(|r| r.starts_with("than"));
+    (whole_word && !restates).then_some((rest, *hedge))
 }
 
 /// Words that can start a hedge, for the scanner's quick check.

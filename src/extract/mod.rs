@@ -333,10 +333,16 @@ fn quote_attribution(
         })
         .max_by_key(|a| a.verb.end())?;
     // An attribution to no one named, reported by an earlier one, is part
-    // of what that one says: in "Haugland said crews had complained “…”"
-    // the words are his. A name keeps its words: "told reporters that
-    // Okafor said “…”".
-    let names_no_one = !nearest.phrase.slice(text).split(' ').any(is_capitalized);
+    // of what that one says when the quotation is a fragment further on:
+    // in "Haugland said crews had complained about the drainage “…”" the
+    // words are his. A quotation right after the verb (and its listener)
+    // is what was said: "her doctor told her “…”", "residents warned “…”".
+    // A name keeps its words: "told reporters that Okafor said “…”".
+    let words_between = text[nearest.verb.end()..q.span.start()]
+        .split_whitespace()
+        .count();
+    let names_no_one =
+        words_between > 2 && !nearest.phrase.slice(text).split(' ').any(is_capitalized);
     let reporting = attributions().find(|a| {
         names_no_one
             && a.verb.end() <= nearest.phrase.start()
@@ -439,6 +445,39 @@ mod tests {
                 speaker: c.speaker.map(|s| s.to_string()),
             })
             .collect()
+    }
+
+    /// Corrections of over-broad readings: "could not" looks back, a
+    /// score no clock shows is a score, "or so-called" and "or more than"
+    /// hedge nothing, a mark for left-out digits opens no quotation.
+    #[test]
+    fn readings_kept_narrow() {
+        let claims = read(
+            "Police could not say on Thursday how many were hurt. \
+             The IMF projected in October that growth would slow. \
+             The Lakers won 98:87 on Sunday. \
+             Sales rose 5% or more than double the target.\n\n\
+             Trade has been slow since the ‘90s, shop owner Jan Botha said, and 40 shops have closed.\n\n\
+             ‘We are struggling,’ he said.",
+            "2026-06-15",
+        );
+        let read: Vec<(&str, &str, Option<Hedge>)> = claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.value.as_str(), c.hedge))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("on Thursday", "2026-06-11", None),
+                ("in October", "2025-10", None),
+                ("98:87", "98-87", None),
+                ("on Sunday", "2026-06-14", None),
+                ("5%", "5", None),
+                ("40 shops", "40", None),
+                ("‘We are struggling,’", "We are struggling,", None),
+            ]
+        );
+        assert_eq!(claims[6].speaker.as_deref(), Some("Jan Botha"));
     }
 
     /// Spreads, fractions, classes, basis points and crowns: "over" before
@@ -627,9 +666,14 @@ mod tests {
         assert_eq!(
             speakers(
                 "Anders Haugland, who chairs the pilots’ union, said crews had complained \
-                 “at least three times since 2022.”"
+                 about the drainage “at least three times since 2022.”"
             ),
             [Some("Anders Haugland".to_string())]
+        );
+        // Right after the verb and its listener, the words are the one told of.
+        assert_eq!(
+            speakers("Okafor said her doctor told her “you will never walk again.”"),
+            [Some("her doctor".to_string())]
         );
     }
 

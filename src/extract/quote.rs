@@ -141,6 +141,7 @@ fn pair_marks(
         run_on,
     } = kind;
     let body = block.slice(text);
+    let first = quotes.len();
     let mut open: Option<(usize, char)> = None;
     // `outer` is in order and marks are visited in order: one pass over both.
     let mut outer = outer.iter().peekable();
@@ -178,7 +179,16 @@ fn pair_marks(
             _ => {}
         }
     }
-    if let Some((start, mark)) = open.filter(|_| run_on) {
+    // A quotation runs on when it opens the block or follows one closed in
+    // it ("“We will fight,” she said. “We will…"), and not on a mark that
+    // stands for left-out digits ("the ‘90s").
+    let opens_block = |start: usize| body.len() - body.trim_start().len() == start - block.start();
+    let runs_on = |&(start, mark): &(usize, char)| {
+        let elided = mark == '‘'
+            && text[start + mark.len_utf8()..].starts_with(|c: char| c.is_ascii_digit());
+        run_on && !elided && (opens_block(start) || quotes.len() > first)
+    };
+    if let Some((start, mark)) = open.filter(runs_on) {
         let end = block.start() + body.trim_end().len();
         quotes.push(Quotation {
             span: Span::new(start, end),
