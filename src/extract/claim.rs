@@ -90,7 +90,11 @@ impl Hedge {
             Some(Hedge::MoreThan | Hedge::AtLeast) => (low, f64::INFINITY),
             Some(Hedge::LessThan | Hedge::AtMost) => (f64::NEG_INFINITY, high),
         };
-        Interval { low, high }
+        // Below zero, scaling turns the ends round: about -5 is -5.5 to -4.5.
+        Interval {
+            low: low.min(high),
+            high: high.max(low),
+        }
     }
 }
 
@@ -231,6 +235,24 @@ impl Claim {
     /// The short noun phrase the figure is about, if one was found.
     pub fn subject(&self) -> Option<Span> {
         (!self.subject.is_empty()).then_some(self.subject)
+    }
+
+    /// Makes the figure's first number negative, as "minus" before it
+    /// says: "minus 20°C", "between minus 20°C and 40°C" (the range's
+    /// other end stays).
+    pub fn negate_first(&mut self) {
+        let Value::Number(value) = self.value else {
+            return;
+        };
+        self.value = Value::Number(-value);
+        if let Some(Interval { low, high }) = self.interval {
+            let (low, high) = match (self.hedge, low == high) {
+                // A single number: the hedge is made again about its negative.
+                (_, true) | (Some(_), false) => (-value, -value),
+                (None, false) => (-value, high),
+            };
+            self.interval = Some(Hedge::interval(self.hedge, low, high));
+        }
     }
 
     /// Records the noun phrase the figure is about; an empty span is none.

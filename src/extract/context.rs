@@ -143,7 +143,9 @@ impl<'t> Sentence<'t> {
     /// it in its clause ("will sign ... on Thursday"), else the nearest
     /// after it in its clause ("and on Friday everyone will know"); with
     /// the sentence in reach, else the nearest before it in the sentence,
-    /// else the nearest after it ("On Monday, Quinlan said").
+    /// else the nearest after it ("On Monday, Quinlan said"); with the
+    /// clause in reach, else a future marker anywhere in the sentence
+    /// ("plans to present the results, at the congress in August").
     pub fn tense_at(&self, i: usize, reach: Reach) -> Tense {
         let markers = self.tense_markers();
         let before = markers.iter().rev().find(|(at, _)| *at < i);
@@ -152,7 +154,7 @@ impl<'t> Sentence<'t> {
         let in_clause = |marker: &&(usize, Tense)| clause.contains(&marker.0);
         let own = before.filter(in_clause).or(after.filter(in_clause));
         let found = match reach {
-            Reach::Clause => own,
+            Reach::Clause => own.or_else(|| markers.iter().find(|(_, t)| *t == Tense::Future)),
             Reach::Sentence => own.or(before).or(after),
         };
         found.map_or(Tense::Neutral, |(_, t)| *t)

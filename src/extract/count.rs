@@ -286,6 +286,7 @@ fn regular_lemma(lower: &str) -> Option<String> {
         || lower.ends_with("ss")
         || lower.ends_with("us")
         || lower.ends_with("is")
+        || is_s_but_not_plural(lower)
     {
         return None;
     }
@@ -297,6 +298,24 @@ fn regular_lemma(lower: &str) -> Option<String> {
         } else {
             lower[..lower.len() - 1].to_string()
         },
+    )
+}
+
+/// Words in "-s" that are no plural noun: "52 overseas markets".
+fn is_s_but_not_plural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "overseas"
+            | "whereas"
+            | "besides"
+            | "towards"
+            | "afterwards"
+            | "sometimes"
+            | "always"
+            | "perhaps"
+            | "nowadays"
+            | "indoors"
+            | "outdoors"
     )
 }
 

@@ -26,8 +26,8 @@ pub enum Tense {
 /// How far from a date its tense is looked for. A weekday is placed within
 /// a week, and a verb anywhere in the sentence is sign enough ("On Monday,
 /// Quinlan said"); a month is placed within a year, and only a verb of its
-/// own clause may move it a year ("…for launch on March 18, managers said"
-/// is the coming March 18).
+/// own clause, or one of the future anywhere, may move it a year ("…for
+/// launch on March 18, managers said" is the coming March 18).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {
     Clause,
@@ -132,6 +132,24 @@ impl Setting<'_> {
 
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
+    // "closed until December 1", "a warning through Friday": the end of a
+    // stretch that runs on past the writing, whatever the verb's tense.
+    if setting
+        .previous_word
+        .is_some_and(|w| matches!(w, "until" | "till" | "through"))
+    {
+        let onward = Setting {
+            published: setting.published,
+            find_tense: &|_| Tense::Future,
+            previous_word: setting.previous_word,
+        };
+        return parse_after_lead(input, &onward);
+    }
+    parse_after_lead(input, setting)
+}
+
+/// [`parse`], the tense left to the setting.
+fn parse_after_lead(input: &str, setting: &Setting) -> Option<DateMatch> {
     // Most dates are tried on numbers, which open no word and so no lead.
     if opens_with_digit(input) {
         return core(input, "", setting);

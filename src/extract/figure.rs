@@ -15,8 +15,8 @@ use super::duration::{self, Tail};
 use super::hedge::{self, hedge, starts_hedge};
 use super::lexicon::{after_spaces, phrase, After, Openings, Table, WordIndex};
 use super::number::{
-    cardinal_openers, digits_scaled, is_space, number, number_words, opens_cardinal, short_scale,
-    Form, Number,
+    cardinal_openers, digits_scaled, is_space, number, number_words, numeral, opens_cardinal,
+    short_scale, Form, Number,
 };
 use super::words::{is_currency_symbol, Token};
 use super::{count, measure, money, percent, ratio};
@@ -117,8 +117,10 @@ fn is_anchor(words: &WordIndex, text: &str, token: Token, lower: &str) -> bool {
 
 /// Words besides numbers, hedges and dates that open a figure: "between 5
 /// and 10", "half a million", "dozens of".
-const QUANTITY_WORDS: [&str; 9] = [
+const QUANTITY_WORDS: [&str; 11] = [
     "between",
+    "minus",
+    "magnitude",
     "half",
     "dozens",
     "hundreds",
@@ -182,6 +184,18 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     if let Some(claim) = the_next_unit(s, i, lower, previous) {
         return Some(Found::Claim(claim));
     }
+    if lower == "magnitude" {
+        return magnitude(input).map(|(len, value)| {
+            let mut claim = Claim::new(
+                Kind::Measure,
+                Span::new(start, start + len),
+                Value::Number(value),
+            );
+            claim.unit = Some(Cow::Borrowed("magnitude"));
+            claim.interval = Some(Hedge::interval(None, value, value));
+            Found::Claim(claim)
+        });
+    }
     if date::may_start(lower, word) {
         let setting = Setting {
             published: s.published,
@@ -231,8 +245,18 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     if between && body.len() == input.len() - 7 {
         return None;
     }
-    let hedged_from = if hedge.is_some() || between {
-        Some(start)
+    // "minus 20°C", "below minus 5C": a number under zero.
+    let signed_from = start + (input.len() - body.len());
+    let (body, negative) = match phrase(body, "minus", false).and_then(after_spaces) {
+        Some(number) => (number, true),
+        None => (body, false),
+    };
+    let hedged_from = if hedge.is_some() || between || negative {
+        Some(if negative && hedge.is_none() && !between {
+            signed_from
+        } else {
+            start
+        })
     } else {
         None
     };
@@ -270,7 +294,12 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         between,
         previous,
     };
-    let found = q.parse(body, body_start);
+    let mut found = q.parse(body, body_start);
+    if negative {
+        if let Some(Found::Claim(claim)) = &mut found {
+            claim.negate_first();
+        }
+    }
     // A count after "per" is a rate's denominator, not a figure of its own:
     // "14.2 cases per 100,000 residents".
     let denominator = |found: &Found| matches!(found, Found::Claim(c) if c.kind == Kind::Count);
@@ -346,6 +375,18 @@ fn lasts(word: &str) -> bool {
             | "taken"
             | "spent"
     )
+}
+
+/// "magnitude 7.1", "magnitude-6.4": the scale written before the number.
+/// The length of the text and the number.
+fn magnitude(input: &str) -> Option<(usize, f64)> {
+    let after = input.get("magnitude".len()..)?;
+    let digits = after.trim_start_matches([' ', '-']);
+    if digits.len() == after.len() {
+        return None;
+    }
+    let (rest, n) = numeral(digits).ok()?;
+    Some((input.len() - rest.len(), n.value))
 }
 
 /// "over the next year", "in the past week": a period of one unit, not a date.

@@ -126,6 +126,7 @@ pub(super) static WORDS: Table<&str> = Table::new(
         ("square feet", "square-foot"),
         ("acres", "acre"),
         ("acre", "acre"),
+        ("magnitude", "magnitude"),
         ("hectares", "hectare"),
         ("hectare", "hectare"),
         ("kilograms", "kilogram"),
@@ -273,10 +274,14 @@ pub fn suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
         return None;
     }
     let gapped = &after.gapped;
-    SYMBOLS
+    let (rest, unit) = SYMBOLS
         .longest_at(gapped)
-        .or_else(|| WORDS.longest_at(gapped))
-        .map(|(rest, unit)| (rest, *unit))
+        .or_else(|| WORDS.longest_at(gapped))?;
+    // A letter opening a code is no unit: "two C-130J aircraft", "F-16s".
+    let code = rest
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    (!code).then_some((rest, *unit))
 }
 
 /// A rate after a unit or counted noun: returns the rest and what the
@@ -344,6 +349,8 @@ mod tests {
         assert_eq!(suffix(" pound-feet"), Some(("", "pound-foot")));
         assert_eq!(suffix("G network"), None);
         assert_eq!(suffix(" miners"), None);
+        assert_eq!(suffix(" C-130J aircraft"), None);
+        assert_eq!(suffix("-magnitude quake"), Some((" quake", "magnitude")));
         assert_eq!(rate(" a day."), Some((".", "day")));
         assert_eq!(rate(" per person,"), Some((",", "person")));
         assert_eq!(rate_of(" of CO2 a year."), Some((".", "year")));

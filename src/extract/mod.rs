@@ -490,13 +490,17 @@ mod tests {
              About two-thirds of patients, and two thirds of nurses, had type 2 diabetes. \
              Profits rose for three straight quarters. \
              The bank cut rates by 25 basis points. \
-             Sales reached about 38 billion Danish crowns.",
+             Sales reached about 38 billion Danish crowns. \
+             Nights fell below minus 5C after a magnitude 7.1 quake. \
+             Two C-130J aircraft flew to 52 overseas markets.",
             "2025-11-06",
         );
         let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
             .iter()
             .map(|c| (c.text.as_str(), c.kind, c.unit.as_deref(), c.hedge))
             .collect();
+        let below = claims.iter().find(|c| c.text.contains("minus"));
+        assert_eq!(below.map(|c| c.value.as_str()), Some("-5"));
         assert_eq!(
             figures,
             [
@@ -521,6 +525,14 @@ mod tests {
                     Some("DKK"),
                     Some(Hedge::About)
                 ),
+                (
+                    "below minus 5C",
+                    Kind::Measure,
+                    Some("degree-celsius"),
+                    Some(Hedge::LessThan)
+                ),
+                ("magnitude 7.1", Kind::Measure, Some("magnitude"), None),
+                ("52 overseas markets", Kind::Count, Some("market"), None),
             ]
         );
     }
