@@ -406,6 +406,13 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     let after = &rest[word.len()..];
     let value = match word {
         "week" => published.map(|d| iso_week(shift_days(d, 7 * offset))),
+        // The week of the weekend's Saturday: on a weekday "this weekend"
+        // is the coming one, on a Sunday the one ending that day.
+        "weekend" => published.map(|d| {
+            let from_monday = i64::from(d.weekday().to_monday_zero_offset());
+            let saturday = shift_days(d, 5 - from_monday);
+            iso_week(shift_days(saturday, 7 * offset))
+        }),
         "month" => published.map(|d| {
             let (y, m) = shift_month(d.year(), d.month(), offset);
             format!("{y:04}-{m:02}")
@@ -710,8 +717,9 @@ pub const OPENING_WORDS: [&str; 10] = [
     "this", "last", "next", "past", "in", "on", "since", "early", "late", "mid",
 ];
 
-/// The days named relative to today.
-pub const DAY_WORDS: [&str; 4] = ["today", "tonight", "yesterday", "tomorrow"];
+/// The days named relative to today, and "weekend" ("this weekend"), words
+/// that anchor a date.
+pub const DAY_WORDS: [&str; 5] = ["today", "tonight", "yesterday", "tomorrow", "weekend"];
 
 /// Whether a word opens with a month or weekday name, written (as they
 /// are) with a capital.

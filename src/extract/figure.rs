@@ -571,6 +571,30 @@ impl Quantity<'_, '_> {
         Some(self.claim(Kind::Money, rest, low, high, Some(Cow::Borrowed(code))))
     }
 
+    /// "15% to 20%", "between 5% and 8%", "20C-25C": a range whose ends
+    /// both carry `unit` (which `suffix` reads). The rest past the second
+    /// end and the high end; `rest` and `high` as they were when no second
+    /// end follows.
+    fn closing_end<'a>(
+        &self,
+        rest: &'a str,
+        n: Number,
+        high: f64,
+        suffix: fn(&After<'a>) -> Option<(&'a str, &'static str)>,
+        unit: &str,
+    ) -> (&'a str, f64) {
+        let end = || {
+            let tail = self.range_tail(&After::new(rest))?;
+            let (after, second) = numeral(tail).ok()?;
+            let (after, second_unit) = suffix(&After::new(after))?;
+            (second_unit == unit && second.value > n.value).then_some((after, second.value))
+        };
+        if high > n.value {
+            return (rest, high);
+        }
+        end().unwrap_or((rest, high))
+    }
+
     /// The connector of a range: " to ", "-", "–", or " and " after "between".
     fn range_tail<'a>(&self, after: &After<'a>) -> Option<&'a str> {
         if self.previous == Some("from") {
@@ -595,6 +619,7 @@ impl Quantity<'_, '_> {
         let words_only = n.is_words();
         if let Some((r, unit)) = percent::suffix(after) {
             if !n.is_bare_word() {
+                let (r, high) = self.closing_end(r, n, high, percent::suffix, unit);
                 return Some(self.claim(
                     Kind::Percent,
                     r,
@@ -662,6 +687,7 @@ impl Quantity<'_, '_> {
         }
         if !(after.touches() && words_only) {
             if let Some((r, unit)) = measure::suffix(after) {
+                let (r, high) = self.closing_end(r, n, high, measure::suffix, unit);
                 let (r, unit) = match measure::rate_of(r) {
                     Some((after, period)) if !unit.contains("-per-") => {
                         (after, Cow::Owned(format!("{unit}-per-{period}")))

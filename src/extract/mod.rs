@@ -492,7 +492,8 @@ mod tests {
              The bank cut rates by 25 basis points. \
              Sales reached about 38 billion Danish crowns. \
              Nights fell below minus 5C after a magnitude 7.1 quake. \
-             Two C-130J aircraft flew to 52 overseas markets.",
+             Two C-130J aircraft flew to 52 overseas markets. \
+             Artists keep 15% to 20% of it, at 20C-25C.",
             "2025-11-06",
         );
         let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
@@ -533,6 +534,8 @@ mod tests {
                 ),
                 ("magnitude 7.1", Kind::Measure, Some("magnitude"), None),
                 ("52 overseas markets", Kind::Count, Some("market"), None),
+                ("15% to 20%", Kind::Percent, Some("percent"), None),
+                ("20C-25C", Kind::Measure, Some("degree-celsius"), None),
             ]
         );
     }
