@@ -364,6 +364,17 @@ fn more_than_400_million_agrees_with_450_million() {
 }
 
 #[test]
+fn shares_of_one_population_are_different_figures() {
+    let case = "figure-shares-of-one-population";
+    assert_extracted(
+        case,
+        "percent",
+        &[("survey.md", "4.2%"), ("survey.md", "Nearly 93 percent")],
+    );
+    assert_clean(&check(case));
+}
+
+#[test]
 fn the_same_figure_stated_twice_agrees() {
     let case = "figure-repeated";
     assert_extracted(

@@ -279,6 +279,31 @@ impl<'t> Sentence<'t> {
         })
     }
 
+    /// Whether "of" and a plural follow byte `end`: "of patients", "of
+    /// the people asked", not "of Ukraine" or "of the vote".
+    pub fn population_after(&self, end: usize) -> bool {
+        let Some(of) = self
+            .first_token_from(end)
+            .filter(|&j| self.words[j] == "of")
+        else {
+            return false;
+        };
+        let mut j = of + 1;
+        while self
+            .words
+            .get(j)
+            .is_some_and(|w| matches!(*w, "the" | "all" | "those" | "its" | "their"))
+        {
+            j += 1;
+        }
+        self.words.get(j).is_some_and(|&w| {
+            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+            self.tokens[j].is_word()
+                && !is_capitalized(self.tokens[j].text(self.text))
+                && (plural || matches!(w, "people" | "children" | "women" | "men"))
+        })
+    }
+
     /// The noun phrase after a figure ("military aid package") or in an
     /// "of"/"in" phrase after it ("of Ukraine", "in aid").
     pub fn subject_after(&self, end: usize) -> Option<Span> {

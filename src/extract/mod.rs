@@ -81,7 +81,10 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
             claim.speaker = sentence_speaker.clone();
             if is_figure(claim.kind) {
                 claim.change = s.change_around(claim.span.start(), claim.span.end());
-                if claim.subject().is_none() && claim.kind != Kind::Count {
+                // "4.2% of patients" is a share of a population, which other
+                // shares of it ("93% of patients") need not match: no subject.
+                let share = claim.kind == Kind::Percent && s.population_after(claim.span.end());
+                if claim.subject().is_none() && claim.kind != Kind::Count && !share {
                     if let Some(subject) = s.subject_after(claim.span.end()) {
                         claim.set_subject(subject);
                     }
