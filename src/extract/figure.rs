@@ -247,7 +247,13 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
     }
     // "minus 20°C", "below minus 5C": a number under zero.
     let signed_from = start + (input.len() - body.len());
-    let (body, negative) = match phrase(body, "minus", false).and_then(after_spaces) {
+    // Most figures open with a digit: settled by one byte.
+    let may_be_minus = body.starts_with(['m', 'M']);
+    let (body, negative) = match may_be_minus
+        .then(|| phrase(body, "minus", false))
+        .flatten()
+        .and_then(after_spaces)
+    {
         Some(number) => (number, true),
         None => (body, false),
     };
@@ -307,14 +313,16 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         return None;
     }
     // "about two-thirds of patients", "two thirds": fractions are no counts.
-    if let Some(Found::Claim(claim)) = &found {
-        let text = claim.span.slice(s.text);
-        let hyphenated = || text.split('-').skip(1).any(is_fraction);
-        let counted = claim
-            .unit
-            .as_deref()
-            .is_some_and(|u| is_fraction(u) && !u.starts_with('q'));
-        if claim.kind == Kind::Count && (counted || hyphenated()) {
+    // Quarters are also counted ("three straight quarters"): a fraction
+    // only when joined to its number.
+    if let Some(Found::Claim(claim)) = found.as_ref().filter(|_| !digits) {
+        let hyphenated = || claim.span.slice(s.text).split('-').skip(1).any(is_fraction);
+        let fraction = claim.kind == Kind::Count
+            && claim
+                .unit
+                .as_deref()
+                .is_some_and(|u| is_fraction(u) && (!u.starts_with('q') || hyphenated()));
+        if fraction {
             return Some(Found::Code);
         }
     }
@@ -583,7 +591,16 @@ impl Quantity<'_, '_> {
         suffix: fn(&After<'a>) -> Option<(&'a str, &'static str)>,
         unit: &str,
     ) -> (&'a str, f64) {
+        // Most figures are followed by no range: turned away by their next
+        // bytes before the rest is read.
+        let joined = || {
+            let next = rest.trim_start_matches(' ');
+            next.starts_with(['-', '–', '‑']) || next.starts_with("to ") || next.starts_with("and ")
+        };
         let end = || {
+            if !joined() {
+                return None;
+            }
             let tail = self.range_tail(&After::new(rest))?;
             let (after, second) = numeral(tail).ok()?;
             let (after, second_unit) = suffix(&After::new(after))?;
