@@ -114,7 +114,9 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
             let q = quotes[next_quote];
             let speaker = quote_attribution(text, q, &seen, &found)
                 .and_then(|phrase| speakers.resolve(phrase.slice(text)))
-                .or_else(|| inherited_speaker(doc, &quotes, next_quote, &quote_claims, &seen));
+                .or_else(|| {
+                    inherited_speaker(doc, &quotes, next_quote, &quote_claims, &seen, &found)
+                });
             let value = collapse_spaces(q.inner.slice(text));
             let mut claim = Claim::new(Kind::Quote, q.span, Value::Text(value));
             claim.sentence = sentence_of(&seen, q.span.start()).map_or(span, |s| s.cover(span));
@@ -364,6 +366,7 @@ fn inherited_speaker(
     index: usize,
     done: &[Claim],
     seen: &[(Span, Range<usize>)],
+    found: &[Attribution],
 ) -> Option<Arc<str>> {
     let q = quotes[index];
     let previous = done.last()?;
@@ -378,11 +381,17 @@ fn inherited_speaker(
     let (here, there) = (block_of(q.span.start())?, block_of(previous.span.start())?);
     let opens_block = doc.blocks[here].start() == q.span.start();
     let continues = here == there || (opens_block && here == there + 1);
+    // Silent, or speaking only before the previous quotation, which this
+    // one goes on from: "X said that A “…” and that B “…”".
     let own_sentences_silent = || {
         touching(seen, q.span)
             .iter()
             .filter(|(s, _)| s.overlaps(q.span))
-            .all(|(_, a)| a.is_empty())
+            .all(|(_, a)| {
+                found[a.clone()]
+                    .iter()
+                    .all(|a| a.verb.end() <= previous.span.start())
+            })
     };
     (continues && own_sentences_silent()).then(|| speaker.clone())
 }
@@ -687,6 +696,25 @@ mod tests {
                  about the drainage “at least three times since 2022.”"
             ),
             [Some("Anders Haugland".to_string())]
+        );
+        // A second quotation the same verb governs, and organisations
+        // named by words a person's name never ends in.
+        assert_eq!(
+            speakers(
+                "The British Retail Consortium said the strikes would “hurt the very \
+                 passengers” and that its offer was “the best the industry can afford.”"
+            ),
+            [
+                Some("the British Retail Consortium".to_string()),
+                Some("the British Retail Consortium".to_string())
+            ]
+        );
+        // A phrase a preposition opens, or a figure ends, names no one.
+        assert_eq!(
+            speakers(
+                "Under a pilot arrangement agreed last month, ministers call it “one in, one out”."
+            ),
+            [None]
         );
         // Right after the verb and its listener, the words are the one told of.
         assert_eq!(

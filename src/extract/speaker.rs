@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
 use super::lexicon::{lowercased, WordEnds, WordSet};
-use super::words::is_capitalized;
+use super::words::{is_capitalized, is_currency_symbol};
 use crate::span::Span;
 
 /// The speech verbs: "said", "told", "added".
@@ -308,6 +308,27 @@ static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "Station",
     "Program",
     "Programme",
+    "Consortium",
+    "Partnership",
+    "Front",
+    "Movement",
+    "Therapeutics",
+    "Pharmaceuticals",
+    "Industries",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Railways",
+    "Rail",
+    "Airways",
+    "Bancorp",
+    "Institution",
+    "Chamber",
+    "Tribunal",
+    "Directorate",
+    "Inspectorate",
+    "Regulator",
 ]);
 
 /// Words that can never be part of a person's name.
@@ -1065,7 +1086,9 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
     }
     // The phrase must end in a name, a pronoun or a noun, not a verb or number.
     let last = s.words[end - 1];
-    if last.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(last) {
+    let figure = last.starts_with(|c: char| c.is_ascii_digit() || is_currency_symbol(c));
+    // "Under a pilot arrangement agreed…": a phrase a preposition opens names no one.
+    if figure || is_determiner(last) || is_preposition(s.words[j]) {
         return None;
     }
     Some(Span::new(
@@ -1229,6 +1252,32 @@ fn is_determiner(word: &str) -> bool {
     matches!(
         word,
         "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+    )
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "under"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "with"
+            | "for"
+            | "from"
+            | "during"
+            | "since"
+            | "until"
+            | "over"
+            | "through"
+            | "into"
+            | "against"
+            | "among"
+            | "between"
+            | "without"
+            | "despite"
     )
 }
 
