@@ -552,6 +552,13 @@ impl<'t> Speakers<'t> {
         } else if let Some(name) = titled() {
             // "the judge" after "Judge Helen Marsh": the person named with that title.
             name.clone()
+        } else if let Some(organisation) = self
+            .last_organisation
+            .clone()
+            .filter(|_| names_an_organisation(phrase))
+        {
+            // "the company said" after "Halberd Therapeutics said".
+            organisation
         } else {
             self.words.clear();
             self.words.extend(phrase.split_whitespace());
@@ -1255,6 +1262,33 @@ fn is_determiner(word: &str) -> bool {
     )
 }
 
+/// "the company", "the organisation": a phrase standing for the
+/// organisation last quoted.
+fn names_an_organisation(phrase: &str) -> bool {
+    let Some(noun) = phrase
+        .get(..4)
+        .filter(|the| the.eq_ignore_ascii_case("the "))
+        .map(|_| &phrase[4..])
+    else {
+        return false;
+    };
+    matches!(
+        noun,
+        "company"
+            | "organisation"
+            | "organization"
+            | "group"
+            | "firm"
+            | "agency"
+            | "union"
+            | "association"
+            | "charity"
+            | "body"
+            | "ministry"
+            | "department"
+    )
+}
+
 fn is_preposition(word: &str) -> bool {
     matches!(
         word,
@@ -1473,6 +1507,22 @@ mod tests {
                 "Johan van der Merwe, who farms near Bothaville, harvested early. “The best,” he said.",
                 Some("Johan van der Merwe"),
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_generic_noun_stands_for_the_organisation_last_quoted() {
+        resolves_in_turn(&[
+            ("“Sales will rise,” the company said.", Some("the company")),
+            (
+                "Halberd Therapeutics said the trial had worked.",
+                Some("Halberd Therapeutics"),
+            ),
+            (
+                "“It is a turning point,” the company said.",
+                Some("Halberd Therapeutics"),
+            ),
+            ("“It is late,” the judge said.", Some("the judge")),
         ]);
     }
 
