@@ -488,6 +488,21 @@ impl Quantity<'_, '_> {
         if n.is_bare_word() {
             return None;
         }
+        let is_year = n.is_year_like() && (1900.0..=2100.0).contains(&n.value);
+        let year = || {
+            Claim::new(
+                Kind::Date,
+                Span::new(body_start, self.offset(rest)),
+                Value::Text(format!("{}", n.value as i32)),
+            )
+        };
+        // "below 2019 levels", "in 2015 prices": a year that dates a baseline.
+        let baseline = || {
+            after_spaces(rest).is_some_and(|r| r.starts_with("level") || r.starts_with("prices"))
+        };
+        if is_year && baseline() {
+            return Some(Found::Claim(year()));
+        }
         if let Some((end, lemma, phrase)) = count::noun_after(rest) {
             let claim = self.count(&rest[end..], n, n.value, lemma, phrase);
             return Some(Found::Claim(claim));
@@ -506,13 +521,8 @@ impl Quantity<'_, '_> {
         if next_is_code {
             return Some(Found::Code); // "asteroid 2011 QF7"
         }
-        if n.is_year_like() && self.hedge.is_none() && (1900.0..=2100.0).contains(&n.value) {
-            let claim = Claim::new(
-                Kind::Date,
-                Span::new(body_start, self.offset(rest)),
-                Value::Text(format!("{}", n.value as i32)),
-            );
-            return Some(Found::Claim(claim));
+        if is_year && self.hedge.is_none() {
+            return Some(Found::Claim(year()));
         }
         if n.lower_bound {
             return None; // "hundreds of" with no noun
@@ -737,10 +747,14 @@ impl Quantity<'_, '_> {
                         }
                         return Some(claim);
                     }
+                    // "between 40 and 45 recruits", "40 to 45 recruits": a
+                    // counted range ("from 40 to 45" is two figures).
+                    let from = self.previous == Some("from");
+                    let counted = (!from).then(|| count::noun_after(after)).flatten();
+                    if let Some((end, lemma, phrase)) = counted {
+                        return Some(self.count(&after[end..], n, high.value, lemma, phrase));
+                    }
                     if self.between {
-                        if let Some((end, lemma, phrase)) = count::noun_after(after) {
-                            return Some(self.count(&after[end..], n, high.value, lemma, phrase));
-                        }
                         return Some(self.claim(Kind::Count, after, n.value, high.value, None));
                     }
                 }

@@ -505,7 +505,8 @@ mod tests {
              Sales reached about 38 billion Danish crowns. \
              Nights fell below minus 5C after a magnitude 7.1 quake. \
              Two C-130J aircraft flew to 52 overseas markets. \
-             Artists keep 15% to 20% of it, at 20C-25C.",
+             Artists keep 15% to 20% of it, at 20C-25C. \
+             It hires 40 to 45 recruits to cut emissions below 2019 levels.",
             "2025-11-06",
         );
         let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
@@ -548,6 +549,8 @@ mod tests {
                 ("52 overseas markets", Kind::Count, Some("market"), None),
                 ("15% to 20%", Kind::Percent, Some("percent"), None),
                 ("20C-25C", Kind::Measure, Some("degree-celsius"), None),
+                ("40 to 45 recruits", Kind::Count, Some("recruit"), None),
+                ("2019", Kind::Date, None, None),
             ]
         );
     }
