@@ -664,6 +664,12 @@ impl Quantity<'_, '_> {
                 return Some(claim);
             }
         }
+        if let Some((r, code)) = money::hundredths_suffix(after) {
+            if !n.is_bare_word() {
+                let (low, high) = (n.value / 100.0, high / 100.0);
+                return Some(self.claim(Kind::Money, r, low, high, Some(Cow::Borrowed(code))));
+            }
+        }
         if matches!(n.form, Form::Digits { scaled: true, .. }) {
             if let Some(r) = money::pounds_suffix(after) {
                 return Some(self.claim(Kind::Money, r, n.value, high, Some(Cow::Borrowed("GBP"))));

@@ -506,7 +506,8 @@ mod tests {
              Nights fell below minus 5C after a magnitude 7.1 quake. \
              Two C-130J aircraft flew to 52 overseas markets. \
              Artists keep 15% to 20% of it, at 20C-25C. \
-             It hires 40 to 45 recruits to cut emissions below 2019 levels.",
+             It hires 40 to 45 recruits to cut emissions below 2019 levels. \
+             Earnings were 26 cents a share.",
             "2025-11-06",
         );
         let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
@@ -551,6 +552,7 @@ mod tests {
                 ("20C-25C", Kind::Measure, Some("degree-celsius"), None),
                 ("40 to 45 recruits", Kind::Count, Some("recruit"), None),
                 ("2019", Kind::Date, None, None),
+                ("26 cents", Kind::Money, Some("USD"), None),
             ]
         );
     }

@@ -192,6 +192,19 @@ pub fn pounds_suffix<'a>(after: &After<'a>) -> Option<&'a str> {
     phrase(after.spaced.text(), "pounds", false)
 }
 
+/// Hundredths of a currency after an amount: "26 cents", "40 pence".
+/// The rest and the currency's code.
+pub fn hundredths_suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
+    let spaced = after.spaced.text();
+    if !spaced.starts_with(['c', 'p']) || !after.has_space() {
+        return None;
+    }
+    let cents = || phrase(spaced, "cents", false).or_else(|| phrase(spaced, "cent", false));
+    cents()
+        .map(|rest| (rest, "USD"))
+        .or_else(|| phrase(spaced, "pence", false).map(|rest| (rest, "GBP")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
