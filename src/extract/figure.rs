@@ -605,7 +605,10 @@ impl Quantity<'_, '_> {
         // bytes before the rest is read.
         let joined = || {
             let next = rest.trim_start_matches(' ');
-            next.starts_with(['-', '–', '‑']) || next.starts_with("to ") || next.starts_with("and ")
+            next.starts_with(['-', '–', '‑'])
+                || next.starts_with("to ")
+                || next.starts_with("or ")
+                || next.starts_with("and ")
         };
         let end = || {
             if !joined() {
@@ -622,14 +625,20 @@ impl Quantity<'_, '_> {
         end().unwrap_or((rest, high))
     }
 
-    /// The connector of a range: " to ", "-", "–", or " and " after "between".
+    /// The connector of a range: " to ", " or " ("three or four years"),
+    /// "-", "–", or " and " after "between".
     fn range_tail<'a>(&self, after: &After<'a>) -> Option<&'a str> {
         if self.previous == Some("from") {
             return None;
         }
         if after.has_space() {
-            let word = if self.between { "and" } else { "to" };
-            return after_spaces(phrase(after.spaced.text(), word, false)?);
+            let text = after.spaced.text();
+            let joined = if self.between {
+                phrase(text, "and", false)
+            } else {
+                phrase(text, "to", false).or_else(|| phrase(text, "or", false))
+            };
+            return after_spaces(joined?);
         }
         if self.between {
             return None;

@@ -507,7 +507,7 @@ mod tests {
              Two C-130J aircraft flew to 52 overseas markets. \
              Artists keep 15% to 20% of it, at 20C-25C. \
              It hires 40 to 45 recruits to cut emissions below 2019 levels. \
-             Earnings were 26 cents a share.",
+             Earnings were 26 cents a share. It takes three or four years.",
             "2025-11-06",
         );
         let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
@@ -553,6 +553,7 @@ mod tests {
                 ("40 to 45 recruits", Kind::Count, Some("recruit"), None),
                 ("2019", Kind::Date, None, None),
                 ("26 cents", Kind::Money, Some("USD"), None),
+                ("three or four years", Kind::Duration, Some("year"), None),
             ]
         );
     }
