@@ -246,12 +246,11 @@ impl Claim {
         };
         self.value = Value::Number(-value);
         if let Some(Interval { low, high }) = self.interval {
-            let (low, high) = match (self.hedge, low == high) {
-                // A single number: the hedge is made again about its negative.
-                (_, true) | (Some(_), false) => (-value, -value),
-                (None, false) => (-value, high),
-            };
-            self.interval = Some(Hedge::interval(self.hedge, low, high));
+            // A range keeps its high end; a single number, hedged or not, is
+            // made again about its negative.
+            let range = self.hedge.is_none() && low != high;
+            let high = if range { high } else { -value };
+            self.interval = Some(Hedge::interval(self.hedge, -value, high));
         }
     }
 

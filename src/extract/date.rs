@@ -118,8 +118,15 @@ pub struct Setting<'w> {
 }
 
 impl Setting<'_> {
+    /// The tense at this spot, unless the word before the date sets the
+    /// direction whatever the verb's tense: "since March" looks back,
+    /// "closed until December 1" and "a warning through Friday" ahead.
     fn tense(&self, reach: Reach) -> Tense {
-        (self.find_tense)(reach)
+        match self.previous_word {
+            Some("since") => Tense::Past,
+            Some("until" | "till" | "through") => Tense::Future,
+            _ => (self.find_tense)(reach),
+        }
     }
 
     /// Whether the word before shows that a bare month or year is a date.
@@ -132,24 +139,6 @@ impl Setting<'_> {
 
 /// A date at the start of `input`.
 pub fn parse(input: &str, setting: &Setting) -> Option<DateMatch> {
-    // "closed until December 1", "a warning through Friday": the end of a
-    // stretch that runs on past the writing, whatever the verb's tense.
-    if setting
-        .previous_word
-        .is_some_and(|w| matches!(w, "until" | "till" | "through"))
-    {
-        let onward = Setting {
-            published: setting.published,
-            find_tense: &|_| Tense::Future,
-            previous_word: setting.previous_word,
-        };
-        return parse_after_lead(input, &onward);
-    }
-    parse_after_lead(input, setting)
-}
-
-/// [`parse`], the tense left to the setting.
-fn parse_after_lead(input: &str, setting: &Setting) -> Option<DateMatch> {
     // Most dates are tried on numbers, which open no word and so no lead.
     if opens_with_digit(input) {
         return core(input, "", setting);
@@ -161,15 +150,9 @@ fn parse_after_lead(input: &str, setting: &Setting) -> Option<DateMatch> {
         let after = &input[lead.len()..];
         let body = after.trim_start_matches(is_space);
         if body.len() < after.len() {
-            // "since March" looks back, whatever the verb's tense.
-            let since = lead == "since";
             let inner = Setting {
                 published: setting.published,
-                find_tense: if since {
-                    &|_| Tense::Past
-                } else {
-                    setting.find_tense
-                },
+                find_tense: setting.find_tense,
                 previous_word: Some(&lead),
             };
             let first = first_word(body);

@@ -185,16 +185,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         return Some(Found::Claim(claim));
     }
     if lower == "magnitude" {
-        return magnitude(input).map(|(len, value)| {
-            let mut claim = Claim::new(
-                Kind::Measure,
-                Span::new(start, start + len),
-                Value::Number(value),
-            );
-            claim.unit = Some(Cow::Borrowed("magnitude"));
-            claim.interval = Some(Hedge::interval(None, value, value));
-            Found::Claim(claim)
-        });
+        return magnitude(input, start).map(Found::Claim);
     }
     if date::may_start(lower, word) {
         let setting = Setting {
@@ -257,14 +248,10 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         Some(number) => (number, true),
         None => (body, false),
     };
-    let hedged_from = if hedge.is_some() || between || negative {
-        Some(if negative && hedge.is_none() && !between {
-            signed_from
-        } else {
-            start
-        })
+    let hedged_from = if hedge.is_some() || between {
+        Some(start)
     } else {
-        None
+        negative.then_some(signed_from)
     };
     let body_start = start + (input.len() - body.len());
     // A capitalised word right before a number makes it part of a name:
@@ -385,16 +372,20 @@ fn lasts(word: &str) -> bool {
     )
 }
 
-/// "magnitude 7.1", "magnitude-6.4": the scale written before the number.
-/// The length of the text and the number.
-fn magnitude(input: &str) -> Option<(usize, f64)> {
+/// "magnitude 7.1", "magnitude-6.4": the scale written before the number,
+/// at byte `start` of the text, where `input` begins.
+fn magnitude(input: &str, start: usize) -> Option<Claim> {
     let after = input.get("magnitude".len()..)?;
     let digits = after.trim_start_matches([' ', '-']);
     if digits.len() == after.len() {
         return None;
     }
     let (rest, n) = numeral(digits).ok()?;
-    Some((input.len() - rest.len(), n.value))
+    let end = start + input.len() - rest.len();
+    let mut claim = Claim::new(Kind::Measure, Span::new(start, end), Value::Number(n.value));
+    claim.unit = Some(Cow::Borrowed("magnitude"));
+    claim.interval = Some(Hedge::interval(None, n.value, n.value));
+    Some(claim)
 }
 
 /// "over the next year", "in the past week": a period of one unit, not a date.
@@ -572,7 +563,7 @@ impl Quantity<'_, '_> {
         let (after_mark, code) = money::prefix(body)?;
         let (mut rest, mut low) = money_amount(after_mark)?;
         let mut high = low;
-        if let Some(r) = self.range_tail(&After::new(rest)) {
+        if let Some(r) = self.range_tail(rest) {
             let after = money::prefix(r).map_or(r, |(after, _)| after);
             if let Some((r, h)) = money_amount(after) {
                 // "$7-9 million": the scale written once applies to both ends.
@@ -601,20 +592,8 @@ impl Quantity<'_, '_> {
         suffix: fn(&After<'a>) -> Option<(&'a str, &'static str)>,
         unit: &str,
     ) -> (&'a str, f64) {
-        // Most figures are followed by no range: turned away by their next
-        // bytes before the rest is read.
-        let joined = || {
-            let next = rest.trim_start_matches(' ');
-            next.starts_with(['-', '–', '‑'])
-                || next.starts_with("to ")
-                || next.starts_with("or ")
-                || next.starts_with("and ")
-        };
         let end = || {
-            if !joined() {
-                return None;
-            }
-            let tail = self.range_tail(&After::new(rest))?;
+            let tail = self.range_tail(rest)?;
             let (after, second) = numeral(tail).ok()?;
             let (after, second_unit) = suffix(&After::new(after))?;
             (second_unit == unit && second.value > n.value).then_some((after, second.value))
@@ -627,12 +606,13 @@ impl Quantity<'_, '_> {
 
     /// The connector of a range: " to ", " or " ("three or four years"),
     /// "-", "–", or " and " after "between".
-    fn range_tail<'a>(&self, after: &After<'a>) -> Option<&'a str> {
+    /// `rest` is the text right after the first figure; most is turned
+    /// away by its first bytes.
+    fn range_tail<'a>(&self, rest: &'a str) -> Option<&'a str> {
         if self.previous == Some("from") {
             return None;
         }
-        if after.has_space() {
-            let text = after.spaced.text();
+        if let Some(text) = after_spaces(rest) {
             let joined = if self.between {
                 phrase(text, "and", false)
             } else {
@@ -643,7 +623,7 @@ impl Quantity<'_, '_> {
         if self.between {
             return None;
         }
-        after.attached.text().strip_prefix(['-', '–', '‑'])
+        rest.strip_prefix(['-', '–', '‑'])
     }
 
     /// A number followed directly by its unit: percent, currency word,
@@ -748,7 +728,7 @@ impl Quantity<'_, '_> {
     fn range_or_pair(&self, following: &After, n: Number) -> Option<Claim> {
         let rest = following.attached.text();
         if let Some(r) = self
-            .range_tail(following)
+            .range_tail(following.attached.text())
             .or_else(|| self.after_from(following))
         {
             if let Ok((after, high)) = number(r) {

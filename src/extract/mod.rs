@@ -83,8 +83,8 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
                 claim.change = s.change_around(claim.span.start(), claim.span.end());
                 // "4.2% of patients" is a share of a population, which other
                 // shares of it ("93% of patients") need not match: no subject.
-                let share = claim.kind == Kind::Percent && s.population_after(claim.span.end());
-                if claim.subject().is_none() && claim.kind != Kind::Count && !share {
+                let share = || claim.kind == Kind::Percent && s.population_after(claim.span.end());
+                if claim.subject().is_none() && claim.kind != Kind::Count && !share() {
                     if let Some(subject) = s.subject_after(claim.span.end()) {
                         claim.set_subject(subject);
                     }
@@ -383,7 +383,7 @@ fn inherited_speaker(
     let continues = here == there || (opens_block && here == there + 1);
     // Silent, or speaking only before the previous quotation, which this
     // one goes on from: "X said that A “…” and that B “…”".
-    let own_sentences_silent = || {
+    let quiet_since_previous = || {
         touching(seen, q.span)
             .iter()
             .filter(|(s, _)| s.overlaps(q.span))
@@ -393,7 +393,7 @@ fn inherited_speaker(
                     .all(|a| a.verb.end() <= previous.span.start())
             })
     };
-    (continues && own_sentences_silent()).then(|| speaker.clone())
+    (continues && quiet_since_previous()).then(|| speaker.clone())
 }
 
 #[cfg(test)]

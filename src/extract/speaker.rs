@@ -526,8 +526,7 @@ impl<'t> Speakers<'t> {
         // The pronouns and "the " are ASCII: compared without lowering a copy.
         let pronoun = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(phrase));
         let titled = || {
-            let the = phrase.get(..4)?;
-            let title = the.eq_ignore_ascii_case("the ").then(|| &phrase[4..])?;
+            let title = after_the(phrase)?;
             // Titles are single words: "the White House" is none, and needs no lowering.
             if title.contains(' ') {
                 return None;
@@ -751,12 +750,20 @@ fn lowercase_article(words: &[&str], room: &mut String) -> Arc<str> {
 /// `words` joined by spaces after `prefix` ("the "), written in `room`: a
 /// name is made once, in room reused from one to the next, and copied once
 /// to be shared.
-fn joined<'r>(room: &'r mut String, prefix: &str, words: &[&str]) -> &'r mut str {
+fn joined<'r, 'w, 'a: 'w>(
+    room: &'r mut String,
+    prefix: &str,
+    words: impl IntoIterator<Item = &'w &'a str, IntoIter: Clone>,
+) -> &'r mut str {
+    let words = words.into_iter();
     room.clear();
-    let spaces = words.len().saturating_sub(1);
-    room.reserve(prefix.len() + spaces + words.iter().map(|w| w.len()).sum::<usize>());
+    let (count, letters) = (
+        words.clone().count(),
+        words.clone().map(|w| w.len()).sum::<usize>(),
+    );
+    room.reserve(prefix.len() + count.saturating_sub(1) + letters);
     room.push_str(prefix);
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words.enumerate() {
         if i > 0 {
             room.push(' ');
         }
@@ -827,13 +834,12 @@ impl Name<'_, '_> {
         if self.first.is_none() && self.particles.is_empty() {
             return self.surname.into();
         }
-        room.clear();
-        for word in self.first.iter().chain(self.particles) {
-            room.push_str(word);
-            room.push(' ');
-        }
-        room.push_str(self.surname);
-        Arc::from(room.as_str())
+        let words = self
+            .first
+            .iter()
+            .chain(self.particles)
+            .chain([&self.surname]);
+        Arc::from(&*joined(room, "", words))
     }
 
     /// Whether `text` is the name's words joined by a space, told without joining.
@@ -995,10 +1001,7 @@ fn inverted_phrase(s: &Sentence, v: usize) -> Option<Span> {
 /// has the speaker of an earlier speech verb of the sentence ("Ansah said,
 /// adding that…"), else the name or pronoun opening the sentence.
 fn subject_of_joined_verb(s: &Sentence, v: usize) -> Option<Span> {
-    let mut end = v;
-    while end > 0 && AUXILIARIES.contains(&s.words[end - 1]) {
-        end -= 1;
-    }
+    let end = before_auxiliaries(s, v);
     let before = end.checked_sub(1).map(|b| s.words[b]);
     let reports = || {
         let mut next = v + 1;
@@ -1079,11 +1082,18 @@ fn opening_subject(s: &Sentence) -> Option<Span> {
     (end > from).then(|| token_span(0, end))
 }
 
-fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
+/// Where the words before verb `v` end once its auxiliaries are passed
+/// over: "Hallam has said", "she also noted".
+fn before_auxiliaries(s: &Sentence, v: usize) -> usize {
     let mut end = v;
     while end > 0 && AUXILIARIES.contains(&s.words[end - 1]) {
         end -= 1;
     }
+    end
+}
+
+fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
+    let end = before_auxiliaries(s, v);
     if end > 0 && s.words[end - 1] == "," {
         return name_before_apposition(s, end - 1).or_else(|| name_in_apposition(s, end - 1));
     }
@@ -1265,28 +1275,29 @@ fn is_determiner(word: &str) -> bool {
 /// "the company", "the organisation": a phrase standing for the
 /// organisation last quoted.
 fn names_an_organisation(phrase: &str) -> bool {
-    let Some(noun) = phrase
-        .get(..4)
-        .filter(|the| the.eq_ignore_ascii_case("the "))
-        .map(|_| &phrase[4..])
-    else {
-        return false;
-    };
-    matches!(
-        noun,
-        "company"
-            | "organisation"
-            | "organization"
-            | "group"
-            | "firm"
-            | "agency"
-            | "union"
-            | "association"
-            | "charity"
-            | "body"
-            | "ministry"
-            | "department"
-    )
+    after_the(phrase).is_some_and(|noun| {
+        matches!(
+            noun,
+            "company"
+                | "organisation"
+                | "organization"
+                | "group"
+                | "firm"
+                | "agency"
+                | "union"
+                | "association"
+                | "charity"
+                | "body"
+                | "ministry"
+                | "department"
+        )
+    })
+}
+
+/// The words of a phrase after an opening "the " or "The ".
+fn after_the(phrase: &str) -> Option<&str> {
+    let the = phrase.get(..4)?;
+    the.eq_ignore_ascii_case("the ").then(|| &phrase[4..])
 }
 
 fn is_preposition(word: &str) -> bool {
