@@ -666,6 +666,19 @@ fn a_surname_and_the_full_name_are_one_speaker() {
 }
 
 #[test]
+fn a_speaker_whose_surname_is_respelt_is_one_speaker_spelled_two_ways() {
+    // Not a misattribution: the name check reports the spelling.
+    assert_findings(
+        &check("quote-respelt-speaker"),
+        &[Expect {
+            rule: "names/spelling",
+            severity: "info",
+            locations: &[("courier.md", "Rahell"), ("harbour.md", "Rahel")],
+        }],
+    );
+}
+
+#[test]
 fn a_speaker_keeps_the_quotation_across_an_appositive() {
     let case = "quote-appositive";
     let claims = claims(case);

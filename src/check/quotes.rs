@@ -876,7 +876,10 @@ fn is_named(speaker: &str) -> bool {
         && !matches!(first, "The" | "A" | "An" | "He" | "She" | "They" | "It")
 }
 
-/// "Okafor" and "Ada Okafor" are one speaker: one's words are all in the other's.
+/// "Okafor" and "Ada Okafor" are one speaker: one's words are all in the
+/// other's. So are "Amina Rahel" and "Amina Rahell": a surname spelled two
+/// ways is one person's, which the name check reports as a spelling; a
+/// different first name ("Mark" / "Mary Kelly") is another person.
 fn same_speaker(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()
@@ -884,7 +887,26 @@ fn same_speaker(a: &str, b: &str) -> bool {
             .collect::<Vec<_>>()
     };
     let (a, b) = (words(a), words(b));
-    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+    if a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)) {
+        return true;
+    }
+    let (Some((surname_a, given_a)), Some((surname_b, given_b))) = (a.split_last(), b.split_last())
+    else {
+        return false;
+    };
+    let given_agree =
+        given_a.iter().all(|w| given_b.contains(w)) || given_b.iter().all(|w| given_a.contains(w));
+    given_agree && is_respelling(surname_a, surname_b)
+}
+
+/// Whether two lowercase surnames are one spelled two ways: one edit apart
+/// and five letters long at least, so that short names ("Lee" / "Lei")
+/// stay apart.
+fn is_respelling(a: &str, b: &str) -> bool {
+    const SHORTEST: usize = 5;
+    a.chars().count().min(b.chars().count()) >= SHORTEST
+        && a.chars().next() == b.chars().next()
+        && strsim::damerau_levenshtein(a, b) == 1
 }
 
 fn short(text: &str) -> String {
@@ -1052,6 +1074,16 @@ mod tests {
             .expect("plain text always parses");
         let claims = crate::extract::extract(&doc);
         Article { doc, claims }
+    }
+
+    #[test]
+    fn a_respelt_surname_is_the_same_speaker_and_another_first_name_is_not() {
+        assert!(same_speaker("Okafor", "Ada Okafor"));
+        assert!(same_speaker("Amina Rahel", "Amina Rahell"));
+        assert!(same_speaker("Rahell", "Amina Rahel"));
+        assert!(!same_speaker("Mark Kelly", "Mary Kelly"));
+        assert!(!same_speaker("Amina Rahel", "Amina Rashid"));
+        assert!(!same_speaker("Li Lee", "Li Lei"));
     }
 
     #[test]
