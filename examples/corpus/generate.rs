@@ -438,10 +438,8 @@ impl<'f> Writer<'f> {
             quote = and_then(&quote);
             self.record("quotes/drift", &quote);
         }
-        if which == 0 && self.plants(Plant::Variant) {
-            // The quotation then has two speakers whose names differ.
-            self.record("quotes/speaker", &quote);
-        }
+        // A speaker's surname spelled two ways (`Plant::Variant`) is one
+        // speaker: the spelling is reported, not the quotation.
         let mut speaker = which;
         if which == 0 && self.plants(Plant::Speaker) {
             speaker = 1;

@@ -313,16 +313,20 @@ impl<'t> Sentence<'t> {
             j += 1;
         }
         let from = j;
+        // Words, not numbers or dates: "in 2021", "in October", "two years".
+        let is_subject_word = |k: usize| {
+            let token = self.tokens[k];
+            let word = token.text(self.text);
+            token.is_word()
+                && !token.shape.has_digit()
+                && !is_subject_stop(self.words[k])
+                && !super::number::number_words().any(|n| n == self.words[k])
+                && !super::date::names_month_or_weekday(word)
+        };
         while j < self.tokens.len()
             && j < from + 3
-            && self.tokens[j].is_word()
-            && !is_subject_stop(self.words[j])
-            && !is_capitalized(self.tokens[j].text(self.text))
-            || (j == from
-                && j < self.tokens.len()
-                && self.tokens[j].is_word()
-                && is_capitalized(self.tokens[j].text(self.text))
-                && !is_subject_stop(self.words[j]))
+            && is_subject_word(j)
+            && (j == from || !is_capitalized(self.tokens[j].text(self.text)))
         {
             j += 1;
         }
@@ -334,6 +338,124 @@ impl<'t> Sentence<'t> {
             self.tokens[j - 1].span.end(),
         ))
     }
+
+    /// The noun phrase a figure is linked to before it: "Turnout was
+    /// 64.1%", "the median wait for planned surgery reached 21 weeks", "a
+    /// crowd of 61,482", "the project's budget now stands at $8.7 billion".
+    /// The phrase's head is the noun the verb (or "of") follows, or the one
+    /// a short "for"/"of"/"in" phrase hangs from; its modifiers run back to
+    /// a determiner or possessive.
+    pub fn subject_before(&self, start: usize) -> Option<Span> {
+        let mut j = self.tokens_ending_by(start).checked_sub(1)?;
+        let word = |k: usize| self.tokens[k].is_word().then(|| self.words[k]);
+        // The link: "of" right after the noun, or a verb with its "at"/"to".
+        let link = word(j)?;
+        let of_link = link == "of";
+        if matches!(link, "at" | "to") {
+            j = j.checked_sub(1)?;
+            if !matches!(
+                word(j)?,
+                "stood"
+                    | "stands"
+                    | "stand"
+                    | "put"
+                    | "valued"
+                    | "estimated"
+                    | "set"
+                    | "came"
+                    | "amounted"
+            ) {
+                return None;
+            }
+        } else if !of_link && !is_linking_verb(link) {
+            return None;
+        }
+        j = j.checked_sub(1)?;
+        // "now stands at", "is now put at", "was put at".
+        while j > 0
+            && matches!(
+                word(j)?,
+                "now" | "currently" | "still" | "is" | "was" | "are" | "were"
+            )
+        {
+            j -= 1;
+        }
+        // A short phrase between the noun and the verb: "wait for planned
+        // surgery reached" (not after "of": "a crowd of" is the noun's own).
+        if !of_link {
+            let reach = j.saturating_sub(4);
+            if let Some(p) = (reach..j)
+                .rev()
+                .find(|&k| matches!(word(k), Some("for" | "of" | "in" | "on")))
+            {
+                if p > 0
+                    && word(p - 1)
+                        .is_some_and(|w| is_subject_noun(w, &self.tokens[p - 1], self.text))
+                {
+                    j = p - 1;
+                }
+            }
+        }
+        let head = j;
+        let is_noun = |k: usize| {
+            let token = &self.tokens[k];
+            word(k).is_some_and(|w| is_subject_noun(w, token, self.text))
+                && (!is_capitalized(token.text(self.text)) || self.starts_sentence(k))
+        };
+        if !is_noun(head) {
+            return None;
+        }
+        let mut first = head;
+        while first > 0 && head - first < 2 && is_noun(first - 1) && !self.starts_sentence(first) {
+            first -= 1;
+        }
+        Some(Span::new(
+            self.tokens[first].span.start(),
+            self.tokens[head].span.end(),
+        ))
+    }
+}
+
+/// Verbs that link a figure to the noun before them: "turnout was 64%".
+fn is_linking_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "was"
+            | "is"
+            | "were"
+            | "are"
+            | "reached"
+            | "hit"
+            | "totalled"
+            | "totaled"
+            | "totals"
+            | "reaches"
+    )
+}
+
+/// Whether a lowercase word of a token may be a noun a figure is about: a
+/// word of letters that is no function word, verb form or adverb.
+fn is_subject_noun(word: &str, token: &Token, text: &str) -> bool {
+    token.is_word()
+        && word.len() >= 3
+        && token.text(text).chars().all(char::is_alphabetic)
+        && !is_subject_stop(word)
+        && !matches!(
+            word,
+            "it" | "they"
+                | "he"
+                | "she"
+                | "we"
+                | "you"
+                | "there"
+                | "what"
+                | "all"
+                | "total"
+                | "only"
+                | "just"
+                | "about"
+                | "some"
+        )
 }
 
 /// The tense a lowercased word marks, if any. The words are matched (or
@@ -607,6 +729,13 @@ fn is_subject_stop(word: &str) -> bool {
             | "every"
             | "of"
             | "ago"
+            | "within"
+            | "after"
+            | "before"
+            | "during"
+            | "over"
+            | "into"
+            | "set"
             | "year"
             | "years"
             | "worth"
@@ -698,6 +827,40 @@ mod tests {
         );
         let text = "It was a 5% increase.";
         assert_eq!(sentence(text).change_around(9, 11), Some(Change::Up));
+    }
+
+    #[test]
+    fn a_figure_is_linked_to_the_noun_before_it() {
+        let subject = |text: &str, figure: &str| {
+            let s = sentence(text);
+            let at = text.find(figure).expect("the figure is in the sentence");
+            s.subject_before(at)
+                .map(|span| span.slice(text).to_string())
+        };
+        assert_eq!(
+            subject("Turnout was 64.1%, officials said.", "64.1%").as_deref(),
+            Some("Turnout")
+        );
+        assert_eq!(
+            subject(
+                "The median wait for planned surgery reached 21 weeks.",
+                "21 weeks"
+            )
+            .as_deref(),
+            Some("median wait")
+        );
+        assert_eq!(
+            subject("It drew a crowd of 61,482 fans.", "61,482").as_deref(),
+            Some("crowd")
+        );
+        assert_eq!(
+            subject("The project's budget now stands at $8.7 billion.", "$8.7").as_deref(),
+            Some("budget")
+        );
+        // No link, a pronoun or a change: no subject.
+        assert_eq!(subject("It lies 40 km from the border.", "40 km"), None);
+        assert_eq!(subject("It was 40 km away.", "40 km"), None);
+        assert_eq!(subject("Revenue rose to $3 billion.", "$3"), None);
     }
 
     #[test]

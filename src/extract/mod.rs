@@ -81,13 +81,10 @@ pub fn extract_kept(doc: &Document, keep: &dyn Fn(&Claim) -> bool) -> Vec<Claim>
             claim.speaker = sentence_speaker.clone();
             if is_figure(claim.kind) {
                 claim.change = s.change_around(claim.span.start(), claim.span.end());
-                // "4.2% of patients" is a share of a population, which other
-                // shares of it ("93% of patients") need not match: no subject.
-                let share = || claim.kind == Kind::Percent && s.population_after(claim.span.end());
-                if claim.subject().is_none() && claim.kind != Kind::Count && !share() {
-                    if let Some(subject) = s.subject_after(claim.span.end()) {
-                        claim.set_subject(subject);
-                    }
+            }
+            if claim.subject().is_none() {
+                if let Some(subject) = subject_of(&s, claim) {
+                    claim.set_subject(subject);
                 }
             }
             if claim.kind == Kind::Count && claim.unit.is_none() {
@@ -187,6 +184,25 @@ fn compares(s: &Sentence, span: Span) -> bool {
         .get(next)
         .is_some_and(|&word| matches!(word, "more" | "others"));
     before || after
+}
+
+/// The noun phrase a figure or length of time is about: the one after it
+/// ("a $4.2bn budget"), else the one it is linked to before it ("turnout
+/// was 64%", "the median wait was 18 weeks"). A count's noun is its unit,
+/// so only a bare number is linked ("a crowd of 61,482").
+fn subject_of(s: &Sentence, claim: &Claim) -> Option<Span> {
+    let (start, end) = (claim.span.start(), claim.span.end());
+    match claim.kind {
+        Kind::Count if claim.unit.is_none() => s.subject_before(start),
+        // "4.2% of patients" is a share of a population, which other
+        // shares of it ("93% of patients") need not match: no subject.
+        Kind::Percent if s.population_after(end) => None,
+        Kind::Money | Kind::Percent | Kind::Measure => {
+            s.subject_after(end).or_else(|| s.subject_before(start))
+        }
+        Kind::Duration => s.subject_before(start),
+        _ => None,
+    }
 }
 
 fn is_figure(kind: Kind) -> bool {
