@@ -94,10 +94,10 @@ static WEEKDAY_NAMES: Table<Weekday> = Table::new(WEEKDAYS, true);
 
 /// Words that show a bare month or year is a date: "in May", "since 2014".
 static CUES: WordSet = WordSet::new(&[
-    "in", "on", "since", "until", "till", "by", "from", "to", "through", "during", "before",
-    "after", "of", "between", "and", "early", "late", "mid", "the", "last", "next", "this", "each",
-    "every", "around", "about", "fiscal", "summer", "spring", "autumn", "fall", "winter", "end",
-    "start",
+    "in", "into", "on", "since", "until", "till", "by", "from", "to", "through", "during",
+    "before", "after", "of", "between", "and", "early", "late", "mid", "the", "last", "next",
+    "this", "each", "every", "around", "about", "fiscal", "summer", "spring", "autumn", "fall",
+    "winter", "end", "start",
 ]);
 
 /// Prepositions kept as part of the date's text.
@@ -678,7 +678,7 @@ fn shift_month(year: i16, month: i8, offset: i64) -> (i32, i32) {
     )
 }
 
-fn iso_week(date: Date) -> String {
+pub fn iso_week(date: Date) -> String {
     let week = date.iso_week_date();
     format!("{:04}-W{:02}", week.year(), week.week())
 }

@@ -928,7 +928,8 @@ fn ago(published: Date, n: f64, unit: &str) -> Option<String> {
             let d = published.checked_sub(n.months()).ok()?;
             format!("{:04}-{:02}", d.year(), d.month())
         }
-        "week" => published.checked_sub((7 * n).days()).ok()?.to_string(),
+        // "two weeks ago" names a week, at the precision of its unit.
+        "week" => date::iso_week(published.checked_sub((7 * n).days()).ok()?),
         "day" => published.checked_sub(n.days()).ok()?.to_string(),
         _ => return None,
     })

@@ -13,6 +13,11 @@ use super::number::{failure, word, ws};
 
 /// Phrases in the order they are tried (longer phrases first).
 const PHRASES: &[(&str, Hedge)] = &[
+    ("a little more than", Hedge::MoreThan),
+    ("a little over", Hedge::MoreThan),
+    ("a little under", Hedge::Nearly),
+    ("slightly more than", Hedge::MoreThan),
+    ("slightly less than", Hedge::LessThan),
     ("no more than", Hedge::AtMost),
     ("no fewer than", Hedge::AtLeast),
     ("no less than", Hedge::AtLeast),
@@ -143,6 +148,8 @@ mod tests {
     fn longest_phrase_wins() {
         assert_eq!(hedge("more than 50"), Ok(("50", Hedge::MoreThan)));
         assert_eq!(hedge("no more than 5"), Ok(("5", Hedge::AtMost)));
+        assert_eq!(hedge("a little over 4.5"), Ok(("4.5", Hedge::MoreThan)));
+        assert_eq!(hedge("slightly less than 3"), Ok(("3", Hedge::LessThan)));
         assert_eq!(hedge("About 50"), Ok(("50", Hedge::About)));
         assert_eq!(hedge("an estimated 3"), Ok(("3", Hedge::About)));
         assert!(hedge("overall 5").is_err());

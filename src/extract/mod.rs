@@ -508,6 +508,21 @@ mod tests {
         assert_eq!(claims[6].speaker.as_deref(), Some("Jan Botha"));
     }
 
+    /// "two weeks ago" is a week, at the precision of its unit; "into"
+    /// shows a bare month is a date.
+    #[test]
+    fn weeks_ago_and_months_into() {
+        let claims = read(
+            "The cases reflect exposures from two weeks ago. It could run into June.",
+            "2025-03-12",
+        );
+        let read: Vec<(&str, &str)> = claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.value.as_str()))
+            .collect();
+        assert_eq!(read, [("two weeks ago", "2025-W09"), ("June", "2025-06")]);
+    }
+
     /// Spreads, fractions, classes, basis points and crowns: "over" before
     /// a length of time it is spread across hedges nothing, fractions and
     /// numbered classes are no counts.
@@ -523,7 +538,8 @@ mod tests {
              Two C-130J aircraft flew to 52 overseas markets. \
              Artists keep 15% to 20% of it, at 20C-25C. \
              It hires 40 to 45 recruits to cut emissions below 2019 levels. \
-             Earnings were 26 cents a share. It takes three or four years.",
+             Earnings were 26 cents a share. It takes three or four years. \
+             It paid 45 US cents a share, a little over 4.5 hours.",
             "2025-11-06",
         );
         let figures: Vec<(&str, Kind, Option<&str>, Option<Hedge>)> = claims
@@ -570,6 +586,13 @@ mod tests {
                 ("2019", Kind::Date, None, None),
                 ("26 cents", Kind::Money, Some("USD"), None),
                 ("three or four years", Kind::Duration, Some("year"), None),
+                ("45 US cents", Kind::Money, Some("USD"), None),
+                (
+                    "a little over 4.5 hours",
+                    Kind::Duration,
+                    Some("hour"),
+                    Some(Hedge::MoreThan)
+                ),
             ]
         );
     }

@@ -3,7 +3,7 @@
 //! "61 billion dollars", "40 million shekels", "R2.3bn".
 
 use super::lexicon::{phrase, After, Table};
-use super::number::{digits_scaled, numeral, short_scale, Form};
+use super::number::{digits_scaled, is_space, numeral, short_scale, Form};
 
 /// Currency marks written before the amount, with their ISO 4217 codes.
 /// Case-sensitive: "US$" and "Rs" are marks, "us" and "rs" are not.
@@ -192,15 +192,20 @@ pub fn pounds_suffix<'a>(after: &After<'a>) -> Option<&'a str> {
     phrase(after.spaced.text(), "pounds", false)
 }
 
-/// Hundredths of a currency after an amount: "26 cents", "40 pence".
-/// The rest and the currency's code.
+/// Hundredths of a currency after an amount: "26 cents", "45 US cents",
+/// "40 pence". The rest and the currency's code.
 pub fn hundredths_suffix<'a>(after: &After<'a>) -> Option<(&'a str, &'static str)> {
     let spaced = after.spaced.text();
-    if !spaced.starts_with(['c', 'p']) || !after.has_space() {
+    if !spaced.starts_with(['c', 'p', 'U']) || !after.has_space() {
         return None;
     }
-    let cents = || phrase(spaced, "cents", false).or_else(|| phrase(spaced, "cent", false));
-    cents()
+    let cents =
+        |text: &'a str| phrase(text, "cents", false).or_else(|| phrase(text, "cent", false));
+    let currency = |name: &str| {
+        phrase(spaced, name, true).and_then(|rest| cents(rest.trim_start_matches(is_space)))
+    };
+    cents(spaced)
+        .or_else(|| currency("US").or_else(|| currency("U.S.")))
         .map(|rest| (rest, "USD"))
         .or_else(|| phrase(spaced, "pence", false).map(|rest| (rest, "GBP")))
 }

@@ -28,7 +28,7 @@ pub fn right_side<'a>(after: &After<'a>) -> Option<(&'a str, Number, Joiner)> {
     // the number), so anything else is turned away before it is parsed.
     let joins = |word: &str| word.eq_ignore_ascii_case("to") || word.eq_ignore_ascii_case("in");
     if after.has_space() && !after.spaced.text().get(..2).is_some_and(joins) {
-        return None;
+        return votes_to(after.spaced.text());
     }
     let input = after.attached.text();
     let right = |i| alt((numeral, spelled)).parse(i);
@@ -60,6 +60,36 @@ pub fn right_side<'a>(after: &After<'a>) -> Option<(&'a str, Number, Joiner)> {
     let (rest, n) = numeral(r).ok()?;
     Some((rest, n, Joiner::Dash))
 }
+
+/// A tally written with its unit: "by 84 votes to 71".
+fn votes_to(input: &str) -> Option<(&str, Number, Joiner)> {
+    let (rest, (_, _, _, _, n)) = (
+        tag_ascii_no_case("votes"),
+        ws,
+        tag_ascii_no_case("to"),
+        ws,
+        numeral,
+    )
+        .parse(input)
+        .ok()?;
+    Some((rest, n, Joiner::To))
+}
+
+/// Words of a legislature's votes: a tally among them is a ratio, even
+/// after a word of games ("the amendment was defeated 79-76").
+const LEGISLATIVE_CUES: &[&str] = &[
+    "amendment",
+    "amendments",
+    "motion",
+    "legislation",
+    "resolution",
+    "referendum",
+    "lawmakers",
+    "senators",
+    "deputies",
+    "mps",
+    "parliament",
+];
 
 /// Results of a game: these settle it before any ratio cue ("won 3-1 against").
 const RESULT_CUES: &[&str] = &[
@@ -126,6 +156,9 @@ const RATIO_CUES: &[&str] = &[
     "decision",
     "split",
     "odds",
+    "favourite",
+    "favorite",
+    "bookmakers",
     "outnumber",
     "outnumbers",
     "outnumbered",
@@ -149,6 +182,9 @@ pub fn classify<W: AsRef<str>>(joiner: Joiner, words: &[W], left: f64, right: f6
     }
     if joiner == Joiner::Colon && right >= 10.0 && left <= 24.0 {
         return None; // a clock time: "10:30"
+    }
+    if has(LEGISLATIVE_CUES) {
+        return Some(Kind::Ratio);
     }
     if has(RESULT_CUES) {
         return Some(Kind::Score);
@@ -206,6 +242,10 @@ mod tests {
         assert!(right_side(" inches").is_none());
         assert!(right_side(" people").is_none());
         assert_eq!(
+            right_side(" votes to 71, after").map(|(r, n, j)| (r, n.value, j)),
+            Some((", after", 71.0, Joiner::To))
+        );
+        assert_eq!(
             right_side("\u{a0}To 3").map(|(_, n, j)| (n.value, j)),
             Some((3.0, Joiner::To))
         );
@@ -223,6 +263,19 @@ mod tests {
         );
         assert_eq!(
             classify(Joiner::To, &words("the council voted 9 to 4"), 9.0, 4.0),
+            Some(Kind::Ratio)
+        );
+        assert_eq!(
+            classify(
+                Joiner::Dash,
+                &words("the amendment was defeated 79-76"),
+                79.0,
+                76.0
+            ),
+            Some(Kind::Ratio)
+        );
+        assert_eq!(
+            classify(Joiner::Dash, &words("a 1-4 favourite to hold on"), 1.0, 4.0),
             Some(Kind::Ratio)
         );
         assert_eq!(
