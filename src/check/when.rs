@@ -9,6 +9,12 @@ pub fn range(iso: &str) -> Option<(Date, Date)> {
     let year: i16 = parts.first()?.parse().ok()?;
     match parts.as_slice() {
         [_] => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
+        [_, quarter] if quarter.starts_with('Q') => {
+            let quarter: i8 = quarter[1..].parse().ok()?;
+            let first = Date::new(year, 3 * quarter - 2, 1).ok()?;
+            let last = Date::new(year, 3 * quarter, 1).ok()?.last_of_month();
+            Some((first, last))
+        }
         [_, week] if week.starts_with('W') => {
             let week: i8 = week[1..].parse().ok()?;
             let monday = ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
@@ -55,6 +61,16 @@ pub fn unit_days(unit: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quarter_spans_its_three_months() {
+        let (first, last) = range("2025-Q4").expect("a quarter");
+        assert_eq!(
+            (first.to_string(), last.to_string()),
+            ("2025-10-01".into(), "2025-12-31".into())
+        );
+        assert!(range("2025-Q5").is_none());
+    }
 
     #[test]
     fn ranges_at_every_precision() {

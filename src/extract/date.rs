@@ -212,6 +212,9 @@ fn core(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
         "this" | "last" | "next" | "past" => return relative(input, first, setting),
         _ => {}
     }
+    if let Some((rest, value)) = quarter_form(input, first, setting) {
+        return done(rest, value);
+    }
     // Every other date opens with a digit, a capital (month and weekday
     // names) or a qualifier: most words are turned away here.
     let may_open = input.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
@@ -351,6 +354,80 @@ fn stands_alone(rest: &str) -> bool {
     }
 }
 
+/// Quarters of a year: "the third quarter", "the fourth quarter of 2024",
+/// "Q3", "Q1 2025". Without a year, the quarter is placed by the tense:
+/// the latest begun by the publication date in the past, the first not
+/// yet over in the future.
+fn quarter_form<'a>(
+    input: &'a str,
+    first: &str,
+    setting: &Setting,
+) -> Option<(&'a str, Option<String>)> {
+    let (rest, quarter) = match first {
+        "first" | "second" | "third" | "fourth" => {
+            let q = match first {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            let after = input[first.len()..].strip_prefix([' ', '-'])?;
+            (phrase(after, "quarter", false)?, q)
+        }
+        _ => {
+            let digit = input.strip_prefix('Q')?.bytes().next()?;
+            let rest = &input[2..];
+            if !(b'1'..=b'4').contains(&digit) || rest.starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            (rest, i32::from(digit - b'0'))
+        }
+    };
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    // "of 2024", "of last year", " 2024".
+    let of = phrase(rest.trim_start_matches(is_space), "of", false)
+        .map(|r| r.trim_start_matches(is_space));
+    let published = setting.published;
+    if let Some(body) = of {
+        if let Ok((after, year)) = numeral(body) {
+            if year.is_year_like() && !after.starts_with(|c: char| c.is_alphanumeric()) {
+                return Some((after, Some(format!("{:04}-Q{quarter}", year.value as i32))));
+            }
+        }
+        for (words, offset) in [
+            ("last year", -1),
+            ("this year", 0),
+            ("next year", 1),
+            ("the year", 0),
+        ] {
+            if let Some(after) = phrase(body, words, false) {
+                let value =
+                    published.map(|d| format!("{:04}-Q{quarter}", i32::from(d.year()) + offset));
+                return Some((after, value));
+            }
+        }
+    }
+    if let Some((after, year)) = year_after(rest, false) {
+        return Some((after, Some(format!("{year:04}-Q{quarter}"))));
+    }
+    let value = published.map(|d| resolve_quarter(d, quarter, setting.tense(Reach::Clause)));
+    Some((rest, value))
+}
+
+fn resolve_quarter(published: Date, quarter: i32, tense: Tense) -> String {
+    let now = i32::from(published.year()) * 4 + (i32::from(published.month()) - 1) / 3;
+    let this = i32::from(published.year()) * 4 + quarter - 1;
+    let chosen = match tense {
+        Tense::Future if this < now => this + 4,
+        Tense::Future => this,
+        _ if this > now => this - 4,
+        _ => this,
+    };
+    format!("{:04}-Q{}", chosen.div_euclid(4), chosen.rem_euclid(4) + 1)
+}
+
 /// "this week", "last month", "next year", "last Tuesday", "this past week".
 fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
     let mut rest = input[first.len()..].trim_start_matches(is_space);
@@ -401,6 +478,10 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             format!("{y:04}-{m:02}")
         }),
         "year" => published.map(|d| format!("{:04}", i32::from(d.year()) + offset as i32)),
+        "quarter" => published.map(|d| {
+            let now = i32::from(d.year()) * 4 + (i32::from(d.month()) - 1) / 3 + offset as i32;
+            format!("{:04}-Q{}", now.div_euclid(4), now.rem_euclid(4) + 1)
+        }),
         _ => {
             if which == "past" {
                 return None;
@@ -415,7 +496,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             published.map(|d| resolve_weekday(d, *weekday, back_or_forth).to_string())
         }
     };
-    if which == "past" && !matches!(word, "week" | "month" | "year") {
+    if which == "past" && !matches!(word, "week" | "month" | "quarter" | "year") {
         return None;
     }
     Some(DateMatch {
@@ -436,6 +517,14 @@ fn month_form(input: &str, setting: &Setting, qualified: bool) -> Option<DateMat
     };
     let spaced = rest.trim_start_matches(is_space);
     let has_space = spaced.len() < rest.len();
+    // "the December quarter": the quarter that month ends.
+    if let Some(after) = phrase(spaced, "quarter", false).filter(|_| has_space) {
+        let quarter = (i32::from(month) + 2) / 3;
+        let value = setting
+            .published
+            .map(|d| resolve_quarter(d, quarter, setting.tense(Reach::Clause)));
+        return done(after, value);
+    }
     // "April 24", "April 24th", "April 24, 2024"
     if has_space {
         if let Ok((after_day, day)) = numeral(spaced) {
@@ -692,13 +781,23 @@ pub fn may_start(lower: &str, original: &str) -> bool {
         || (ENDS.may_hold(lower) && (OPENING_WORDS.contains(&lower) || DAY_WORDS.contains(&lower)))
         || lower.starts_with("mid-")
         || names_month_or_weekday(original)
+        || is_quarter_code(original)
+}
+
+/// "Q1" to "Q4".
+fn is_quarter_code(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'Q', b'1'..=b'4'])
 }
 
 /// Lowercase words a date may open with, besides [`DAY_WORDS`]: "last
-/// month", "in 1993", "early March".
-pub const OPENING_WORDS: [&str; 10] = [
-    "this", "last", "next", "past", "in", "on", "since", "early", "late", "mid",
+/// month", "in 1993", "early March", "third quarter".
+pub const OPENING_WORDS: [&str; 14] = [
+    "this", "last", "next", "past", "in", "on", "since", "early", "late", "mid", "first", "second",
+    "third", "fourth",
 ];
+
+/// Words that anchor a date though they open none: "the third quarter".
+pub const PERIOD_WORDS: [&str; 1] = ["quarter"];
 
 /// The days named relative to today, and "weekend" ("this weekend"), words
 /// that anchor a date.
@@ -919,6 +1018,42 @@ mod tests {
             value("2024-06-12", Tense::Neutral, "today"),
             Some("2024-06-12".into())
         );
+    }
+
+    #[test]
+    fn quarters_take_the_year_the_tense_gives() {
+        // Written in February 2026, in the year's first quarter.
+        let published = "2026-02-05";
+        assert_eq!(
+            value(published, Tense::Past, "fourth quarter"),
+            Some("2025-Q4".into())
+        );
+        assert_eq!(
+            value(published, Tense::Past, "first quarter"),
+            Some("2026-Q1".into())
+        );
+        assert_eq!(
+            value(published, Tense::Future, "third quarter"),
+            Some("2026-Q3".into())
+        );
+        assert_eq!(
+            at(published, Tense::Past, "second quarter of last year, when"),
+            Some(("second quarter of last year".into(), Some("2025-Q2".into())))
+        );
+        assert_eq!(
+            at(published, Tense::Neutral, "Q3 2024 sales"),
+            Some(("Q3 2024".into(), Some("2024-Q3".into())))
+        );
+        assert_eq!(
+            value(published, Tense::Past, "last quarter"),
+            Some("2025-Q4".into())
+        );
+        assert_eq!(
+            at(published, Tense::Past, "December quarter sales"),
+            Some(("December quarter".into(), Some("2025-Q4".into())))
+        );
+        assert_eq!(value(published, Tense::Neutral, "Q5"), None);
+        assert_eq!(value(published, Tense::Neutral, "third-party"), None);
     }
 
     #[test]

@@ -83,7 +83,8 @@ fn anchor_words() -> &'static WordIndex {
         WordIndex::new(
             number_words()
                 .chain(duration::unit_words())
-                .chain(date::DAY_WORDS),
+                .chain(date::DAY_WORDS)
+                .chain(date::PERIOD_WORDS),
         )
     });
     &WORDS
@@ -114,6 +115,24 @@ fn is_anchor(words: &WordIndex, text: &str, token: Token, lower: &str) -> bool {
     }
     lower.split(JOINERS).any(is_word) || word.split(JOINERS).any(date::names_month_or_weekday)
 }
+
+/// Words of games, whose quarters are periods of play, not of a year.
+const GAME_WORDS: [&str; 14] = [
+    "game",
+    "games",
+    "match",
+    "halftime",
+    "half-time",
+    "points",
+    "three-pointers",
+    "touchdown",
+    "touchdowns",
+    "goal",
+    "goals",
+    "overtime",
+    "buzzer",
+    "rout",
+];
 
 /// Words besides numbers, hedges and dates that open a figure: "between 5
 /// and 10", "half a million", "dozens of".
@@ -197,6 +216,11 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
             // A lone year after a name word belongs to the name: "Vision 2040", "Euro 2028".
             let lone_year = m.len == word.len() && word.bytes().all(|b| b.is_ascii_digit());
             if lone_year && i > 0 && s.is_name_word(i - 1) {
+                return None;
+            }
+            // "the third quarter" of a game is a period of play.
+            let quarter = m.value.as_deref().is_some_and(|v| v.contains("-Q"));
+            if quarter && s.words.iter().any(|w| GAME_WORDS.contains(w)) {
                 return None;
             }
             let value = m.value.map_or(Value::Unknown, Value::Text);
