@@ -156,7 +156,7 @@ fn planted_disagreements_found_and_decoys_left_alone() {
     );
     assert!(found("figure") >= 1, "no figure found\n{table}\n{report}");
     assert!(
-        decoys_flagged * 20 <= decoys && unplanted <= 5,
+        decoys_flagged * 20 <= decoys && unplanted <= 2,
         "{decoys_flagged} of {decoys} decoys flagged, {unplanted} other findings\n{table}\n{report}"
     );
 }

@@ -869,10 +869,13 @@ fn misattribution(
     ))
 }
 
-/// A named speaker: a proper name, not "a US official" or "the statement".
+/// A named speaker: a proper name, not "a US official", "the statement"
+/// or someone described by whose they are ("Meridian's head").
 fn is_named(speaker: &str) -> bool {
     let first = speaker.split_whitespace().next().unwrap_or("");
+    let possessive = speaker.contains("'s ") || speaker.contains("’s ");
     first.starts_with(char::is_uppercase)
+        && !possessive
         && !matches!(first, "The" | "A" | "An" | "He" | "She" | "They" | "It")
 }
 
@@ -1074,6 +1077,14 @@ mod tests {
             .expect("plain text always parses");
         let claims = crate::extract::extract(&doc);
         Article { doc, claims }
+    }
+
+    #[test]
+    fn a_speaker_described_by_whose_they_are_is_not_named() {
+        assert!(is_named("Olivia Sandstrom"));
+        assert!(is_named("Sullivan"));
+        assert!(!is_named("Meridian's head"));
+        assert!(!is_named("the statement"));
     }
 
     #[test]
