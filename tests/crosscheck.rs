@@ -52,29 +52,51 @@ fn of_category(rule: &str, category: &str) -> bool {
     }
 }
 
+/// A place of `expected.yaml`: its file, and every byte span its text takes there.
+struct Located {
+    file: String,
+    spans: Vec<(u64, u64)>,
+}
+
+fn located(places: &[Place], story: &Path) -> Vec<Located> {
+    places
+        .iter()
+        .map(|place| {
+            let text = std::fs::read(story.join(&place.file)).expect("the place's file is read");
+            let needle = place.text.as_bytes();
+            let spans: Vec<(u64, u64)> = (0..text.len())
+                .filter(|&at| text[at..].starts_with(needle))
+                .map(|at| (at as u64, (at + needle.len()) as u64))
+                .collect();
+            assert!(
+                !spans.is_empty(),
+                "{:?} is not in {}",
+                place.text,
+                place.file
+            );
+            Located {
+                file: place.file.clone(),
+                spans,
+            }
+        })
+        .collect()
+}
+
 /// Whether a finding's locations touch two of the places at least.
-fn touches_two(finding: &Value, places: &[Place], story: &Path) -> bool {
+fn touches_two(finding: &Value, places: &[Located]) -> bool {
+    let locations = finding["locations"]
+        .as_array()
+        .expect("a finding has locations");
     let touched = places.iter().filter(|place| {
-        let text = std::fs::read(story.join(&place.file)).expect("the place's file is read");
-        let needle = place.text.as_bytes();
-        let spans: Vec<(u64, u64)> = (0..text.len())
-            .filter(|&at| text[at..].starts_with(needle))
-            .map(|at| (at as u64, (at + needle.len()) as u64))
-            .collect();
-        assert!(
-            !spans.is_empty(),
-            "{:?} is not in {}",
-            place.text,
-            place.file
-        );
-        finding["locations"]
-            .as_array()
-            .expect("a finding has locations")
+        locations
             .iter()
             .filter(|l| l["file"].as_str().is_some_and(|f| f.ends_with(&place.file)))
             .any(|l| {
                 let (start, end) = (l["start"].as_u64(), l["end"].as_u64());
-                spans.iter().any(|&(s, e)| start < Some(e) && Some(s) < end)
+                place
+                    .spans
+                    .iter()
+                    .any(|&(s, e)| start < Some(e) && Some(s) < end)
             })
     });
     touched.count() >= 2
@@ -107,11 +129,11 @@ fn planted_disagreements_found_and_decoys_left_alone() {
         let findings = doc["findings"].as_array().expect("findings").clone();
         let mut counted = vec![false; findings.len()];
         for planted in &expected.findings {
+            let places = located(&planted.places, story);
             let hits: Vec<usize> = (0..findings.len())
                 .filter(|&i| {
                     let rule = findings[i]["rule"].as_str().unwrap_or("");
-                    of_category(rule, &planted.category)
-                        && touches_two(&findings[i], &planted.places, story)
+                    of_category(rule, &planted.category) && touches_two(&findings[i], &places)
                 })
                 .collect();
             let entry = tally.entry(planted.category.clone()).or_default();
@@ -125,8 +147,9 @@ fn planted_disagreements_found_and_decoys_left_alone() {
         }
         for decoy in &expected.decoys {
             decoys += 1;
+            let places = located(&decoy.places, story);
             let flagged = (0..findings.len())
-                .filter(|&i| !counted[i] && touches_two(&findings[i], &decoy.places, story))
+                .filter(|&i| !counted[i] && touches_two(&findings[i], &places))
                 .collect::<Vec<_>>();
             if !flagged.is_empty() {
                 decoys_flagged += 1;

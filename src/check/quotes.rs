@@ -20,8 +20,8 @@ use crate::extract::{Claim, Kind, Value};
 use crate::rules::{QuoteCheck, QuoteRule, Rule};
 
 const SHINGLE: usize = 3;
-/// A shingle shared by more quotations than this is boilerplate ("the
-/// United States"), not evidence that two quotations are one.
+/// A shingle shared by more quotations than this is boilerplate ("at the
+/// end of"), not evidence that two quotations are one.
 const MAX_POSTINGS: usize = 64;
 /// Words of a quotation that are compared; a longer one is cut here, so a
 /// runaway quotation cannot make the comparison quadratic.
@@ -1023,7 +1023,7 @@ mod tests {
             normalized("We [the government] will spend 5,000 — “NOT” less."),
             "we will spend 5000 not less"
         );
-        assert_eq!(normalized("Ukraine’s ‘war’"), "ukraine's war");
+        assert_eq!(normalized("Harbour’s ‘plan’"), "harbour's plan");
         // Only one separator between two digits joins them, brackets unseen.
         assert_eq!(
             normalized("5,,000 5, 000 5,[sic]000 x,000"),
@@ -1082,7 +1082,7 @@ mod tests {
     #[test]
     fn a_speaker_described_by_whose_they_are_is_not_named() {
         assert!(is_named("Olivia Sandstrom"));
-        assert!(is_named("Sullivan"));
+        assert!(is_named("Okafor"));
         assert!(!is_named("Meridian's head"));
         assert!(!is_named("the statement"));
     }

@@ -280,7 +280,7 @@ impl<'t> Sentence<'t> {
     }
 
     /// Whether "of" and a plural follow byte `end`: "of patients", "of
-    /// the people asked", not "of Ukraine" or "of the vote".
+    /// the people asked", not "of Brazil" or "of the vote".
     pub fn population_after(&self, end: usize) -> bool {
         let Some(of) = self
             .first_token_from(end)
@@ -305,7 +305,7 @@ impl<'t> Sentence<'t> {
     }
 
     /// The noun phrase after a figure ("military aid package") or in an
-    /// "of"/"in" phrase after it ("of Ukraine", "in aid").
+    /// "of"/"in" phrase after it ("of Brazil", "in aid").
     pub fn subject_after(&self, end: usize) -> Option<Span> {
         let first = self.first_token_from(end)?;
         let mut j = first;
@@ -320,7 +320,7 @@ impl<'t> Sentence<'t> {
             token.is_word()
                 && !token.shape.has_digit()
                 && !is_subject_stop(self.words[k])
-                && !super::number::number_words().any(|n| n == self.words[k])
+                && !super::number::is_number_word(self.words[k])
                 && !super::date::names_month_or_weekday(word)
         };
         while j < self.tokens.len()
@@ -337,6 +337,15 @@ impl<'t> Sentence<'t> {
             self.tokens[from].span.start(),
             self.tokens[j - 1].span.end(),
         ))
+    }
+
+    /// Whether token `k` is a word of letters that may be a noun a figure
+    /// is about.
+    fn may_be_subject_noun(&self, k: usize) -> bool {
+        let token = self.tokens[k];
+        token.is_word()
+            && token.text(self.text).chars().all(char::is_alphabetic)
+            && is_subject_noun(self.words[k])
     }
 
     /// The noun phrase a figure is linked to before it: "Turnout was
@@ -384,23 +393,17 @@ impl<'t> Sentence<'t> {
         // surgery reached" (not after "of": "a crowd of" is the noun's own).
         if !of_link {
             let reach = j.saturating_sub(4);
-            if let Some(p) = (reach..j)
+            let phrase = (reach..j)
                 .rev()
-                .find(|&k| matches!(word(k), Some("for" | "of" | "in" | "on")))
-            {
-                if p > 0
-                    && word(p - 1)
-                        .is_some_and(|w| is_subject_noun(w, &self.tokens[p - 1], self.text))
-                {
-                    j = p - 1;
-                }
+                .find(|&k| matches!(word(k), Some("for" | "of" | "in" | "on")));
+            if let Some(p) = phrase.filter(|&p| p > 0 && self.may_be_subject_noun(p - 1)) {
+                j = p - 1;
             }
         }
         let head = j;
         let is_noun = |k: usize| {
-            let token = &self.tokens[k];
-            word(k).is_some_and(|w| is_subject_noun(w, token, self.text))
-                && (!is_capitalized(token.text(self.text)) || self.starts_sentence(k))
+            self.may_be_subject_noun(k)
+                && (!is_capitalized(self.tokens[k].text(self.text)) || self.starts_sentence(k))
         };
         if !is_noun(head) {
             return None;
@@ -433,19 +436,15 @@ fn is_linking_verb(word: &str) -> bool {
     )
 }
 
-/// Whether a lowercase word of a token may be a noun a figure is about: a
-/// word of letters that is no function word, verb form or adverb.
-fn is_subject_noun(word: &str, token: &Token, text: &str) -> bool {
-    token.is_word()
-        && word.len() >= 3
-        && token.text(text).chars().all(char::is_alphabetic)
+/// Whether a lowercase word may be a noun a figure is about: no function
+/// word, verb form or adverb.
+fn is_subject_noun(word: &str) -> bool {
+    word.len() >= 3
         && !is_subject_stop(word)
         && !matches!(
             word,
-            "it" | "they"
-                | "he"
+            "they"
                 | "she"
-                | "we"
                 | "you"
                 | "there"
                 | "what"

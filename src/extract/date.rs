@@ -376,37 +376,28 @@ fn quarter_form<'a>(
         }
         _ => {
             let digit = input.strip_prefix('Q')?.bytes().next()?;
-            let rest = &input[2..];
-            if !(b'1'..=b'4').contains(&digit) || rest.starts_with(|c: char| c.is_alphanumeric()) {
+            if !(b'1'..=b'4').contains(&digit) {
                 return None;
             }
-            (rest, i32::from(digit - b'0'))
+            (&input[2..], i32::from(digit - b'0'))
         }
     };
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    // "of 2024", "of last year", " 2024".
-    let of = phrase(rest.trim_start_matches(is_space), "of", false)
-        .map(|r| r.trim_start_matches(is_space));
     let published = setting.published;
-    if let Some(body) = of {
-        if let Ok((after, year)) = numeral(body) {
-            if year.is_year_like() && !after.starts_with(|c: char| c.is_alphanumeric()) {
-                return Some((after, Some(format!("{:04}-Q{quarter}", year.value as i32))));
-            }
+    // "of 2024", "of last year", " 2024".
+    if let Some(after_of) = phrase(rest.trim_start_matches(is_space), "of", false) {
+        if let Some((after, year)) = year_after(after_of, false) {
+            return Some((after, Some(format!("{year:04}-Q{quarter}"))));
         }
-        for (words, offset) in [
-            ("last year", -1),
-            ("this year", 0),
-            ("next year", 1),
-            ("the year", 0),
-        ] {
-            if let Some(after) = phrase(body, words, false) {
-                let value =
-                    published.map(|d| format!("{:04}-Q{quarter}", i32::from(d.year()) + offset));
-                return Some((after, value));
-            }
+        let body = after_of.trim_start_matches(is_space);
+        if let Some((after, offset)) =
+            named_year(body).or_else(|| phrase(body, "the year", false).map(|after| (after, 0)))
+        {
+            let value =
+                published.map(|d| format!("{:04}-Q{quarter}", i32::from(d.year()) + offset));
+            return Some((after, value));
         }
     }
     if let Some((after, year)) = year_after(rest, false) {
@@ -416,16 +407,33 @@ fn quarter_form<'a>(
     Some((rest, value))
 }
 
+/// "last year", "this year" or "next year" at the start of `input`: the
+/// rest, and the years from the publication's.
+fn named_year(input: &str) -> Option<(&str, i32)> {
+    [("last year", -1), ("this year", 0), ("next year", 1)]
+        .into_iter()
+        .find_map(|(words, offset)| phrase(input, words, false).map(|after| (after, offset)))
+}
+
+/// A date's quarter, counted from year 0: four a year.
+fn quarter_index(date: Date) -> i32 {
+    i32::from(date.year()) * 4 + (i32::from(date.month()) - 1) / 3
+}
+
+/// "2025-Q4" for a quarter counted by [`quarter_index`].
+fn quarter_name(index: i32) -> String {
+    format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+}
+
 fn resolve_quarter(published: Date, quarter: i32, tense: Tense) -> String {
-    let now = i32::from(published.year()) * 4 + (i32::from(published.month()) - 1) / 3;
+    let now = quarter_index(published);
     let this = i32::from(published.year()) * 4 + quarter - 1;
-    let chosen = match tense {
+    quarter_name(match tense {
         Tense::Future if this < now => this + 4,
         Tense::Future => this,
         _ if this > now => this - 4,
         _ => this,
-    };
-    format!("{:04}-Q{}", chosen.div_euclid(4), chosen.rem_euclid(4) + 1)
+    })
 }
 
 /// "this week", "last month", "next year", "last Tuesday", "this past week".
@@ -478,10 +486,7 @@ fn relative(input: &str, first: &str, setting: &Setting) -> Option<DateMatch> {
             format!("{y:04}-{m:02}")
         }),
         "year" => published.map(|d| format!("{:04}", i32::from(d.year()) + offset as i32)),
-        "quarter" => published.map(|d| {
-            let now = i32::from(d.year()) * 4 + (i32::from(d.month()) - 1) / 3 + offset as i32;
-            format!("{:04}-Q{}", now.div_euclid(4), now.rem_euclid(4) + 1)
-        }),
+        "quarter" => published.map(|d| quarter_name(quarter_index(d) + offset as i32)),
         _ => {
             if which == "past" {
                 return None;
@@ -557,13 +562,11 @@ fn month_form(input: &str, setting: &Setting, qualified: bool) -> Option<DateMat
             }
         }
         // "July last year", "March this year"
-        for (words, offset) in [("last year", -1), ("this year", 0), ("next year", 1)] {
-            if let Some(after) = phrase(spaced, words, false) {
-                let value = setting
-                    .published
-                    .map(|d| format!("{:04}-{month:02}", i32::from(d.year()) + offset));
-                return done(after, value);
-            }
+        if let Some((after, offset)) = named_year(spaced) {
+            let value = setting
+                .published
+                .map(|d| format!("{:04}-{month:02}", i32::from(d.year()) + offset));
+            return done(after, value);
         }
     }
     // A bare month needs a cue; "May" and "March" also need one as verbs.

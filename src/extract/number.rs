@@ -366,6 +366,12 @@ pub fn number_words() -> impl Iterator<Item = &'static str> {
         .chain(PLURALS.words())
 }
 
+/// Whether a lowercased word is one of [`number_words`].
+pub fn is_number_word(lower: &str) -> bool {
+    static WORDS: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::new(number_words()));
+    WORDS.contains(lower)
+}
+
 /// The one-letter scales that only follow a currency: "$5m", "$4.2B", "$300k".
 pub fn short_scale(i: &str) -> IResult<&str, f64> {
     let (rest, s) = alt((
