@@ -359,7 +359,8 @@ impl<'t> Sentence<'t> {
         let word = |k: usize| self.tokens[k].is_word().then(|| self.words[k]);
         // The link: "of" right after the noun, or a verb with its "at"/"to".
         let link = word(j)?;
-        let of_link = link == "of";
+        // "a crowd of", "a package worth": the noun's own words.
+        let of_link = matches!(link, "of" | "worth");
         if matches!(link, "at" | "to") {
             j = j.checked_sub(1)?;
             if !matches!(
@@ -851,6 +852,10 @@ mod tests {
         assert_eq!(
             subject("It drew a crowd of 61,482 fans.", "61,482").as_deref(),
             Some("crowd")
+        );
+        assert_eq!(
+            subject("It agreed a relief package worth $1.2 billion.", "$1.2").as_deref(),
+            Some("relief package")
         );
         assert_eq!(
             subject("The project's budget now stands at $8.7 billion.", "$8.7").as_deref(),
