@@ -64,8 +64,7 @@ fn located(places: &[Place], story: &Path) -> Vec<Located> {
         .map(|place| {
             let text = std::fs::read(story.join(&place.file)).expect("the place's file is read");
             let needle = place.text.as_bytes();
-            let spans: Vec<(u64, u64)> = (0..text.len())
-                .filter(|&at| text[at..].starts_with(needle))
+            let spans: Vec<(u64, u64)> = memchr::memmem::find_iter(&text, needle)
                 .map(|at| (at as u64, (at + needle.len()) as u64))
                 .collect();
             assert!(

@@ -630,13 +630,22 @@ fn is_variant(
         // Only the capitals differ: DeSantis / Desantis.
         return true;
     }
-    let distance = damerau_levenshtein(la, lb);
-    let shorter = la.chars().count().min(lb.chars().count());
-    if distance > 2 {
-        return false;
+    if is_respelling(la, lb, names.min_length) {
+        return true;
     }
-    let long_and_close = shorter >= names.min_length && distance == 1;
-    long_and_close || (shorter >= MIN_CONTEXT_LENGTH && !beside_a.is_disjoint(beside_b))
+    let shorter = la.chars().count().min(lb.chars().count());
+    shorter >= MIN_CONTEXT_LENGTH
+        && !beside_a.is_disjoint(beside_b)
+        && damerau_levenshtein(la, lb) <= 2
+}
+
+/// Whether two lowercase names are one spelled two ways by their letters
+/// alone: the same first letter, one edit apart, and `shortest` letters
+/// long at least, so that short names ("Lee" / "Lei") stay apart.
+pub(super) fn is_respelling(a: &str, b: &str, shortest: usize) -> bool {
+    a.chars().count().min(b.chars().count()) >= shortest
+        && a.chars().next() == b.chars().next()
+        && damerau_levenshtein(a, b) == 1
 }
 
 fn is_inflection(stem: &str, word: &str) -> bool {

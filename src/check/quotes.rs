@@ -899,17 +899,9 @@ fn same_speaker(a: &str, b: &str) -> bool {
     };
     let given_agree =
         given_a.iter().all(|w| given_b.contains(w)) || given_b.iter().all(|w| given_a.contains(w));
-    given_agree && is_respelling(surname_a, surname_b)
-}
-
-/// Whether two lowercase surnames are one spelled two ways: one edit apart
-/// and five letters long at least, so that short names ("Lee" / "Lei")
-/// stay apart.
-fn is_respelling(a: &str, b: &str) -> bool {
+    // Short surnames ("Lee" / "Lei") are too often two people's.
     const SHORTEST: usize = 5;
-    a.chars().count().min(b.chars().count()) >= SHORTEST
-        && a.chars().next() == b.chars().next()
-        && strsim::damerau_levenshtein(a, b) == 1
+    given_agree && super::names::is_respelling(surname_a, surname_b, SHORTEST)
 }
 
 fn short(text: &str) -> String {

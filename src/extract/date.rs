@@ -363,49 +363,43 @@ fn quarter_form<'a>(
     first: &str,
     setting: &Setting,
 ) -> Option<(&'a str, Option<String>)> {
-    let (rest, quarter) = match first {
-        "first" | "second" | "third" | "fourth" => {
-            let q = match first {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            };
+    let (rest, quarter) = match ORDINALS.iter().position(|&ordinal| ordinal == first) {
+        Some(index) => {
             let after = input[first.len()..].strip_prefix([' ', '-'])?;
-            (phrase(after, "quarter", false)?, q)
+            (phrase(after, "quarter", false)?, index as i32 + 1)
         }
-        _ => {
-            let digit = input.strip_prefix('Q')?.bytes().next()?;
-            if !(b'1'..=b'4').contains(&digit) {
-                return None;
-            }
-            (&input[2..], i32::from(digit - b'0'))
+        None => {
+            let code = input.get(..2).filter(|code| is_quarter_code(code))?;
+            (&input[2..], i32::from(code.as_bytes()[1] - b'0'))
         }
     };
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
     let published = setting.published;
+    let in_year = |year: i32| quarter_name(year * 4 + quarter - 1);
     // "of 2024", "of last year", " 2024".
     if let Some(after_of) = phrase(rest.trim_start_matches(is_space), "of", false) {
         if let Some((after, year)) = year_after(after_of, false) {
-            return Some((after, Some(format!("{year:04}-Q{quarter}"))));
+            return Some((after, Some(in_year(year.into()))));
         }
         let body = after_of.trim_start_matches(is_space);
         if let Some((after, offset)) =
             named_year(body).or_else(|| phrase(body, "the year", false).map(|after| (after, 0)))
         {
-            let value =
-                published.map(|d| format!("{:04}-Q{quarter}", i32::from(d.year()) + offset));
+            let value = published.map(|d| in_year(i32::from(d.year()) + offset));
             return Some((after, value));
         }
     }
     if let Some((after, year)) = year_after(rest, false) {
-        return Some((after, Some(format!("{year:04}-Q{quarter}"))));
+        return Some((after, Some(in_year(year.into()))));
     }
     let value = published.map(|d| resolve_quarter(d, quarter, setting.tense(Reach::Clause)));
     Some((rest, value))
 }
+
+/// The ordinals that name a quarter: "the third quarter".
+const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
 /// "last year", "this year" or "next year" at the start of `input`: the
 /// rest, and the years from the publication's.
@@ -425,9 +419,11 @@ fn quarter_name(index: i32) -> String {
     format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
 }
 
+/// Quarter `quarter` (1 to 4) of the publication's year, or of the year
+/// before or after as the tense places it.
 fn resolve_quarter(published: Date, quarter: i32, tense: Tense) -> String {
     let now = quarter_index(published);
-    let this = i32::from(published.year()) * 4 + quarter - 1;
+    let this = now - now.rem_euclid(4) + quarter - 1;
     quarter_name(match tense {
         Tense::Future if this < now => this + 4,
         Tense::Future => this,
@@ -1027,34 +1023,32 @@ mod tests {
     fn quarters_take_the_year_the_tense_gives() {
         // Written in February 2026, in the year's first quarter.
         let published = "2026-02-05";
-        assert_eq!(
-            value(published, Tense::Past, "fourth quarter"),
-            Some("2025-Q4".into())
-        );
-        assert_eq!(
-            value(published, Tense::Past, "first quarter"),
-            Some("2026-Q1".into())
-        );
-        assert_eq!(
-            value(published, Tense::Future, "third quarter"),
-            Some("2026-Q3".into())
-        );
-        assert_eq!(
-            at(published, Tense::Past, "second quarter of last year, when"),
-            Some(("second quarter of last year".into(), Some("2025-Q2".into())))
-        );
-        assert_eq!(
-            at(published, Tense::Neutral, "Q3 2024 sales"),
-            Some(("Q3 2024".into(), Some("2024-Q3".into())))
-        );
-        assert_eq!(
-            value(published, Tense::Past, "last quarter"),
-            Some("2025-Q4".into())
-        );
-        assert_eq!(
-            at(published, Tense::Past, "December quarter sales"),
-            Some(("December quarter".into(), Some("2025-Q4".into())))
-        );
+        let cases = [
+            (Tense::Past, "fourth quarter", "fourth quarter", "2025-Q4"),
+            (Tense::Past, "first quarter", "first quarter", "2026-Q1"),
+            (Tense::Future, "third quarter", "third quarter", "2026-Q3"),
+            (
+                Tense::Past,
+                "second quarter of last year, when",
+                "second quarter of last year",
+                "2025-Q2",
+            ),
+            (Tense::Neutral, "Q3 2024 sales", "Q3 2024", "2024-Q3"),
+            (Tense::Past, "last quarter", "last quarter", "2025-Q4"),
+            (
+                Tense::Past,
+                "December quarter sales",
+                "December quarter",
+                "2025-Q4",
+            ),
+        ];
+        for (tense, input, text, quarter) in cases {
+            assert_eq!(
+                at(published, tense, input),
+                Some((text.into(), Some(quarter.into()))),
+                "{input}"
+            );
+        }
         assert_eq!(value(published, Tense::Neutral, "Q5"), None);
         assert_eq!(value(published, Tense::Neutral, "third-party"), None);
     }
