@@ -305,6 +305,59 @@ fn congress_aid_of_61_and_66_billion_disagree_between_sources() {
 }
 
 #[test]
+fn two_outlets_on_one_story_give_a_plant_two_costs() {
+    let report = check("figure-story-sources-differ");
+    assert_findings(
+        &report,
+        &[Expect {
+            rule: "figures/sources-differ",
+            severity: "warning",
+            locations: &[
+                ("river_post.md", "$350 million"),
+                ("valley_times.md", "$310 million"),
+            ],
+        }],
+    );
+    assert_eq!(
+        labels(report.single("figures/sources-differ")),
+        [
+            "$350 million (River Post, 2026-03-04)",
+            "$310 million (Valley Times, 2026-03-04)"
+        ],
+        "{}",
+        report.pretty()
+    );
+}
+
+#[test]
+fn plants_of_two_towns_on_one_day_are_two_stories() {
+    let case = "figure-story-other-stories";
+    assert_extracted(
+        case,
+        "money",
+        &[
+            ("valley_times.md", "$310 million"),
+            ("harbour_gazette.md", "$280 million"),
+        ],
+    );
+    assert_clean(&check(case));
+}
+
+#[test]
+fn seats_of_two_parties_in_one_election_are_two_figures() {
+    let case = "figure-story-other-parties";
+    assert_extracted(
+        case,
+        "count",
+        &[
+            ("northern_standard.md", "57 seats"),
+            ("press_agency.md", "41 seats"),
+        ],
+    );
+    assert_clean(&check(case));
+}
+
+#[test]
 fn troop_ratios_of_3_and_7_to_1_disagree_in_one_article() {
     let report = check("figure-troop-ratio");
     assert_findings(

@@ -71,6 +71,9 @@ fn the_rules_find_the_same_in_the_claims_they_read() {
     assert!(every.len() > 300, "only {} articles", every.len());
     let all_claims: usize = every.iter().map(|a| a.claims.len()).sum();
     let mut rules_with_findings = 0;
+    // The whole pack reads nearly every figure with a subject (the rule
+    // comparing sources on one story does); most rules alone read far fewer.
+    let mut sets_dropping_a_quarter = 0;
     for (name, rules) in rule_sets() {
         let read = rules.claims_read();
         let kept: Vec<Article> = documents()
@@ -81,9 +84,10 @@ fn the_rules_find_the_same_in_the_claims_they_read() {
             .collect();
         let kept_claims: usize = kept.iter().map(|a| a.claims.len()).sum();
         assert!(
-            kept_claims < all_claims * 3 / 4,
-            "{name}: {kept_claims} of {all_claims} claims kept: the comparison would prove little"
+            kept_claims < all_claims,
+            "{name}: every claim kept: the comparison would prove nothing"
         );
+        sets_dropping_a_quarter += usize::from(kept_claims < all_claims * 3 / 4);
         let findings = check::run(&rules, &every);
         rules_with_findings += usize::from(!findings.is_empty());
         assert_eq!(check::run(&rules, &kept), findings, "{name}");
@@ -91,6 +95,10 @@ fn the_rules_find_the_same_in_the_claims_they_read() {
     assert!(
         rules_with_findings > 10,
         "{rules_with_findings} rule sets found anything"
+    );
+    assert!(
+        sets_dropping_a_quarter > 15,
+        "only {sets_dropping_a_quarter} rule sets dropped a quarter of the claims"
     );
 }
 
@@ -114,10 +122,12 @@ fn the_default_pack_reads_its_scopes_dates_and_quotations() {
             .clone();
         read.keeps(&claim)
     };
-    // A coalition counts countries; nothing counts votes.
+    // A coalition counts countries; a bare number about nothing named is
+    // compared by no rule.
     assert!(claim_of("The coalition has 57 countries.", Kind::Count));
-    assert!(!claim_of("The bill won 57 votes.", Kind::Count));
-    assert!(!claim_of("The road is 40 km long.", Kind::Measure));
+    assert!(claim_of("The bill won 57 votes.", Kind::Count));
+    assert!(!claim_of("It rose to 57, then fell.", Kind::Count));
+    assert!(!claim_of("It lies 40 km from the border.", Kind::Measure));
     assert!(!claim_of("Eastport won 2-1 at home.", Kind::Score));
     assert!(claim_of("Aid rose to $61 billion.", Kind::Money));
     assert!(claim_of("It met on March 3, 2024.", Kind::Date));

@@ -8,8 +8,9 @@
 //! of its places at least; a decoy is flagged when a finding not already
 //! counted as found touches two of its places; any other finding is
 //! reported as planted nowhere. The bars are those the
-//! default pack meets today: figures that disagree between sources on
-//! subjects outside its domain pack are still mostly missed.
+//! default pack meets today: a fifth of the figures are found (most of the
+//! rest lack a subject claimlint reads, or are stated two ways within one
+//! article in words that differ).
 
 mod common;
 
@@ -176,7 +177,12 @@ fn planted_disagreements_found_and_decoys_left_alone() {
         quotes_and_names * 10 >= of_quotes_and_names * 9,
         "quotations and names: {quotes_and_names} of {of_quotes_and_names} found\n{table}\n{report}"
     );
-    assert!(found("figure") >= 1, "no figure found\n{table}\n{report}");
+    assert!(
+        found("figure") * 5 >= planted("figure"),
+        "figures: {} of {} found\n{table}\n{report}",
+        found("figure"),
+        planted("figure")
+    );
     assert!(
         decoys_flagged * 20 <= decoys && unplanted <= 2,
         "{decoys_flagged} of {decoys} decoys flagged, {unplanted} other findings\n{table}\n{report}"

@@ -9,16 +9,21 @@
 //! has them, in its own or a neighbouring paragraph;
 //! across articles only figures with the same actor are compared, and those
 //! without their own date only within the rule's period of publication.
+//! A rule comparing articles on one story (`same-story`) keys figures by
+//! the head noun of their subject instead, compares them only between
+//! articles that [`Stories`] finds on one story and published a day apart
+//! at most, and keeps apart figures beside different names.
 //! Every step is a grouping by key, so the cost grows linearly with the claims;
 //! the articles are read in parallel, and their groups gathered in order.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::{when, window, Article, Finding, Location};
-use crate::extract::{Claim, Kind, Value};
+use super::story::Stories;
+use super::{when, window, Article, Finding, Location, UnionFind};
+use crate::extract::{is_title_or_organisation_word, names_month_or_weekday, Claim, Kind, Value};
 use crate::rules::{FigureRule, Period, Rule};
 use crate::span::Span;
 
@@ -26,7 +31,12 @@ use crate::span::Span;
 /// new $60 million package"), so only words this close count.
 const QUALIFIER_WINDOW: usize = 4;
 
+/// Names this close to a figure tell whose it is ("Labour, led by Piet
+/// Verhoeven, took 41 seats").
+const NAME_WINDOW: usize = 6;
+
 /// A claim that belongs to the rule, with what tells it apart from others.
+#[derive(Clone)]
 struct Mention<'a> {
     article: usize,
     claim: &'a Claim,
@@ -43,6 +53,10 @@ struct Mention<'a> {
     when: Option<String>,
     /// Whether `when` was written beside the figure.
     dated: bool,
+    /// For a rule comparing articles on one story, the names written near
+    /// the figure: figures of one noun beside different people or bodies
+    /// are of different things.
+    names: Vec<&'a str>,
     low: f64,
     high: f64,
 }
@@ -64,13 +78,136 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
             across.entry(key).or_default().push(group);
         }
     }
+    let stories = (figure.same_story && !across.is_empty()).then(|| Stories::new(articles));
+    // A pair of groups met under two keys (a day and the next) is reported once.
+    let mut reported = BTreeSet::new();
     for groups in across.into_values() {
-        if let Some((a, b)) = conflict_between_articles(&groups, figure) {
-            let pair: Vec<&Mention> = groups[a].iter().chain(&groups[b]).collect();
-            findings.push(disagreement(rule, &pair, articles, true));
+        let conflicts = match &stories {
+            Some(stories) => conflicts_on_one_story(&groups, figure, stories),
+            None => conflict_between_articles(&groups, &hulls(&groups, figure))
+                .map(|(a, b)| ((a, b), vec![a, b]))
+                .into_iter()
+                .collect(),
+        };
+        for ((a, b), told) in conflicts {
+            let first = |g: &[Mention]| (g[0].article, g[0].claim.span);
+            if reported.insert((first(&groups[a]), first(&groups[b]))) {
+                let all: Vec<&Mention> = told.iter().flat_map(|&i| &groups[i]).collect();
+                findings.push(disagreement(rule, &all, articles, true));
+            }
         }
     }
     findings
+}
+
+/// The range a group's figures allow together, with the group's index.
+type Hull = (usize, (f64, f64));
+
+/// The hulls of the groups whose figures agree.
+fn hulls(groups: &[Vec<Mention>], figure: &FigureRule) -> Vec<Hull> {
+    groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| agreed(g, figure).map(|h| (i, h)))
+        .collect()
+}
+
+/// For each story among the groups under one key: the first two groups,
+/// from different articles, that disagree while within a factor of two, as
+/// a figure restated wrongly is (see [`of_one_quantity`]), and every group
+/// of the story near them, so the finding shows how each source put it
+/// ("about 90 flights" on the next morning is another figure). Groups are
+/// joined into stories first, so a story told by three outlets, two of them
+/// alike, gives one finding. Groups under one key are few (one day's figures
+/// of one noun): each pair is looked at.
+fn conflicts_on_one_story(
+    groups: &[Vec<Mention>],
+    figure: &FigureRule,
+    stories: &Stories,
+) -> Vec<((usize, usize), Vec<usize>)> {
+    let article = |i: usize| groups[i][0].article;
+    let mut one_story = UnionFind::new(groups.len());
+    for i in 0..groups.len() {
+        for j in i + 1..groups.len() {
+            if article(i) != article(j) && stories.same(article(i), article(j)) {
+                one_story.join(i, j);
+            }
+        }
+    }
+    let mut by_story: BTreeMap<usize, Vec<Hull>> = BTreeMap::new();
+    for (i, hull) in hulls(groups, figure) {
+        by_story
+            .entry(one_story.root(i))
+            .or_default()
+            .push((i, hull));
+    }
+    let near = |a: (f64, f64), b: (f64, f64)| overlap(a, b) || of_one_quantity(a, b);
+    by_story
+        .into_values()
+        .filter_map(|told| {
+            let (a, b) = told.iter().enumerate().find_map(|(k, &(i, hi))| {
+                told[k + 1..].iter().find_map(|&(j, hj)| {
+                    (article(i) != article(j)
+                        && !overlap(hi, hj)
+                        && of_one_quantity(hi, hj)
+                        && may_be_of_one_thing(&groups[i], &groups[j]))
+                    .then_some(((i, hi), (j, hj)))
+                })
+            })?;
+            let shown = told
+                .iter()
+                .filter(|&&(_, h)| near(h, a.1) || near(h, b.1))
+                .map(|&(i, _)| i)
+                .collect();
+            Some(((a.0, b.0), shown))
+        })
+        .collect()
+}
+
+/// The capitalised words of some of a sentence's words that are names: not
+/// a month, a weekday, a title, or the sentence's first word.
+fn names_in(words: &str, opens_sentence: bool) -> Vec<&str> {
+    words
+        .split_whitespace()
+        .skip(usize::from(opens_sentence))
+        .map(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            word.split(['\'', '’']).next().unwrap_or(word)
+        })
+        .filter(|word| {
+            word.len() > 1
+                && word.starts_with(char::is_uppercase)
+                && !names_month_or_weekday(word)
+                && !is_title_or_organisation_word(word)
+        })
+        .collect()
+}
+
+/// Whether two groups' sentences may be of one thing: not when each names
+/// someone the other does not ("the Civic Party won 57 seats" against
+/// "Labour, led by Piet Verhoeven, took 41 seats"); a sentence that adds a
+/// name to what the other says ("built by Hartwell Construction") may be.
+fn may_be_of_one_thing(a: &[Mention], b: &[Mention]) -> bool {
+    let names_more = |x: &[Mention], y: &[Mention]| {
+        x.iter()
+            .flat_map(|m| &m.names)
+            .any(|name| !y.iter().any(|m| m.names.contains(name)))
+    };
+    !(names_more(a, b) && names_more(b, a))
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// Whether two groups that disagree may still state one quantity: a
+/// figure restated wrongly is off by a digit, a rounding or an update,
+/// not by a factor of two or more ("about 40 students" against "31,200
+/// students" are two counts that share a noun).
+fn of_one_quantity(a: (f64, f64), b: (f64, f64)) -> bool {
+    const MOST: f64 = 2.0;
+    let (lower, upper) = if a.1 < b.0 { (a.1, b.0) } else { (b.1, a.0) };
+    lower > 0.0 && upper / lower < MOST
 }
 
 /// What a group is compared by between sources: unit, qualifier, actor and period.
@@ -103,15 +240,21 @@ fn in_article<'a>(
         let in_one_sentence = group
             .iter()
             .all(|m| m.claim.sentence == group[0].claim.sentence);
-        if group.len() > 1 && !in_one_sentence && agreed(&group, figure).is_none() {
+        if !figure.same_story
+            && group.len() > 1
+            && !in_one_sentence
+            && agreed(&group, figure).is_none()
+        {
             let all: Vec<&Mention> = group.iter().collect();
             findings.push(disagreement(rule, &all, articles, false));
             continue;
         }
+        let named = figure.same_story || group.iter().any(|m| m.named);
         let Some(actor) = group[0]
             .actor
             .as_deref()
-            .filter(|_| group.iter().any(|m| m.named))
+            .filter(|_| named)
+            .map(str::to_string)
         else {
             continue;
         };
@@ -120,34 +263,76 @@ fn in_article<'a>(
         let dated = group
             .iter()
             .find_map(|m| m.dated.then(|| m.when.clone()).flatten());
+        let unit = group[0].unit.to_string();
+        let qualifier = group[0].qualifier.unwrap_or("").to_string();
+        if figure.same_story {
+            // Figures of one article that disagree may be of several
+            // things ("57 seats" and "41 seats" of two parties): such a
+            // group has no hull and is compared with nothing.
+            for time in story_times(article, figure.period, dated) {
+                let key = (unit.clone(), qualifier.clone(), actor.clone(), time);
+                keyed.push((key, group.clone()));
+            }
+            continue;
+        }
         let Some(period) = dated.map(|d| format!("dated {d}")).or_else(|| {
             publication_period(article, figure.period).map(|p| format!("published {p}"))
         }) else {
             continue;
         };
-        let key = (
-            group[0].unit.to_string(),
-            group[0].qualifier.unwrap_or("").to_string(),
-            actor.to_string(),
-            period,
-        );
-        keyed.push((key, group));
+        keyed.push(((unit, qualifier, actor, period), group));
     }
     (findings, keyed)
+}
+
+/// The times under which a group of an article is compared with the
+/// articles on the same story: the publication period, or with a period of
+/// a day, the publication day and the day before (articles a day apart
+/// meet). A date written beside the figure is added unless it is the
+/// story's own time ("on Saturday", "in October" written in November).
+fn story_times(article: &Article, period: Period, dated: Option<String>) -> Vec<String> {
+    let day = article.doc.meta.date;
+    let periods = match period {
+        Period::Day => vec![
+            day.map(|d| d.to_string()),
+            day.and_then(|d| d.yesterday().ok()).map(|d| d.to_string()),
+        ],
+        _ => vec![publication_period(article, period)],
+    };
+    let dated = dated.filter(|when| !is_story_time(article, when));
+    periods
+        .into_iter()
+        .flatten()
+        .map(|p| match &dated {
+            Some(d) => format!("dated {d}, published {p}"),
+            None => format!("published {p}"),
+        })
+        .collect()
+}
+
+/// Whether a date written beside a figure (a month "2025-10" or a year) is
+/// the time of the article's story: the publication's year, or its month or
+/// one next to it.
+fn is_story_time(article: &Article, when: &str) -> bool {
+    let Some(published) = article.doc.meta.date else {
+        return false;
+    };
+    let month_number = |year: i32, month: i32| year * 12 + month;
+    let mut parts = when.split('-').map(str::parse::<i32>);
+    match (parts.next(), parts.next()) {
+        (Some(Ok(year)), None) => year == i32::from(published.year()),
+        (Some(Ok(year)), Some(Ok(month))) => {
+            let now = month_number(published.year().into(), published.month().into());
+            (month_number(year, month) - now).abs() <= 1
+        }
+        _ => false,
+    }
 }
 
 /// Two groups from different articles whose ranges cannot both hold: the
 /// one ending lowest against the one starting highest elsewhere, and the
 /// other way round. Groups of one article were kept apart for a reason.
-fn conflict_between_articles(
-    groups: &[Vec<Mention>],
-    figure: &FigureRule,
-) -> Option<(usize, usize)> {
-    let hulls: Vec<(usize, (f64, f64))> = groups
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| agreed(g, figure).map(|h| (i, h)))
-        .collect();
+fn conflict_between_articles(groups: &[Vec<Mention>], hulls: &[Hull]) -> Option<(usize, usize)> {
     let article = |i: usize| groups[i][0].article;
     let lowest_top = hulls.iter().min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?;
     let highest_bottom = hulls.iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
@@ -187,10 +372,18 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 return None;
             }
             let (low, high) = bounds(claim)?;
-            let key = if figure.by_subject {
-                Some(subject_key(text, claim)?)
+            // Between sources a figure stands for what its digits say: "$4.2
+            // billion" is $4.15 to $4.25 billion, and agrees with "$4.19 billion".
+            let rounding = if figure.same_story {
+                rounding(text, claim)
             } else {
-                None
+                0.0
+            };
+            let (low, high) = (low - rounding, high + rounding);
+            let key = match (figure.by_subject, figure.same_story) {
+                (true, true) => Some(subject_head(text, claim)?),
+                (true, false) => Some(subject_key(text, claim)?),
+                _ => None,
             };
             let sentence = claim.sentence.cover(claim.span);
             let topic = &figure.scope.topic;
@@ -220,7 +413,13 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                     .as_ref()
                     .and_then(|q| {
                         let near = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
-                        nearest_name(q, text, claim.span, near)
+                        // Where the subject tells figures apart, a word of it
+                        // is no qualifier: "a 4.5% pay rise" is a rise, not a change.
+                        let figure_and_subject = match claim.subject() {
+                            Some(subject) if figure.by_subject => claim.span.cover(subject),
+                            _ => claim.span,
+                        };
+                        nearest_name(q, text, figure_and_subject, near)
                     })
                     .map(|(name, _)| name),
                 actor: subject,
@@ -231,6 +430,12 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                     .partition_point(|b| b.end() <= claim.span.start()),
                 dated: written.is_some(),
                 when: written,
+                names: if figure.same_story {
+                    let near = window(text, claim.span, claim.sentence, NAME_WINDOW);
+                    names_in(near.slice(text), near.start() == claim.sentence.start())
+                } else {
+                    Vec::new()
+                },
                 low,
                 high,
             })
@@ -247,6 +452,30 @@ fn subject_key(text: &str, claim: &Claim) -> Option<String> {
         .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The head of a claim's subject phrase, singular and lowercased: "the
+/// $4.2bn operating budget" and "a $4.8 billion budget" are both of a
+/// budget, "57 seats" and "52 seats" of a seat.
+fn subject_head(text: &str, claim: &Claim) -> Option<String> {
+    let key = subject_key(text, claim)?;
+    let head = key.rsplit(' ').next()?;
+    if let Some(stem) = head.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    // "taxes", "churches", "classes": the plural added "es" ("houses" did not).
+    if let Some(stem) = head.strip_suffix("es").filter(|stem| {
+        ["x", "z", "ch", "sh", "ss"]
+            .iter()
+            .any(|end| stem.ends_with(end))
+    }) {
+        return Some(stem.to_string());
+    }
+    let singular = match head.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with(['s', 'u', 'i']) => stem,
+        _ => head,
+    };
+    Some(singular.to_string())
 }
 
 /// A figure introduced as part of another ("including $400 million") is
@@ -281,6 +510,36 @@ fn is_part(text: &str, claim: &Claim) -> bool {
             .checked_sub(cue.len())
             .is_some_and(|at| before[at..].eq_ignore_ascii_case(cue.as_bytes()))
     })
+}
+
+/// Half the place of the last digit written of an unhedged figure with a
+/// fraction or a magnitude word ("4.2 billion": 0.05 billion; "€18m": half
+/// a million); nothing for whole numbers written out ("13,480"), which are
+/// taken as exact.
+fn rounding(text: &str, claim: &Claim) -> f64 {
+    let Some(value) = claim.value.as_number().filter(|_| claim.hedge.is_none()) else {
+        return 0.0;
+    };
+    let written = claim.span.slice(text);
+    let Some(start) = written.find(|c: char| c.is_ascii_digit()) else {
+        return 0.0;
+    };
+    let digits = &written[start..];
+    let number = &digits[..digits
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(digits.len())];
+    let number = number.trim_end_matches(['.', ',']);
+    let decimals = number
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    let Ok(read) = number.replace(',', "").parse::<f64>() else {
+        return 0.0;
+    };
+    let scale = if read > 0.0 { value / read } else { 1.0 };
+    if decimals == 0 && scale < 1.5 {
+        return 0.0;
+    }
+    0.5 * 10f64.powi(-(decimals as i32)) * scale
 }
 
 /// The range a claim stands for: its hedged interval, or a date's days.

@@ -7,6 +7,7 @@ mod facts;
 mod figures;
 mod names;
 mod quotes;
+mod story;
 mod style;
 mod suppress;
 mod when;

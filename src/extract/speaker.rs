@@ -211,6 +211,12 @@ static TITLES: WordSet = WordSet::new(&[
     "Auditor",
 ]);
 
+/// Whether a capitalised word is a title ("Minister") or a word of
+/// organisations' names ("Council"): a word of many names, not one.
+pub fn is_title_or_organisation_word(word: &str) -> bool {
+    TITLES.contains(word) || ORGANISATION_WORDS.contains(word)
+}
+
 /// Words that make a capitalised phrase an organisation, not a person.
 static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "House",

@@ -288,7 +288,7 @@ fn default_help(kind: RuleType) -> &'static str {
 /// Fields that belong to other rule types are an error, not ignored.
 fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> {
     use RuleType::*;
-    let fields: [(&str, bool, &[RuleType]); 19] = [
+    let fields: [(&str, bool, &[RuleType]); 20] = [
         (
             "kinds",
             spec.kinds.is_some(),
@@ -313,6 +313,7 @@ fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> 
         ("qualifiers", spec.qualifiers.is_some(), &[FigureAgreement]),
         ("period", spec.period.is_some(), &[FigureAgreement]),
         ("by-subject", spec.by_subject.is_some(), &[FigureAgreement]),
+        ("same-story", spec.same_story.is_some(), &[FigureAgreement]),
         ("timeline", spec.timeline.is_some(), &[ReferenceFact]),
         ("date", spec.date.is_some(), &[ReferenceFact]),
         ("check", spec.check.is_some(), &[QuoteFidelity]),
@@ -571,6 +572,14 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
             None,
         ));
     }
+    let same_story = spec.same_story.unwrap_or(false);
+    if same_story && spec.by_subject != Some(true) {
+        return Err(here.error(
+            "same-story:",
+            "`same-story` compares figures by their subject: add `by-subject: true`".into(),
+            None,
+        ));
+    }
     let actors = match &spec.actors {
         Some(map) => names(map, "actors", true, here)?,
         None => None,
@@ -586,6 +595,7 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         tolerance,
         period: spec.period.unwrap_or(Period::Month),
         by_subject: spec.by_subject.unwrap_or(false),
+        same_story,
     })
 }
 

@@ -101,6 +101,9 @@ impl Scope {
 pub struct ClaimsRead {
     /// Kinds read whatever their unit, a bit each (`1 << kind`).
     every_unit: u16,
+    /// Kinds read whatever their unit when they have a subject (the rules
+    /// that tell figures apart by subject read no others).
+    with_subject: u16,
     /// For each kind, the units it is read in when not in every unit.
     some_units: [FxHashSet<String>; Kind::ALL.len()],
 }
@@ -109,6 +112,7 @@ impl ClaimsRead {
     pub fn keeps(&self, claim: &Claim) -> bool {
         let kind = claim.kind as usize;
         self.every_unit & (1 << kind) != 0
+            || (self.with_subject & (1 << kind) != 0 && claim.subject().is_some())
             || claim
                 .unit
                 .as_deref()
@@ -149,6 +153,9 @@ pub struct FigureRule {
     pub period: Period,
     /// The subject phrase, not an actor, tells quantities apart.
     pub by_subject: bool,
+    /// Figures are compared between articles on the same story, by the
+    /// head of their subject, and not within an article.
+    pub same_story: bool,
 }
 
 /// A set of phrases, each standing for a canonical name.
@@ -341,6 +348,12 @@ impl RuleSet {
         let mut read = ClaimsRead::default();
         for rule in &self.rules {
             match &rule.check {
+                Check::Figure(figure) if figure.by_subject && figure.scope.units.is_empty() => {
+                    for &kind in &figure.scope.kinds {
+                        read.with_subject |= 1 << kind as usize;
+                    }
+                    read.add_kind(Kind::Date);
+                }
                 Check::Figure(figure) => {
                     read.add_scope(&figure.scope);
                     read.add_kind(Kind::Date);

@@ -69,8 +69,12 @@ pub struct RuleSpec {
     pub period: Option<Period>,
     /// Figures are one quantity only when their subject phrases are the
     /// same ("the $4.2bn budget" / "the $4.5bn budget"), and only within an
-    /// article (figure-agreement).
+    /// article unless `same-story` (figure-agreement).
     pub by_subject: Option<bool>,
+    /// With `by-subject`: figures are compared between articles on the same
+    /// story (leaning on the same names; see `check::story`) instead of
+    /// within one.
+    pub same_story: Option<bool>,
     /// A figure that changed over time (reference-fact).
     pub timeline: Option<Vec<TimelineEntry>>,
     /// The day an event happened (reference-fact); dates naming it and
