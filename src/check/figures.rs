@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use super::story::Stories;
-use super::{when, window, Article, Finding, Location, UnionFind};
+use super::{when, window, Article, Finding, Location};
 use crate::extract::{is_title_or_organisation_word, names_month_or_weekday, Claim, Kind, Value};
 use crate::rules::{FigureRule, Period, Rule};
 use crate::span::Span;
@@ -64,10 +64,18 @@ struct Mention<'a> {
 pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Finding> {
     // Articles are read in parallel; what they give is gathered in their
     // order, so the findings are those of reading them one by one.
+    // Between articles on one story, only articles with another on their
+    // story have figures worth reading.
+    let stories = figure.same_story.then(|| Stories::new(articles));
     let per_article: Vec<(Vec<Finding>, Vec<Keyed>)> = articles
         .par_iter()
         .enumerate()
-        .map(|(index, article)| in_article(rule, figure, index, article, articles))
+        .map(|(index, article)| {
+            if stories.as_ref().is_some_and(|s| s.of(index).is_none()) {
+                return Default::default();
+            }
+            in_article(rule, figure, index, article, articles)
+        })
         .collect();
     let mut findings = Vec::new();
     // Consistent groups with an actor, gathered for the comparison between sources.
@@ -78,7 +86,6 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
             across.entry(key).or_default().push(group);
         }
     }
-    let stories = (figure.same_story && !across.is_empty()).then(|| Stories::new(articles));
     // A pair of groups met under two keys (a day and the next) is reported once.
     let mut reported = BTreeSet::new();
     for groups in across.into_values() {
@@ -116,30 +123,18 @@ fn hulls(groups: &[Vec<Mention>], figure: &FigureRule) -> Vec<Hull> {
 /// from different articles, that disagree while within a factor of two, as
 /// a figure restated wrongly is (see [`of_one_quantity`]), and every group
 /// of the story near them, so the finding shows how each source put it
-/// ("about 90 flights" on the next morning is another figure). Groups are
-/// joined into stories first, so a story told by three outlets, two of them
-/// alike, gives one finding. Groups under one key are few (one day's figures
-/// of one noun): each pair is looked at.
+/// ("about 90 flights" on the next morning is another figure).
 fn conflicts_on_one_story(
     groups: &[Vec<Mention>],
     figure: &FigureRule,
     stories: &Stories,
 ) -> Vec<((usize, usize), Vec<usize>)> {
     let article = |i: usize| groups[i][0].article;
-    let mut one_story = UnionFind::new(groups.len());
-    for i in 0..groups.len() {
-        for j in i + 1..groups.len() {
-            if article(i) != article(j) && stories.same(article(i), article(j)) {
-                one_story.join(i, j);
-            }
-        }
-    }
     let mut by_story: BTreeMap<usize, Vec<Hull>> = BTreeMap::new();
     for (i, hull) in hulls(groups, figure) {
-        by_story
-            .entry(one_story.root(i))
-            .or_default()
-            .push((i, hull));
+        if let Some(story) = stories.of(article(i)) {
+            by_story.entry(story).or_default().push((i, hull));
+        }
     }
     let near = |a: (f64, f64), b: (f64, f64)| overlap(a, b) || of_one_quantity(a, b);
     by_story
