@@ -127,8 +127,16 @@ impl<'t> Sentence<'t> {
                             .words
                             .get(i + 1)
                             .is_some_and(|&w| w == "not" || w == "have");
+                    // "hoped to graduate", "voted to stage", "unlikely to
+                    // ease": what is intended or foreseen lies ahead of the
+                    // verb, whatever its tense.
+                    let intends = || {
+                        is_intention_word(word) && self.words.get(i + 1).is_some_and(|&w| w == "to")
+                    };
                     let tense = if can_past {
                         Tense::Past
+                    } else if intends() {
+                        Tense::Future
                     } else {
                         tense_of(word)?
                     };
@@ -510,6 +518,41 @@ fn is_future_word(word: &str) -> bool {
             | "forecasts"
             | "expects"
             | "expect"
+            // "Ministers want it signed into law by December 20".
+            | "want"
+            | "wants"
+    )
+}
+
+/// Words of intending or foreseeing that look ahead when "to" follows them:
+/// "hoped to", "plans to", "voted to", "is likely to", "are set to".
+fn is_intention_word(word: &str) -> bool {
+    matches!(
+        word,
+        "hope"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "plan"
+            | "planned"
+            | "aim"
+            | "aimed"
+            | "aiming"
+            | "intend"
+            | "intended"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "voted"
+            | "promised"
+            | "pledged"
+            | "vowed"
+            | "threatened"
+            | "likely"
+            | "unlikely"
+            | "set"
+            | "poised"
+            | "preparing"
     )
 }
 

@@ -210,7 +210,7 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         let setting = Setting {
             published: s.published,
             find_tense: &|reach| s.tense_at(i, reach),
-            previous_word: previous,
+            previous_word: date_lead(s, i),
         };
         if let Some(m) = date::parse(input, &setting) {
             // A lone year after a name word belongs to the name: "Vision 2040", "Euro 2028".
@@ -346,6 +346,18 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
         return None;
     }
     found
+}
+
+/// The word that leads the date at token `i`, past a hedge between them:
+/// "until at least December 1" is led by "until".
+fn date_lead<'s>(s: &'s Sentence, i: usize) -> Option<&'s str> {
+    let previous = s.word_before(i);
+    let hedged = previous == Some("least") && i >= 2 && s.word_before(i - 1) == Some("at");
+    if hedged {
+        s.word_before(i - 2)
+    } else {
+        previous
+    }
 }
 
 /// Words that name a class by the number after them: "type 2", "stage 4".

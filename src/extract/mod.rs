@@ -678,7 +678,8 @@ mod tests {
     }
 
     /// The tense that places a weekday or month: irregular past verbs,
-    /// modals and forecasts, the present, and "since", which looks back.
+    /// modals and forecasts, intentions, the present, and "since", which
+    /// looks back.
     #[test]
     fn tense_words_place_days_and_months() {
         let date_of = |sentence: &str| {
@@ -708,6 +709,26 @@ mod tests {
                 "2025-10-02",
             ),
             ("Rates it expects to fall by March helped.", "2026-03"),
+            // What was hoped, voted or foreseen lies ahead, and a hedge
+            // does not hide "until".
+            (
+                "She said they hoped to hire 40 officers by the end of June.",
+                "2026-06",
+            ),
+            ("Staff voted to stage walkouts from Tuesday.", "2025-09-16"),
+            (
+                "Analysts said prices were unlikely to ease before May.",
+                "2026-05",
+            ),
+            (
+                "Schools were closed until at least October 1.",
+                "2025-10-01",
+            ),
+            // "votes to" is a tally, not an intention.
+            (
+                "The bill passed on Wednesday by 84 votes to 71.",
+                "2025-09-10",
+            ),
         ] {
             assert_eq!(date_of(sentence).as_deref(), Some(date), "{sentence}");
         }
