@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
 use super::lexicon::{lowercased, WordEnds, WordSet};
+use super::number::is_number_word;
 use super::words::{is_capitalized, is_currency_symbol};
 use crate::span::Span;
 
@@ -97,6 +98,10 @@ const AUXILIARIES: &[&str] = &[
     "repeatedly",
     "publicly",
     "recently",
+    "now",
+    "already",
+    "just",
+    "since",
 ];
 
 /// Words that end a speaker phrase when reading away from the verb.
@@ -105,7 +110,7 @@ static PHRASE_STOPS: WordSet = WordSet::new(&[
     "after", "before", "with", "in", "on", "at", "to", "for", "from", "is", "are", "was", "were",
     "will", "would", "during", "where", "although", "though", "since", "until", "by", "it's",
     "it’s", "about", "what", "how", "why", "also", "not", "this", "these", "has", "have", "had",
-    "there", "said", "told", "of",
+    "there", "said", "told", "of", "be", "been", "being",
 ]);
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -987,7 +992,17 @@ fn attribution_at(s: &Sentence, v: usize) -> Option<Attribution> {
 fn inverted_phrase(s: &Sentence, v: usize) -> Option<Span> {
     let leads = v == 0 || matches!(s.words[v - 1], "," | "”" | "\"" | "’" | ":" | "—" | "–");
     // A participle is never inverted: "saying only that…" names no one after it.
-    if !leads || matches!(s.words[v], "told" | "tells" | "tell") || s.words[v].ends_with("ing") {
+    // "The chip, called the V1,": "called" after a comma names a thing.
+    let naming_or_listening = matches!(s.words[v], "told" | "tells" | "tell" | "called");
+    if !leads || naming_or_listening || s.words[v].ends_with("ing") {
+        return None;
+    }
+    // "adds 21 days": a number after the verb is what it adds, not who.
+    let counted = s
+        .words
+        .get(v + 1)
+        .is_some_and(|&w| w.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(w));
+    if counted {
         return None;
     }
     let phrase = phrase_after(s, v + 1)?;
@@ -1103,21 +1118,87 @@ fn phrase_before(s: &Sentence, v: usize) -> Option<Span> {
     if end > 0 && s.words[end - 1] == "," {
         return name_before_apposition(s, end - 1).or_else(|| name_in_apposition(s, end - 1));
     }
-    let j = phrase_start(s, end);
-    if j == end {
+    // "a red flag warning": an -ing word right after a common noun is a
+    // noun ("with Sergey Lavrov telling reporters" is a name's doing).
+    let after_common_noun = end == v && end > 0 && !is_capitalized(s.tokens[end - 1].text(s.text));
+    // "with operators warning that…" reports.
+    let reports = || {
+        s.words
+            .get(v + 1)
+            .is_some_and(|&w| matches!(w, "that" | "of" | "“" | "\"" | ":" | ","))
+    };
+    if after_common_noun && s.words[v].ends_with("ing") && !reports() {
         return None;
     }
-    // The phrase must end in a name, a pronoun or a noun, not a verb or number.
+    let mut j = phrase_start(s, end);
+    // "On Tuesday she called": a time is no part of the speaker.
+    if let Some(time) = (j..end).rev().find(|&k| is_time_word(s.words[k])) {
+        j = time + 1;
+    }
+    if j == end {
+        return antecedent_of_who(s, end);
+    }
+    // The phrase must end in a name, a pronoun or a noun, not a verb, a
+    // number or a time ("earlier in the week warned").
     let last = s.words[end - 1];
     let figure = last.starts_with(|c: char| c.is_ascii_digit() || is_currency_symbol(c));
-    // "Under a pilot arrangement agreed…": a phrase a preposition opens names no one.
-    if figure || is_determiner(last) || is_preposition(s.words[j]) {
+    // "Under a pilot arrangement agreed…": a phrase a preposition opens
+    // names no one, nor does a verb after "to" ("voted to hold argued").
+    let opened_by = |word: &str| j > 0 && s.words[j - 1] == word;
+    if figure
+        || is_number_word(last)
+        || is_time_word(last)
+        || is_determiner(last)
+        || is_preposition(s.words[j])
+        || opened_by("to")
+    {
         return None;
+    }
+    // "a figure officials said": an article cannot lead a plural, so the
+    // speaker is the plural after the noun it leads.
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    if end - j >= 3
+        && matches!(s.words[j], "a" | "an")
+        && plural(last)
+        && !is_capitalized(s.tokens[end - 1].text(s.text))
+    {
+        j += 2;
+    }
+    // "Prosecutors in the capital said", "two people familiar with the
+    // matter said": the phrase a preposition ends is the speaker's place
+    // or kind, and the speaker stands before it.
+    if j > 0 && is_place_preposition(s.words[j - 1]) && !joins_names(s, j - 1) {
+        let before = phrase_start(s, j - 1);
+        let adverb = |w: &&str| w.ends_with("ly") || is_time_word(w);
+        if s.words[before..j - 1].iter().any(adverb) {
+            return antecedent_of_who(s, end);
+        }
+        // With nothing before it, the preposition opens a clause of its
+        // own: "…, with Foreign Minister Sergey Lavrov telling".
+        j = if before < j - 1 { before } else { j };
     }
     Some(Span::new(
         s.tokens[j].span.start(),
         s.tokens[end - 1].span.end(),
     ))
+}
+
+/// Words a "who" clause may hold before its speech verb.
+const MAX_RELATIVE_WORDS: usize = 8;
+
+/// "Renata Olszewski, who earlier in the week warned": the name a "who"
+/// clause describes speaks, when the clause opens within a few words
+/// before `end` with nothing but words between.
+fn antecedent_of_who(s: &Sentence, end: usize) -> Option<Span> {
+    let from = end.saturating_sub(MAX_RELATIVE_WORDS);
+    let who = (from..end)
+        .rev()
+        .take_while(|&k| s.tokens[k].is_word())
+        .find(|&k| s.words[k] == "who")?;
+    let comma = who.checked_sub(1).filter(|&c| s.words[c] == ",")?;
+    let start = phrase_start(s, comma);
+    let named = start < comma && is_capitalized(s.tokens[comma - 1].text(s.text));
+    named.then(|| Span::new(s.tokens[start].span.start(), s.tokens[comma - 1].span.end()))
 }
 
 /// Appositives one name may carry before its verb, and their length:
@@ -1145,7 +1226,11 @@ fn name_before_apposition(s: &Sentence, mut comma: usize) -> Option<Span> {
             return None;
         }
         let start = phrase_start(s, open);
-        let fills_clause = start == 0 || !s.tokens[start - 1].is_word();
+        // The clause may open with a conjunction after a mark: "…next
+        // year, and UK Finance, the banking trade body, said".
+        let opens_clause = |at: usize| at == 0 || !s.tokens[at - 1].is_word();
+        let conjunction = start > 0 && matches!(s.words[start - 1], "and" | "but" | "while");
+        let fills_clause = opens_clause(start) || (conjunction && opens_clause(start - 1));
         let named = start < open && is_capitalized(s.tokens[open - 1].text(s.text));
         if fills_clause && named {
             return Some(Span::new(
@@ -1218,7 +1303,13 @@ fn phrase_start(s: &Sentence, end: usize) -> usize {
         let token = s.tokens[k];
         let word = s.words[k];
         let abbreviation_dot = word == "." && k > 0 && is_abbreviation(s, k - 1);
-        if !(token.is_word() || abbreviation_dot)
+        // A plural's possessive: "Savers' groups", "the Farmers’ Union".
+        let possessive = matches!(word, "'" | "’")
+            && k > 0
+            && k + 1 < end
+            && s.tokens[k - 1].is_word()
+            && s.words[k - 1].ends_with('s');
+        if !(token.is_word() || abbreviation_dot || possessive)
             || (PHRASE_STOPS.contains(word) && !joins_names(s, k))
         {
             break;
@@ -1304,6 +1395,16 @@ fn names_an_organisation(phrase: &str) -> bool {
 fn after_the(phrase: &str) -> Option<&str> {
     let the = phrase.get(..4)?;
     the.eq_ignore_ascii_case("the ").then(|| &phrase[4..])
+}
+
+/// Prepositions that place or describe the noun before them: "officials
+/// in the capital", "negotiators from 200 countries", "a diplomat familiar
+/// with the talks".
+fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "from" | "with" | "at" | "across" | "near" | "inside" | "outside"
+    )
 }
 
 fn is_preposition(word: &str) -> bool {
