@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use super::story::Stories;
 use super::{when, window, Article, Finding, Location};
-use crate::extract::{is_title_or_organisation_word, names_month_or_weekday, Claim, Kind, Value};
+use crate::extract::{is_month_or_weekday, is_title_or_organisation_word, Claim, Kind, Value};
 use crate::rules::{FigureRule, Period, Rule};
 use crate::span::Span;
 
@@ -107,6 +107,17 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
     findings
 }
 
+/// `near` cut at the first clause mark after `figure`: a word after the
+/// figure qualifies it only within its phrase ("$4.2bn in total"), not in
+/// the clause that follows ("to 4.5%, the first cut since 2020").
+fn ending_with_clause(text: &str, figure: Span, near: Span) -> Span {
+    let after = &text[figure.end()..near.end().max(figure.end())];
+    match after.find([',', ';', ':', '—', '–', '(']) {
+        Some(at) => Span::new(near.start(), figure.end() + at),
+        None => near,
+    }
+}
+
 /// The range a group's figures allow together, with the group's index.
 type Hull = (usize, (f64, f64));
 
@@ -172,7 +183,7 @@ fn names_in(words: &str, opens_sentence: bool) -> Vec<&str> {
         .filter(|word| {
             word.len() > 1
                 && word.starts_with(char::is_uppercase)
-                && !names_month_or_weekday(word)
+                && !is_month_or_weekday(word)
                 && !is_title_or_organisation_word(word)
         })
         .collect()
@@ -408,6 +419,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                     .as_ref()
                     .and_then(|q| {
                         let near = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
+                        let near = ending_with_clause(text, claim.span, near);
                         // Where the subject tells figures apart, a word of it
                         // is no qualifier: "a 4.5% pay rise" is a rise, not a change.
                         let figure_and_subject = match claim.subject() {

@@ -25,7 +25,7 @@ use std::hash::BuildHasher;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::{Article, UnionFind};
-use crate::extract::{is_letter, is_title_or_organisation_word, names_month_or_weekday};
+use crate::extract::{is_letter, is_month_or_weekday, is_title_or_organisation_word};
 
 /// The overlap of two articles' names, weighed by use, that makes one story.
 const SAME_STORY: f64 = 0.25;
@@ -304,7 +304,7 @@ fn may_be_capitals(bytes: u64) -> u64 {
 fn is_name(word: &str) -> bool {
     word.chars().skip(1).all(char::is_lowercase)
         && word.chars().count() >= 4
-        && !names_month_or_weekday(word)
+        && !is_month_or_weekday(word)
         && !is_title_or_organisation_word(word)
         && GENERIC_NAME_WORDS.binary_search(&word).is_err()
 }

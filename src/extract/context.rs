@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::claim::Change;
 use super::date::{Reach, Tense};
-use super::lexicon::WordSet;
+use super::lexicon::{is_determiner, WordSet};
 use super::word_bytes::WordBytes;
 use super::words::{each_token, is_capitalized, room_for, Token};
 use crate::span::Span;
@@ -371,42 +371,41 @@ impl<'t> Sentence<'t> {
         let of_link = matches!(link, "of" | "worth");
         if matches!(link, "at" | "to") {
             j = j.checked_sub(1)?;
-            if !matches!(
-                word(j)?,
-                "stood"
-                    | "stands"
-                    | "stand"
-                    | "put"
-                    | "valued"
-                    | "estimated"
-                    | "set"
-                    | "came"
-                    | "amounted"
-            ) {
-                return None;
+            let verb = word(j);
+            // "will come in at 21.4 million tonnes".
+            let comes_in = verb == Some("in")
+                && j > 0
+                && matches!(word(j - 1), Some("come" | "comes" | "came" | "coming"));
+            if comes_in {
+                j -= 1;
+            } else if !verb.is_some_and(|v| is_level_verb(v) || is_change_verb(v)) {
+                // "cut its cash rate by 25 basis points to 4.5%": what the
+                // verb before it moved to the figure.
+                return self.object_moved_to(j);
             }
         } else if !of_link && !is_linking_verb(link) {
             return None;
         }
         j = j.checked_sub(1)?;
-        // "now stands at", "is now put at", "was put at".
-        while j > 0
-            && matches!(
-                word(j)?,
-                "now" | "currently" | "still" | "is" | "was" | "are" | "were"
-            )
-        {
+        // "now stands at", "is now put at", "will rise to".
+        while j > 0 && is_auxiliary(word(j)?) {
             j -= 1;
         }
-        // A short phrase between the noun and the verb: "wait for planned
-        // surgery reached" (not after "of": "a crowd of" is the noun's own).
+        // Short phrases between the noun and the verb: "wait for planned
+        // surgery reached", "the death toll from Sunday's earthquake in
+        // Harzan province rose" (not after "of": "a crowd of" is the noun's own).
         if !of_link {
-            let reach = j.saturating_sub(4);
-            let phrase = (reach..j)
-                .rev()
-                .find(|&k| matches!(word(k), Some("for" | "of" | "in" | "on")));
-            if let Some(p) = phrase.filter(|&p| p > 0 && self.may_be_subject_noun(p - 1)) {
-                j = p - 1;
+            for _ in 0..MAX_PHRASES_AFTER_SUBJECT {
+                let reach = j.saturating_sub(5);
+                let phrase = (reach..j).rev().find(|&k| {
+                    matches!(word(k), Some("for" | "of" | "in" | "on" | "from" | "among"))
+                });
+                // The phrase runs unbroken to the noun: no comma between.
+                let unbroken = |p: usize| (p..=j).all(|k| self.tokens[k].is_word());
+                match phrase.filter(|&p| p > 0 && unbroken(p) && self.may_be_subject_noun(p - 1)) {
+                    Some(p) => j = p - 1,
+                    None => break,
+                }
             }
         }
         let head = j;
@@ -426,6 +425,161 @@ impl<'t> Sentence<'t> {
             self.tokens[head].span.end(),
         ))
     }
+
+    /// The noun phrase ending at token `end` (perhaps before a "by" and the
+    /// size of the move) that a verb of change before it moved: "lowered
+    /// its cash rate by 25 basis points to", "taking the annual sticker
+    /// price to", "cut this year's wheat harvest to".
+    fn object_moved_to(&self, end: usize) -> Option<Span> {
+        let word = |k: usize| self.tokens[k].is_word().then(|| self.words[k]);
+        let by = (end.saturating_sub(MAX_MOVE_WORDS)..=end)
+            .rev()
+            .find(|&k| word(k) == Some("by"));
+        let head = match by {
+            Some(by) => by.checked_sub(1)?,
+            None => end,
+        };
+        let is_noun = |k: usize| {
+            self.may_be_subject_noun(k) && !is_capitalized(self.tokens[k].text(self.text))
+        };
+        if !is_noun(head) {
+            return None;
+        }
+        let mut first = head;
+        while first > 0 && head - first < 2 && is_noun(first - 1) {
+            first -= 1;
+        }
+        // Back over a determiner or possessive to the verb.
+        let mut verb = first.checked_sub(1)?;
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        while verb > 0 && word(verb).is_some_and(|w| is_determiner(w) || possessive(w)) {
+            verb -= 1;
+        }
+        word(verb).filter(|&w| moves_a_figure(w))?;
+        Some(Span::new(
+            self.tokens[first].span.start(),
+            self.tokens[head].span.end(),
+        ))
+    }
+}
+
+/// Phrases a subject may carry before its verb: "the share of the
+/// country's market in China".
+const MAX_PHRASES_AFTER_SUBJECT: usize = 3;
+
+/// Words between a verb of change and the "to" of its new level: "by 25
+/// basis points", "by a quarter of a percentage point".
+const MAX_MOVE_WORDS: usize = 7;
+
+/// Verbs that put a figure at a level: "stands at", "was put at".
+fn is_level_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "stood" | "stands" | "stand" | "put" | "valued" | "estimated" | "set" | "came" | "amounted"
+    )
+}
+
+/// Verbs of a figure's own change, its subject before them: "inflation
+/// slowed to 3.4%", "tuition will rise to $13,480".
+fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "slowed"
+            | "slow"
+            | "slows"
+            | "climbed"
+            | "climb"
+            | "climbs"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "jumped"
+            | "jump"
+            | "grew"
+            | "grow"
+            | "grows"
+            | "eased"
+            | "ease"
+            | "declined"
+            | "decline"
+            | "increased"
+            | "increase"
+            | "decreased"
+            | "surged"
+            | "slipped"
+            | "edged"
+            | "soared"
+            | "sank"
+            | "shrank"
+            | "accelerated"
+            | "quickened"
+    )
+}
+
+/// Verbs that move a figure they take as object: "cut the rate to 4%".
+fn moves_a_figure(word: &str) -> bool {
+    matches!(
+        word,
+        "cut"
+            | "cuts"
+            | "lowered"
+            | "lowers"
+            | "lower"
+            | "raised"
+            | "raises"
+            | "raise"
+            | "reduced"
+            | "reduces"
+            | "reduce"
+            | "increased"
+            | "increases"
+            | "boosted"
+            | "lifted"
+            | "lifts"
+            | "trimmed"
+            | "slashed"
+            | "hiked"
+            | "revised"
+            | "taking"
+            | "took"
+            | "takes"
+            | "brought"
+            | "bringing"
+            | "pushed"
+            | "pushing"
+    )
+}
+
+/// Words between a subject and the verb that links it to a figure: "now
+/// stands at", "was put at", "will rise to".
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "now"
+            | "currently"
+            | "still"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "has"
+            | "have"
+            | "had"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+    )
 }
 
 /// Verbs that link a figure to the noun before them: "turnout was 64%".
@@ -800,6 +954,12 @@ fn is_subject_stop(word: &str) -> bool {
             | "did"
             | "been"
             | "being"
+            | "though"
+            | "although"
+            | "among"
+            | "while"
+            | "when"
+            | "where"
     ) || is_common_finite_verb(word)
         || word.ends_with("ly")
         || (word.len() > 4 && word.ends_with("ed"))
@@ -904,10 +1064,53 @@ mod tests {
             subject("The project's budget now stands at $8.7 billion.", "$8.7").as_deref(),
             Some("budget")
         );
-        // No link, a pronoun or a change: no subject.
+        // The level a change reaches is its subject's, whether the subject
+        // moved ("rose to") or was moved ("cut … to").
+        for (text, figure, subject_read) in [
+            ("Revenue rose to $3 billion.", "$3", "Revenue"),
+            (
+                "Annual tuition will rise to $13,480.",
+                "$13,480",
+                "Annual tuition",
+            ),
+            (
+                "The harvest will come in at 21.4 million tonnes.",
+                "21.4",
+                "harvest",
+            ),
+            (
+                "The bank lowered its cash rate by 25 basis points to 4.5%.",
+                "4.5%",
+                "cash rate",
+            ),
+            (
+                "The drought cut this year's wheat harvest to 24 million tonnes.",
+                "24",
+                "wheat harvest",
+            ),
+            (
+                "The death toll from Sunday's earthquake in Harzan province rose to 2,460.",
+                "2,460",
+                "death toll",
+            ),
+        ] {
+            assert_eq!(
+                subject(text, figure).as_deref(),
+                Some(subject_read),
+                "{text}"
+            );
+        }
+        // No link, a pronoun, a clause between, or a verb that moves nothing: no subject.
         assert_eq!(subject("It lies 40 km from the border.", "40 km"), None);
         assert_eq!(subject("It was 40 km away.", "40 km"), None);
-        assert_eq!(subject("Revenue rose to $3 billion.", "$3"), None);
+        assert_eq!(
+            subject(
+                "The fire, which broke out near the town of Harlan, was 8% contained.",
+                "8%"
+            ),
+            None
+        );
+        assert_eq!(subject("She walked the dog to 5 shops.", "5"), None);
     }
 
     #[test]

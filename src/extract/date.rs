@@ -804,6 +804,15 @@ pub const DAY_WORDS: [&str; 5] = ["today", "tonight", "yesterday", "tomorrow", "
 
 /// Whether a word opens with a month or weekday name, written (as they
 /// are) with a capital.
+/// Whether a word is, whole, a month or weekday name or a month's
+/// abbreviation ("Sept"): "Marchetti" and "Maynard" are not.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|(month, _)| month.trim_end_matches('.') == word)
+        || WEEKDAYS.iter().any(|(weekday, _)| *weekday == word)
+}
+
 pub fn names_month_or_weekday(original: &str) -> bool {
     // The first three letters of every month's forms ("Sept." and
     // "September" open alike) settle a month; those of a weekday turn away
@@ -963,6 +972,18 @@ mod tests {
             value("2024-12-03", Tense::Neutral, "since 2014,"),
             Some("2014".into())
         );
+    }
+
+    #[test]
+    fn months_and_weekdays_are_whole_words() {
+        for word in ["March", "Sept", "Dec", "Friday"] {
+            assert!(is_month_or_weekday(word), "{word}");
+        }
+        // Names the anchor test lets through, as they open like a month.
+        for word in ["Marchetti", "Maynard", "Junior", "Augustine"] {
+            assert!(!is_month_or_weekday(word), "{word}");
+            assert!(names_month_or_weekday(word), "{word}");
+        }
     }
 
     #[test]

@@ -508,6 +508,15 @@ const fn end_length_bit(length: usize) -> u32 {
     1 << if length < 31 { length } else { 31 }
 }
 
+/// Whether a lowercase word opens a noun phrase as a determiner or
+/// possessive pronoun: "the", "its", "their".
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+    )
+}
+
 /// `word` lowercased; borrowed when lowering changes nothing, as for most
 /// words ("budget", "it’s"; not "Kyiv’s").
 pub fn lowercased(word: &str) -> Cow<'_, str> {

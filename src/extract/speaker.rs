@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
-use super::lexicon::{lowercased, WordEnds, WordSet};
+use super::lexicon::{is_determiner, lowercased, WordEnds, WordSet};
 use super::number::is_number_word;
 use super::words::{is_capitalized, is_currency_symbol};
 use crate::span::Span;
@@ -1360,13 +1360,6 @@ fn joins_names(s: &Sentence, k: usize) -> bool {
 fn is_abbreviation(s: &Sentence, i: usize) -> bool {
     let word = s.tokens[i].text(s.text);
     s.tokens[i].is_word() && (word.contains('.') || TITLES.contains(word)) && word.len() <= 5
-}
-
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
-    )
 }
 
 /// "the company", "the organisation": a phrase standing for the
