@@ -57,7 +57,7 @@ impl Stories {
         let index = DayIndex::new(&names, articles);
         names.par_iter_mut().for_each(|article_names| {
             article_names.uses.retain(|name, _| !index.is_common(name));
-            article_names.total = article_names.uses.values().sum();
+            article_names.count_total();
         });
         // Each article's links to the later articles on its story.
         let links: Vec<Vec<usize>> = (0..articles.len())
@@ -161,30 +161,57 @@ fn shard_of(name: &str, shards: usize) -> usize {
     (FxBuildHasher.hash_one(name) % shards as u64) as usize
 }
 
+/// How an article uses a name.
+#[derive(Clone, Copy)]
+struct Uses {
+    count: u32,
+    /// Whether the word is only ever seen opening a sentence, as a common
+    /// word capitalised there is ("Households", "Unemployment").
+    opening_only: bool,
+}
+
 /// An article's distinctive names and how often it uses each.
 struct Names<'t> {
-    uses: FxHashMap<&'t str, u32>,
+    uses: FxHashMap<&'t str, Uses>,
     total: u32,
 }
 
 impl<'t> Names<'t> {
-    fn new(uses: FxHashMap<&'t str, u32>) -> Names<'t> {
-        let total = uses.values().sum();
-        Names { uses, total }
+    fn new(uses: FxHashMap<&'t str, Uses>) -> Names<'t> {
+        let mut names = Names { uses, total: 0 };
+        names.count_total();
+        names
     }
 
-    /// Whether two articles with these names are on one story.
+    fn count_total(&mut self) {
+        self.total = self.uses.values().map(|u| u.count).sum();
+    }
+
+    /// Whether two articles with these names are on one story. A word
+    /// only seen opening sentences counts when the other article uses it
+    /// too ("Castellanos said…" in both); otherwise it is more likely a
+    /// common word than a name, and is left out of the article's names.
     fn overlaps(&self, other: &Names) -> bool {
-        if self.total == 0 || other.total == 0 {
+        let total = |names: &Names, beside: &Names| {
+            let common_words: u32 = names
+                .uses
+                .iter()
+                .filter(|(name, u)| u.opening_only && !beside.uses.contains_key(*name))
+                .map(|(_, u)| u.count)
+                .sum();
+            f64::from(names.total - common_words)
+        };
+        let (mine, theirs_total) = (total(self, other), total(other, self));
+        if mine == 0.0 || theirs_total == 0.0 {
             return false;
         }
         let mut shared = 0;
         let mut overlap = 0.0;
-        for (name, &uses) in &self.uses {
-            if let Some(&theirs) = other.uses.get(name) {
+        for (name, uses) in &self.uses {
+            if let Some(theirs) = other.uses.get(name) {
                 shared += 1;
-                overlap += (f64::from(uses) / f64::from(self.total))
-                    .min(f64::from(theirs) / f64::from(other.total));
+                overlap +=
+                    (f64::from(uses.count) / mine).min(f64::from(theirs.count) / theirs_total);
             }
         }
         shared >= 2 && overlap >= SAME_STORY
@@ -193,7 +220,7 @@ impl<'t> Names<'t> {
 
 /// An article's names and how often it uses each. The text is scanned a
 /// byte at a time for capitals that open a word; only those are read.
-fn names_used(article: &Article) -> FxHashMap<&str, u32> {
+fn names_used(article: &Article) -> FxHashMap<&str, Uses> {
     let doc = &article.doc;
     // Name → (uses, whether only ever seen opening a sentence).
     let mut seen: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
@@ -246,9 +273,20 @@ fn names_used(article: &Article) -> FxHashMap<&str, u32> {
         .map(|(&name, _)| name)
         .collect();
     let not_names = not_names(&doc.text, &openers);
+    // The outlet's own name, in a dateline or a credit, tells no story.
+    let outlet = doc.meta.source.as_deref().unwrap_or("");
+    let of_outlet = |name: &str| outlet.split_whitespace().any(|word| word == name);
     seen.into_iter()
-        .filter(|(name, _)| !not_names.contains(name))
-        .map(|(name, (uses, _))| (name, uses))
+        .filter(|(name, _)| !not_names.contains(name) && !of_outlet(name))
+        .map(|(name, (count, opening_only))| {
+            (
+                name,
+                Uses {
+                    count,
+                    opening_only,
+                },
+            )
+        })
         .collect()
 }
 
@@ -406,8 +444,12 @@ mod tests {
     use crate::document::{Document, Format, Meta};
 
     fn article(date: &str, text: &str) -> Article {
+        from_outlet(None, date, text)
+    }
+
+    fn from_outlet(outlet: Option<&str>, date: &str, text: &str) -> Article {
         let meta = Meta {
-            source: None,
+            source: outlet.map(str::to_string),
             date: Some(date.parse().expect("test dates are ISO dates")),
         };
         let doc = Document::parse("a.txt".into(), text.into(), Format::Text, meta)
@@ -416,6 +458,26 @@ mod tests {
             doc,
             claims: Vec::new(),
         }
+    }
+
+    /// Two outlets' reports of one rate decision, each quoting people of
+    /// its own and opening sentences with common words the other does not
+    /// use, and one naming itself in its dateline: one story.
+    #[test]
+    fn common_words_and_the_outlet_do_not_dilute_a_story() {
+        let courier = "Governor Helena Marchetti cut the rate. Households welcomed it. \
+                       Savings fell. Unemployment rose. Commerce groups met Deborah Kwan. \
+                       Marchetti said more was needed.";
+        let wire = "WELLPORT (Market Wire) - Governor Helena Marchetti cut the rate, \
+                    Market Wire reported. Economists were split. Stocks rose. Swaps \
+                    moved. Priyanka Desai of Harbourline agreed.";
+        let articles = [
+            from_outlet(Some("Financial Courier"), "2025-11-05", courier),
+            from_outlet(Some("Market Wire"), "2025-11-05", wire),
+        ];
+        let stories = Stories::new(&articles);
+        assert!(stories.of(0).is_some());
+        assert_eq!(stories.of(0), stories.of(1));
     }
 
     #[test]
