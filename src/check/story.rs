@@ -57,7 +57,7 @@ impl Stories {
         let index = DayIndex::new(&names, articles);
         names.par_iter_mut().for_each(|article_names| {
             article_names.uses.retain(|name, _| !index.is_common(name));
-            article_names.count_total();
+            article_names.count_named();
         });
         // Each article's links to the later articles on its story.
         let links: Vec<Vec<usize>> = (0..articles.len())
@@ -78,7 +78,8 @@ impl Stories {
                 met.sort_unstable();
                 met.dedup();
                 met.truncate(MOST_WEIGHED);
-                met.retain(|&j| names[i].overlaps(&names[j]));
+                let mut shared = Vec::new();
+                met.retain(|&j| names[i].overlaps(&names[j], &mut shared));
                 met
             })
             .collect();
@@ -173,48 +174,54 @@ struct Uses {
 /// An article's distinctive names and how often it uses each.
 struct Names<'t> {
     uses: FxHashMap<&'t str, Uses>,
-    total: u32,
+    /// The uses of the names seen inside a sentence at least once.
+    named: u32,
 }
 
 impl<'t> Names<'t> {
     fn new(uses: FxHashMap<&'t str, Uses>) -> Names<'t> {
-        let mut names = Names { uses, total: 0 };
-        names.count_total();
+        let mut names = Names { uses, named: 0 };
+        names.count_named();
         names
     }
 
-    fn count_total(&mut self) {
-        self.total = self.uses.values().map(|u| u.count).sum();
+    fn count_named(&mut self) {
+        self.named = self
+            .uses
+            .values()
+            .filter(|u| !u.opening_only)
+            .map(|u| u.count)
+            .sum();
     }
 
     /// Whether two articles with these names are on one story. A word
     /// only seen opening sentences counts when the other article uses it
     /// too ("Castellanos said…" in both); otherwise it is more likely a
     /// common word than a name, and is left out of the article's names.
-    fn overlaps(&self, other: &Names) -> bool {
-        let total = |names: &Names, beside: &Names| {
-            let common_words: u32 = names
-                .uses
-                .iter()
-                .filter(|(name, u)| u.opening_only && !beside.uses.contains_key(*name))
-                .map(|(_, u)| u.count)
-                .sum();
-            f64::from(names.total - common_words)
-        };
-        let (mine, theirs_total) = (total(self, other), total(other, self));
-        if mine == 0.0 || theirs_total == 0.0 {
-            return false;
-        }
-        let mut shared = 0;
-        let mut overlap = 0.0;
+    /// `shared` is room for the uses of the names both have.
+    fn overlaps(&self, other: &Names, shared: &mut Vec<(u32, u32)>) -> bool {
+        shared.clear();
+        let (mut mine, mut theirs) = (self.named, other.named);
         for (name, uses) in &self.uses {
-            if let Some(theirs) = other.uses.get(name) {
-                shared += 1;
-                overlap +=
-                    (f64::from(uses.count) / mine).min(f64::from(theirs.count) / theirs_total);
+            if let Some(their_uses) = other.uses.get(name) {
+                mine += if uses.opening_only { uses.count } else { 0 };
+                theirs += if their_uses.opening_only {
+                    their_uses.count
+                } else {
+                    0
+                };
+                shared.push((uses.count, their_uses.count));
             }
         }
-        shared >= 2 && overlap >= SAME_STORY
+        if shared.len() < 2 {
+            return false;
+        }
+        let (mine, theirs) = (f64::from(mine), f64::from(theirs));
+        let overlap: f64 = shared
+            .iter()
+            .map(|&(a, b)| (f64::from(a) / mine).min(f64::from(b) / theirs))
+            .sum();
+        overlap >= SAME_STORY
     }
 }
 

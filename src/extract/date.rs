@@ -807,10 +807,12 @@ pub const DAY_WORDS: [&str; 5] = ["today", "tonight", "yesterday", "tomorrow", "
 /// Whether a word is, whole, a month or weekday name or a month's
 /// abbreviation ("Sept"): "Marchetti" and "Maynard" are not.
 pub fn is_month_or_weekday(word: &str) -> bool {
-    MONTHS
-        .iter()
-        .any(|(month, _)| month.trim_end_matches('.') == word)
-        || WEEKDAYS.iter().any(|(weekday, _)| *weekday == word)
+    // The opening settles most words; the lists are read for the rest.
+    names_month_or_weekday(word)
+        && (MONTHS
+            .iter()
+            .any(|(month, _)| month.strip_suffix('.').unwrap_or(month) == word)
+            || WEEKDAYS.iter().any(|(weekday, _)| *weekday == word))
 }
 
 pub fn names_month_or_weekday(original: &str) -> bool {
