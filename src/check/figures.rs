@@ -23,7 +23,9 @@ use rayon::prelude::*;
 
 use super::story::Stories;
 use super::{when, window, Article, Finding, Location};
-use crate::extract::{is_month_or_weekday, is_title_or_organisation_word, Claim, Kind, Value};
+use crate::extract::{
+    is_month_or_weekday, is_title_or_organisation_word, plural_lemma, Claim, Kind, Value,
+};
 use crate::rules::{FigureRule, Period, Rule};
 use crate::span::Span;
 
@@ -467,22 +469,7 @@ fn subject_key(text: &str, claim: &Claim) -> Option<String> {
 fn subject_head(text: &str, claim: &Claim) -> Option<String> {
     let key = subject_key(text, claim)?;
     let head = key.rsplit(' ').next()?;
-    if let Some(stem) = head.strip_suffix("ies") {
-        return Some(format!("{stem}y"));
-    }
-    // "taxes", "churches", "classes": the plural added "es" ("houses" did not).
-    if let Some(stem) = head.strip_suffix("es").filter(|stem| {
-        ["x", "z", "ch", "sh", "ss"]
-            .iter()
-            .any(|end| stem.ends_with(end))
-    }) {
-        return Some(stem.to_string());
-    }
-    let singular = match head.strip_suffix('s') {
-        Some(stem) if stem.len() > 2 && !stem.ends_with(['s', 'u', 'i']) => stem,
-        _ => head,
-    };
-    Some(singular.to_string())
+    Some(plural_lemma(head).unwrap_or_else(|| head.to_string()))
 }
 
 /// A figure introduced as part of another ("including $400 million") is

@@ -229,8 +229,7 @@ impl<'t> Names<'t> {
 /// byte at a time for capitals that open a word; only those are read.
 fn names_used(article: &Article) -> FxHashMap<&str, Uses> {
     let doc = &article.doc;
-    // Name → (uses, whether only ever seen opening a sentence).
-    let mut seen: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
+    let mut seen: FxHashMap<&str, Uses> = FxHashMap::default();
     for block in &doc.blocks {
         let text = block.slice(&doc.text);
         let bytes = text.as_bytes();
@@ -269,32 +268,25 @@ fn names_used(article: &Article) -> FxHashMap<&str, Uses> {
             if !starts_word || !first.is_uppercase() || !is_name(word) {
                 continue;
             }
-            let entry = seen.entry(word).or_insert((0, true));
-            entry.0 += 1;
-            entry.1 &= opens_sentence(&text[..at - word_len]);
+            let uses = seen.entry(word).or_insert(Uses {
+                count: 0,
+                opening_only: true,
+            });
+            uses.count += 1;
+            uses.opening_only &= opens_sentence(&text[..at - word_len]);
         }
     }
     let openers: Vec<&str> = seen
         .iter()
-        .filter(|&(_, &(_, only_opening))| only_opening)
+        .filter(|(_, uses)| uses.opening_only)
         .map(|(&name, _)| name)
         .collect();
     let not_names = not_names(&doc.text, &openers);
     // The outlet's own name, in a dateline or a credit, tells no story.
     let outlet = doc.meta.source.as_deref().unwrap_or("");
     let of_outlet = |name: &str| outlet.split_whitespace().any(|word| word == name);
-    seen.into_iter()
-        .filter(|(name, _)| !not_names.contains(name) && !of_outlet(name))
-        .map(|(name, (count, opening_only))| {
-            (
-                name,
-                Uses {
-                    count,
-                    opening_only,
-                },
-            )
-        })
-        .collect()
+    seen.retain(|name, _| !not_names.contains(name) && !of_outlet(name));
+    seen
 }
 
 /// Of the capitalised words that only open sentences, those that are no

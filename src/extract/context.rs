@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::claim::Change;
 use super::date::{Reach, Tense};
-use super::lexicon::{is_determiner, WordSet};
+use super::lexicon::{is_determiner, is_possessive, WordSet};
 use super::word_bytes::WordBytes;
 use super::words::{each_token, is_capitalized, room_for, Token};
 use crate::span::Span;
@@ -206,10 +206,7 @@ impl<'t> Sentence<'t> {
         }
         let word = self.tokens[i].text(self.text);
         // A possessive owns the figure, it does not name it: "NATO's 31 members".
-        let possessive = word.ends_with("'s")
-            || word.ends_with("’s")
-            || word.ends_with('\'')
-            || word.ends_with('’');
+        let possessive = is_possessive(word) || word.ends_with(['\'', '’']);
         if possessive || self.starts_sentence(i) {
             return false;
         }
@@ -451,8 +448,7 @@ impl<'t> Sentence<'t> {
         }
         // Back over a determiner or possessive to the verb.
         let mut verb = first.checked_sub(1)?;
-        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-        while verb > 0 && word(verb).is_some_and(|w| is_determiner(w) || possessive(w)) {
+        while verb > 0 && word(verb).is_some_and(|w| is_determiner(w) || is_possessive(w)) {
             verb -= 1;
         }
         word(verb).filter(|&w| moves_a_figure(w))?;

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-use super::lexicon::{next_word_lower, phrase, Table, WordEnds, WordSet};
+use super::lexicon::{is_possessive, next_word_lower, phrase, Table, WordEnds, WordSet};
 use super::number::{is_space, numeral};
 
 /// Which way a relative date points.
@@ -133,7 +133,7 @@ impl Setting<'_> {
     /// Asked only once one is found, as it looks the word up.
     fn cued(&self) -> bool {
         self.previous_word
-            .is_some_and(|w| CUES.contains(w) || w.ends_with("'s") || w.ends_with("’s"))
+            .is_some_and(|w| CUES.contains(w) || is_possessive(w))
     }
 }
 

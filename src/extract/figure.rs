@@ -352,12 +352,18 @@ fn figure_at(s: &Sentence, i: usize) -> Option<Found> {
 /// "until at least December 1" is led by "until".
 fn date_lead<'s>(s: &'s Sentence, i: usize) -> Option<&'s str> {
     let previous = s.word_before(i);
-    let hedged = previous == Some("least") && i >= 2 && s.word_before(i - 1) == Some("at");
-    if hedged {
-        s.word_before(i - 2)
-    } else {
-        previous
+    if !previous.is_some_and(hedge::ends_hedge) {
+        return previous;
     }
+    let date_start = s.tokens[i].span.start();
+    let ends_at_date = |k: usize| {
+        let from = s.tokens[k].span.start();
+        hedge(&s.text[from..s.span.end()])
+            .is_ok_and(|(rest, _)| s.span.end() - rest.len() == date_start)
+    };
+    let hedge_start = (i.saturating_sub(hedge::MOST_WORDS)..i)
+        .find(|&k| s.tokens[k].is_word() && starts_hedge(s.words[k]) && ends_at_date(k));
+    s.word_before(hedge_start.unwrap_or(i))
 }
 
 /// Words that name a class by the number after them: "type 2", "stage 4".

@@ -74,6 +74,9 @@ static BY_FIRST_WORD: LazyLock<FxHashMap<&str, Vec<LaterWords>>> = LazyLock::new
     phrases
 });
 
+/// The most words a hedge phrase has ("a little more than").
+pub const MOST_WORDS: usize = 4;
+
 /// A hedge phrase followed by white space.
 pub fn hedge(i: &str) -> IResult<&str, Hedge> {
     let (after_first, first) = word(i)?;
@@ -135,6 +138,15 @@ pub fn starts_hedge(lower_word: &str) -> bool {
     FIRST_WORDS.contains(lower_word)
 }
 
+/// Words that can end a hedge: the word before a figure is looked up
+/// before a hedge is read back from it.
+pub fn ends_hedge(lower_word: &str) -> bool {
+    static LAST_WORDS: LazyLock<WordIndex> = LazyLock::new(|| {
+        WordIndex::new(PHRASES.iter().filter_map(|(p, _)| p.split(' ').next_back()))
+    });
+    LAST_WORDS.contains(lower_word)
+}
+
 /// The first word of every hedge.
 pub fn first_words() -> impl Iterator<Item = &'static str> {
     PHRASES.iter().filter_map(|(p, _)| p.split(' ').next())
@@ -143,6 +155,12 @@ pub fn first_words() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn most_words_is_the_longest_phrase() {
+        let longest = PHRASES.iter().map(|(p, _)| p.split(' ').count()).max();
+        assert_eq!(longest, Some(MOST_WORDS));
+    }
 
     #[test]
     fn longest_phrase_wins() {

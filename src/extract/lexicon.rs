@@ -517,6 +517,11 @@ pub fn is_determiner(word: &str) -> bool {
     )
 }
 
+/// Whether a word is a possessive in "'s", straight or curly ("NATO's").
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 /// `word` lowercased; borrowed when lowering changes nothing, as for most
 /// words ("budget", "it’s"; not "Kyiv’s").
 pub fn lowercased(word: &str) -> Cow<'_, str> {

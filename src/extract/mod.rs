@@ -30,6 +30,7 @@ use crate::document::{sentences, Document};
 use crate::span::Span;
 pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
 use context::{Buffers, Sentence};
+pub use count::plural_lemma;
 pub use date::{is_month_or_weekday, names_month_or_weekday};
 use quote::Quotation;
 pub use speaker::is_title_or_organisation_word;

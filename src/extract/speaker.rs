@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::context::Sentence;
-use super::lexicon::{is_determiner, lowercased, WordEnds, WordSet};
+use super::lexicon::{is_determiner, is_possessive, lowercased, WordEnds, WordSet};
 use super::number::is_number_word;
 use super::words::{is_capitalized, is_currency_symbol};
 use crate::span::Span;
@@ -1089,8 +1089,7 @@ fn opening_subject(s: &Sentence) -> Option<Span> {
             && is_capitalized(word)
             && (end > 0 || !NOT_NAMES.contains(word) && !OPENING_ADVERBS.contains(word))
             && !POSSESSIVES.contains(&word)
-            && !word.ends_with("'s")
-            && !word.ends_with("’s");
+            && !is_possessive(word);
         let inside = end > from && (joins_names(s, end) || is_particle(word));
         // "U.S.", "Dr.": a dot after an initial or an abbreviation.
         let initial = |i: usize| s.tokens[i].span.len() == 1;
