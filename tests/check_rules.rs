@@ -330,6 +330,56 @@ fn two_outlets_on_one_story_give_a_plant_two_costs() {
 }
 
 #[test]
+fn a_count_taken_up_again_with_another_value_is_reported() {
+    // "up from 17 seats in 2022" dates the 17, not the 23; repairs "until
+    // the end of next year" do not date the bridges.
+    let report = check("figure-count-restated");
+    assert_findings(
+        &report,
+        &[
+            Expect {
+                rule: "figures/count-restated",
+                severity: "warning",
+                locations: &[
+                    ("county_vote.md", "23 seats"),
+                    ("county_vote.md", "32 seats"),
+                ],
+            },
+            Expect {
+                rule: "figures/count-restated",
+                severity: "warning",
+                locations: &[
+                    ("county_vote.md", "140 rural bridges"),
+                    ("county_vote.md", "104 damaged bridges"),
+                ],
+            },
+        ],
+    );
+}
+
+#[test]
+fn counts_of_one_noun_that_are_other_things_are_left_alone() {
+    let case = "figure-count-restated-other-things";
+    assert_extracted(
+        case,
+        "count",
+        &[
+            ("county_vote.md", "23 seats"),
+            ("county_vote.md", "19 seats"),
+            ("county_vote.md", "19 seats"),
+            ("county_vote.md", "42 seats"),
+            ("county_vote.md", "two parties"),
+            ("county_vote.md", "three parties"),
+            ("county_vote.md", "About 4,800 voters"),
+            ("county_vote.md", "roughly 6,200 voters"),
+            ("county_vote.md", "140 rural bridges"),
+            ("county_vote.md", "30 bridges"),
+        ],
+    );
+    assert_clean(&check(case));
+}
+
+#[test]
 fn plants_of_two_towns_on_one_day_are_two_stories() {
     let case = "figure-story-other-stories";
     assert_extracted(

@@ -306,6 +306,32 @@ rules:
 }
 
 #[test]
+fn head_noun_without_by_subject_is_refused() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "counts.yaml",
+        "\
+rules:
+  - id: test/counts
+    type: figure-agreement
+    severity: warning
+    summary: Counts restated
+    kinds: [count]
+    head-noun: true
+",
+    );
+    let out = claimlint(&["rules", "--rules", "counts.yaml"], dir.path());
+    assert_rule_error(
+        &out,
+        "counts.yaml",
+        7,
+        5,
+        "`head-noun` compares figures by their subject: add `by-subject: true`",
+    );
+}
+
+#[test]
 fn quote_rule_with_prefer_is_refused() {
     let dir = TempDir::new().unwrap();
     write(

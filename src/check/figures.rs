@@ -12,19 +12,22 @@
 //! A rule comparing articles on one story (`same-story`) keys figures by
 //! the head noun of their subject instead, compares them only between
 //! articles that [`Stories`] finds on one story and published a day apart
-//! at most, and keeps apart figures beside different names.
+//! at most, and keeps apart figures beside different names. A rule keyed
+//! by head noun within an article (`head-noun`) reports a figure that
+//! takes up an earlier one ("the 231 damaged schools") with another value.
 //! Every step is a grouping by key, so the cost grows linearly with the claims;
 //! the articles are read in parallel, and their groups gathered in order.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rayon::prelude::*;
 
 use super::story::Stories;
 use super::{when, window, Article, Finding, Location};
 use crate::extract::{
-    is_month_or_weekday, is_title_or_organisation_word, plural_lemma, Claim, Kind, Value,
+    is_month_or_weekday, is_possessive, is_title_or_organisation_word, plural_lemma, Claim, Kind,
+    Value,
 };
 use crate::rules::{FigureRule, Period, Rule};
 use crate::span::Span;
@@ -55,10 +58,13 @@ struct Mention<'a> {
     when: Option<String>,
     /// Whether `when` was written beside the figure.
     dated: bool,
-    /// For a rule comparing articles on one story, the names written near
-    /// the figure: figures of one noun beside different people or bodies
-    /// are of different things.
+    /// For a rule keyed by head noun, the names written near the figure:
+    /// figures of one noun beside different people or bodies are of
+    /// different things.
     names: Vec<&'a str>,
+    /// Whether the figure is given as one the reader already knows ("the
+    /// 231 damaged schools", "its 52 seats").
+    refers_back: bool,
     low: f64,
     high: f64,
 }
@@ -253,8 +259,12 @@ fn in_article<'a>(
             && !in_one_sentence
             && agreed(&group, figure).is_none()
         {
-            let all: Vec<&Mention> = group.iter().collect();
-            findings.push(disagreement(rule, &all, articles, false));
+            if !figure.head_noun {
+                let all: Vec<&Mention> = group.iter().collect();
+                findings.push(disagreement(rule, &all, articles, false));
+            } else if let Some((a, b)) = restated_wrongly(&group, figure) {
+                findings.push(disagreement(rule, &[a, b], articles, false));
+            }
             continue;
         }
         let named = figure.same_story || group.iter().any(|m| m.named);
@@ -368,31 +378,65 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
         .iter()
         .filter(|c| c.kind == Kind::Date)
         .collect();
-    article
+    // Most claims are of other kinds: turned away before the unit is looked up.
+    let in_scope: Vec<(&Claim, &str)> = article
         .claims
         .iter()
-        // Most claims are of other kinds: turned away before the unit is looked up.
         .filter(|claim| figure.scope.kinds.contains(&claim.kind))
         .filter_map(|claim| {
-            let unit = figure.scope.unit_of(claim.kind, claim.unit.as_deref())?;
-            // The tests that read no more than a few bytes come first.
+            Some((
+                claim,
+                figure.scope.unit_of(claim.kind, claim.unit.as_deref())?,
+            ))
+        })
+        .collect();
+    // The rule's own figures, which every run keeps: a date beyond one of
+    // them is that figure's.
+    let figures: Vec<Span> = in_scope
+        .iter()
+        .filter(|(c, _)| c.kind != Kind::Date)
+        .map(|(c, _)| c.span)
+        .collect();
+    // Within an article, a rule keyed by head noun reports only a figure
+    // taken up again ("the 231 damaged schools"): only the nouns of those
+    // are read further.
+    let taken_up: Option<HashSet<String>> = (figure.head_noun && !figure.same_story).then(|| {
+        in_scope
+            .iter()
+            .filter(|(c, _)| refers_back(text, c))
+            .filter_map(|(c, _)| subject_head(text, c))
+            .collect()
+    });
+    if taken_up.as_ref().is_some_and(HashSet::is_empty) {
+        return Vec::new();
+    }
+    in_scope
+        .into_iter()
+        .filter_map(|(claim, unit)| {
+            let key = match (figure.by_subject, figure.head_noun) {
+                (true, true) => Some(subject_head(text, claim)?),
+                (true, false) => Some(subject_key(text, claim)?),
+                _ => None,
+            };
+            if taken_up
+                .as_ref()
+                .is_some_and(|heads| key.as_ref().is_some_and(|k| !heads.contains(k)))
+            {
+                return None;
+            }
+            // Of the tests left, those that read no more than a few bytes come first.
             if is_part(text, claim) {
                 return None;
             }
             let (low, high) = bounds(claim)?;
-            // Between sources a figure stands for what its digits say: "$4.2
-            // billion" is $4.15 to $4.25 billion, and agrees with "$4.19 billion".
-            let rounding = if figure.same_story {
+            // Compared by head noun, a figure stands for what its digits say:
+            // "$4.2 billion" is $4.15 to $4.25 billion, and agrees with "$4.19 billion".
+            let rounding = if figure.head_noun {
                 rounding(text, claim)
             } else {
                 0.0
             };
             let (low, high) = (low - rounding, high + rounding);
-            let key = match (figure.by_subject, figure.same_story) {
-                (true, true) => Some(subject_head(text, claim)?),
-                (true, false) => Some(subject_key(text, claim)?),
-                _ => None,
-            };
             let sentence = claim.sentence.cover(claim.span);
             let topic = &figure.scope.topic;
             // The window serves the topic and the date; a topic that takes
@@ -403,7 +447,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
             if span.is_some_and(|span| !topic.matches(span.slice(text))) {
                 return None;
             }
-            let written = span.and_then(|span| nearest_date(&dates, claim, span));
+            let written = span.and_then(|span| nearest_date(text, &dates, &figures, claim, span));
             let actor = figure
                 .actors
                 .as_ref()
@@ -439,17 +483,39 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                     .partition_point(|b| b.end() <= claim.span.start()),
                 dated: written.is_some(),
                 when: written,
-                names: if figure.same_story {
+                names: if figure.head_noun {
                     let near = window(text, claim.span, claim.sentence, NAME_WINDOW);
-                    names_in(near.slice(text), near.start() == claim.sentence.start())
+                    let mut names =
+                        names_in(near.slice(text), near.start() == claim.sentence.start());
+                    // Who gave the figure is not whose it is ("Sheriff Dale
+                    // Mercado urged the 11,500 residents").
+                    if let Some(speaker) = &claim.speaker {
+                        names.retain(|name| !speaker.split_whitespace().any(|w| w == *name));
+                    }
+                    names
                 } else {
                     Vec::new()
                 },
+                refers_back: figure.head_noun && refers_back(text, claim),
                 low,
                 high,
             })
         })
         .collect()
+}
+
+/// Whether a definite word leads the figure: "the", a possessive ("its",
+/// "the university's"), "these" or "those". Such a phrase takes up a
+/// quantity the article has given ("With its 52 seats, the Civic Party"),
+/// where "won 57 seats" or "all four parties" states one.
+fn refers_back(text: &str, claim: &Claim) -> bool {
+    let before = &text[claim.sentence.start().min(claim.span.start())..claim.span.start()];
+    before.split_whitespace().next_back().is_some_and(|word| {
+        ["the", "its", "their", "his", "her", "our", "these", "those"]
+            .iter()
+            .any(|definite| word.eq_ignore_ascii_case(definite))
+            || is_possessive(word)
+    })
 }
 
 /// A claim's subject phrase without its determiners, lowercased. The
@@ -458,7 +524,7 @@ fn subject_key(text: &str, claim: &Claim) -> Option<String> {
     let subject = claim.subject()?.slice(text).to_lowercase();
     let words: Vec<&str> = subject
         .split_whitespace()
-        .filter(|w| !matches!(*w, "the" | "a" | "an" | "its" | "their" | "this" | "that"))
+        .filter(|w| !is_subject_determiner(w))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
@@ -467,9 +533,19 @@ fn subject_key(text: &str, claim: &Claim) -> Option<String> {
 /// $4.2bn operating budget" and "a $4.8 billion budget" are both of a
 /// budget, "57 seats" and "52 seats" of a seat.
 fn subject_head(text: &str, claim: &Claim) -> Option<String> {
-    let key = subject_key(text, claim)?;
-    let head = key.rsplit(' ').next()?;
-    Some(plural_lemma(head).unwrap_or_else(|| head.to_string()))
+    let head = claim
+        .subject()?
+        .slice(text)
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase)
+        .find(|w| !is_subject_determiner(w))?;
+    Some(plural_lemma(&head).unwrap_or(head))
+}
+
+/// The words a subject phrase's key leaves out.
+fn is_subject_determiner(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "its" | "their" | "this" | "that")
 }
 
 /// A figure introduced as part of another ("including $400 million") is
@@ -585,14 +661,36 @@ fn has_date_in(dates: &[&Claim], span: Span) -> bool {
         .is_some_and(|d| d.span.start() < span.end())
 }
 
-/// The nearest date claim in the window, as its month ("2024-04") or year.
-fn nearest_date(dates: &[&Claim], claim: &Claim, span: Span) -> Option<String> {
+/// The nearest date claim in the window, as its month ("2024-04") or year,
+/// unless another of `figures` stands between (in "21.4 million tonnes this
+/// season, down from 29.8 million tonnes last year" the year is the
+/// second's) or the date ends a stretch of time ("repairs to the 231
+/// schools could run until the end of next year" are not a count of next
+/// year).
+fn nearest_date(
+    text: &str,
+    dates: &[&Claim],
+    figures: &[Span],
+    claim: &Claim,
+    span: Span,
+) -> Option<String> {
+    let figure_between = |date: Span| {
+        let (from, to) = if date.start() < claim.span.start() {
+            (date.end(), claim.span.start())
+        } else {
+            (claim.span.end(), date.start())
+        };
+        // Figures are in text order: the first starting at `from` is the one to test.
+        let first = figures.partition_point(|f| f.start() < from);
+        figures.get(first).is_some_and(|f| f.end() <= to)
+    };
     // Dates are in text order: only those inside the window are looked at.
     let first = dates.partition_point(|d| d.span.start() < span.start());
     dates[first..]
         .iter()
         .take_while(|d| d.span.start() < span.end())
         .filter(|d| d.span != claim.span && d.span.end() <= span.end())
+        .filter(|d| !figure_between(d.span) && !ends_a_stretch(text, span, d.span))
         .min_by_key(|d| distance(d.span, claim.span))
         .and_then(|d| match &d.value {
             Value::Text(iso) if iso.contains("-W") => {
@@ -601,6 +699,18 @@ fn nearest_date(dates: &[&Claim], claim: &Claim, span: Span) -> Option<String> {
             Value::Text(iso) => Some(iso.chars().take(7).collect()),
             _ => None,
         })
+}
+
+/// Whether "until" or "till" leads a date, a few words before it ("until
+/// the end of next year"); `within` bounds the words read.
+fn ends_a_stretch(text: &str, within: Span, date: Span) -> bool {
+    const LEAD_WORDS: usize = 4;
+    let before = &text[within.start().min(date.start())..date.start()];
+    before
+        .split_whitespace()
+        .rev()
+        .take(LEAD_WORDS)
+        .any(|word| word.eq_ignore_ascii_case("until") || word.eq_ignore_ascii_case("till"))
 }
 
 fn publication_period(article: &Article, period: Period) -> Option<String> {
@@ -674,30 +784,51 @@ fn split_merging_unknown<'a, K: Ord + Clone>(
     parts.into_values().collect()
 }
 
-/// The range every mention of the group allows, or `None` when they conflict.
-/// Each range is widened by half the tolerance, so two figures agree when
-/// they are at most one tolerance apart.
-fn agreed(group: &[Mention], figure: &FigureRule) -> Option<(f64, f64)> {
-    let t = figure.tolerance;
-    let widened: Vec<(f64, f64)> = group
-        .iter()
-        .map(|m| {
-            let days = if m.claim.kind == Kind::Date {
-                t.days
-            } else {
-                0.0
-            };
-            let slack = |v: f64| {
-                if v.is_finite() {
-                    (t.absolute.max(t.relative * v.abs()) + days) / 2.0
-                } else {
-                    0.0
-                }
-            };
-            (m.low - slack(m.low), m.high + slack(m.high))
+/// The first two figures of an article's group, in different sentences,
+/// that disagree while the second takes up the first restated wrongly: it
+/// refers back ("With its 52 seats, the Civic Party" after "the Civic Party
+/// won 57 seats"), within a factor of two, beside no different names.
+fn restated_wrongly<'g, 'a>(
+    group: &'g [Mention<'a>],
+    figure: &FigureRule,
+) -> Option<(&'g Mention<'a>, &'g Mention<'a>)> {
+    let ranges: Vec<(f64, f64)> = group.iter().map(|m| widened(m, figure)).collect();
+    (0..group.len()).find_map(|i| {
+        (i + 1..group.len()).find_map(|j| {
+            let (a, b) = (&group[i], &group[j]);
+            (b.refers_back
+                && a.claim.sentence != b.claim.sentence
+                && !overlap(ranges[i], ranges[j])
+                && of_one_quantity(ranges[i], ranges[j])
+                && may_be_of_one_thing(std::slice::from_ref(a), std::slice::from_ref(b)))
+            .then_some((a, b))
         })
-        .collect();
-    intersect(&widened)
+    })
+}
+
+/// The range every mention of the group allows, or `None` when they conflict.
+fn agreed(group: &[Mention], figure: &FigureRule) -> Option<(f64, f64)> {
+    let ranges: Vec<(f64, f64)> = group.iter().map(|m| widened(m, figure)).collect();
+    intersect(&ranges)
+}
+
+/// The range a mention allows, widened by half the tolerance, so two
+/// figures agree when they are at most one tolerance apart.
+fn widened(m: &Mention, figure: &FigureRule) -> (f64, f64) {
+    let t = figure.tolerance;
+    let days = if m.claim.kind == Kind::Date {
+        t.days
+    } else {
+        0.0
+    };
+    let slack = |v: f64| {
+        if v.is_finite() {
+            (t.absolute.max(t.relative * v.abs()) + days) / 2.0
+        } else {
+            0.0
+        }
+    };
+    (m.low - slack(m.low), m.high + slack(m.high))
 }
 
 fn intersect(ranges: &[(f64, f64)]) -> Option<(f64, f64)> {

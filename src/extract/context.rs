@@ -141,7 +141,13 @@ impl<'t> Sentence<'t> {
                         tense_of(word)?
                     };
                     let passive_past = passive && tense == Tense::Past && !is_past_word(word);
-                    (!passive_past).then_some((i, tense))
+                    // "will receive itemised statements", "will have
+                    // finished": a participle in the verb phrase of a
+                    // future marker marks no tense of its own.
+                    let after_future = tense == Tense::Past
+                        && !is_past_word(word)
+                        && (1..=2).any(|k| i >= k && is_future_word(self.words[i - k]));
+                    (!passive_past && !after_future).then_some((i, tense))
                 })
                 .collect()
         })
@@ -715,14 +721,15 @@ fn is_past_word(word: &str) -> bool {
 
 /// Past forms of irregular verbs, which mark the past as "-ed" does (and
 /// like it, mark none as a participle after "be": "will be held"). Forms
-/// that are as often something else are left out: "left", "saw", "won",
-/// "set", "put", "cut", "hit", "read", "cost".
+/// that are as often something else are left out: "left", "saw", "set",
+/// "put", "cut", "read", "cost" ("won" is the currency too, but far
+/// more often the verb: "won 23 seats on Sunday").
 static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "rose", "fell", "grew", "came", "went", "took", "gave", "began", "ran", "wrote", "spoke",
     "broke", "chose", "drove", "flew", "knew", "threw", "drew", "became", "forgot", "sank",
     "shook", "stole", "froze", "fought", "held", "paid", "sold", "met", "kept", "lost", "led",
     "built", "sent", "spent", "made", "found", "brought", "bought", "thought", "sought", "struck",
-    "stood", "heard", "felt", "meant", "fled", "got", "taught", "caught", "dealt", "hit",
+    "stood", "heard", "felt", "meant", "fled", "got", "taught", "caught", "dealt", "hit", "won",
 ]);
 
 /// Words in -ed that are not past-tense verbs.
@@ -1159,6 +1166,28 @@ mod tests {
         assert_eq!(
             tense("The vote has been scheduled for Monday.", "monday"),
             Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "Students will receive itemised fee statements in June.",
+                "june"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The work will have finished by June.", "june"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("It could have happened in June.", "june"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "The party won 23 seats on Sunday, and will lead talks.",
+                "sunday"
+            ),
+            Tense::Past
         );
     }
 

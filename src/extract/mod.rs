@@ -32,6 +32,7 @@ pub use claim::{Change, Claim, Hedge, Interval, Kind, Value};
 use context::{Buffers, Sentence};
 pub use count::plural_lemma;
 pub use date::{is_month_or_weekday, names_month_or_weekday};
+pub use lexicon::is_possessive;
 use quote::Quotation;
 pub use speaker::is_title_or_organisation_word;
 use speaker::{Attribution, Speakers};

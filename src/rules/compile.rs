@@ -288,7 +288,7 @@ fn default_help(kind: RuleType) -> &'static str {
 /// Fields that belong to other rule types are an error, not ignored.
 fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> {
     use RuleType::*;
-    let fields: [(&str, bool, &[RuleType]); 20] = [
+    let fields: [(&str, bool, &[RuleType]); 21] = [
         (
             "kinds",
             spec.kinds.is_some(),
@@ -314,6 +314,7 @@ fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> 
         ("period", spec.period.is_some(), &[FigureAgreement]),
         ("by-subject", spec.by_subject.is_some(), &[FigureAgreement]),
         ("same-story", spec.same_story.is_some(), &[FigureAgreement]),
+        ("head-noun", spec.head_noun.is_some(), &[FigureAgreement]),
         ("timeline", spec.timeline.is_some(), &[ReferenceFact]),
         ("date", spec.date.is_some(), &[ReferenceFact]),
         ("check", spec.check.is_some(), &[QuoteFidelity]),
@@ -573,12 +574,15 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         ));
     }
     let same_story = spec.same_story.unwrap_or(false);
-    if same_story && spec.by_subject != Some(true) {
-        return Err(here.error(
-            "same-story:",
-            "`same-story` compares figures by their subject: add `by-subject: true`".into(),
-            None,
-        ));
+    let head_noun = spec.head_noun.unwrap_or(false);
+    for (key, set) in [("same-story", same_story), ("head-noun", head_noun)] {
+        if set && spec.by_subject != Some(true) {
+            return Err(here.error(
+                &format!("{key}:"),
+                format!("`{key}` compares figures by their subject: add `by-subject: true`"),
+                None,
+            ));
+        }
     }
     let actors = match &spec.actors {
         Some(map) => names(map, "actors", true, here)?,
@@ -596,6 +600,7 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         period: spec.period.unwrap_or(Period::Month),
         by_subject: spec.by_subject.unwrap_or(false),
         same_story,
+        head_noun: head_noun || same_story,
     })
 }
 

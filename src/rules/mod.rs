@@ -156,6 +156,10 @@ pub struct FigureRule {
     /// Figures are compared between articles on the same story, by the
     /// head of their subject, and not within an article.
     pub same_story: bool,
+    /// Figures are keyed by the head noun of their subject, and two
+    /// disagree only when one could be the other restated wrongly: within a
+    /// factor of two, beside no different names. Always so with `same_story`.
+    pub head_noun: bool,
 }
 
 /// A set of phrases, each standing for a canonical name.

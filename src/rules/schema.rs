@@ -75,6 +75,10 @@ pub struct RuleSpec {
     /// story (leaning on the same names; see `check::story`) instead of
     /// within one.
     pub same_story: Option<bool>,
+    /// With `by-subject`: figures are one quantity when their subjects
+    /// share a head noun, and two of them disagree only when they could
+    /// state one quantity (see `check::figures`). Implied by `same-story`.
+    pub head_noun: Option<bool>,
     /// A figure that changed over time (reference-fact).
     pub timeline: Option<Vec<TimelineEntry>>,
     /// The day an event happened (reference-fact); dates naming it and
