@@ -8,9 +8,10 @@
 //! (each spelling and every spelling one letter shorter), so only spellings
 //! one edit apart (a letter added, dropped or changed) meet, in time linear
 //! in the vocabulary.
-//! A pair is a variant when the two stand beside the same word, or when
-//! both are long and one edit apart; inflections (Russia / Russian) and the
-//! rule's allow-list are not.
+//! A pair is a variant when the two stand beside the same word (short
+//! names only when they are written apart in ways of writing one sound:
+//! Luca / Luka, not Mark / Mary), or when both are long and one edit apart;
+//! inflections (Russia / Russian) and the rule's allow-list are not.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -634,9 +635,41 @@ fn is_variant(
         return true;
     }
     let shorter = la.chars().count().min(lb.chars().count());
-    shorter >= MIN_CONTEXT_LENGTH
-        && !beside_a.is_disjoint(beside_b)
-        && damerau_levenshtein(la, lb) <= 2
+    !beside_a.is_disjoint(beside_b)
+        && (sounds_alike(la, lb)
+            || (shorter >= MIN_CONTEXT_LENGTH && damerau_levenshtein(la, lb) <= 2))
+}
+
+/// Whether two lowercase names are spelled apart only in ways of writing
+/// one sound: a hard "c", "ck" or "k" ("Luca" / "Luka", "Eric" / "Erik"),
+/// "ph" or "f", a letter once or twice ("Ana" / "Anna"). Short names that
+/// differ otherwise ("Mark" / "Mary") are two names.
+pub(super) fn sounds_alike(a: &str, b: &str) -> bool {
+    a != b && sound_key(a) == sound_key(b)
+}
+
+fn sound_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let sound = match (c, next) {
+            ('p', Some('h')) => {
+                chars.next();
+                'f'
+            }
+            ('c', Some('k')) => {
+                chars.next();
+                'k'
+            }
+            ('c', next) if !matches!(next, Some('e' | 'i' | 'y')) => 'k',
+            _ => c,
+        };
+        if !key.ends_with(sound) {
+            key.push(sound);
+        }
+    }
+    key
 }
 
 /// Whether two lowercase names are one spelled two ways by their letters
@@ -661,8 +694,29 @@ fn is_inflection(stem: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_inflection, is_whole_word, WordSet, Words};
+    use super::{is_inflection, is_whole_word, sounds_alike, WordSet, Words};
     use crate::span::Span;
+
+    #[test]
+    fn names_sound_alike_only_through_spellings_of_one_sound() {
+        for (a, b) in [
+            ("luca", "luka"),
+            ("eric", "erik"),
+            ("philip", "filip"),
+            ("ana", "anna"),
+            ("nicolai", "nikolai"),
+        ] {
+            assert!(sounds_alike(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("mark", "mary"),
+            ("jane", "june"),
+            ("luca", "luca"),
+            ("lucy", "luky"),
+        ] {
+            assert!(!sounds_alike(a, b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn a_word_is_packed_alike_read_in_its_text_or_alone() {

@@ -880,9 +880,10 @@ fn is_named(speaker: &str) -> bool {
 }
 
 /// "Okafor" and "Ada Okafor" are one speaker: one's words are all in the
-/// other's. So are "Amina Rahel" and "Amina Rahell": a surname spelled two
-/// ways is one person's, which the name check reports as a spelling; a
-/// different first name ("Mark" / "Mary Kelly") is another person.
+/// other's. So are "Amina Rahel" and "Amina Rahell", and "Luca" and "Luka
+/// Brandt": a name spelled two ways is one person's, which the name check
+/// reports as a spelling; a different first name ("Mark" / "Mary Kelly") is
+/// another person.
 fn same_speaker(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.split_whitespace()
@@ -897,11 +898,15 @@ fn same_speaker(a: &str, b: &str) -> bool {
     else {
         return false;
     };
-    let given_agree =
-        given_a.iter().all(|w| given_b.contains(w)) || given_b.iter().all(|w| given_a.contains(w));
+    let within = |x: &[String], y: &[String]| {
+        x.iter()
+            .all(|w| y.iter().any(|v| v == w || super::names::sounds_alike(v, w)))
+    };
+    let given_agree = within(given_a, given_b) || within(given_b, given_a);
     // Short surnames ("Lee" / "Lei") are too often two people's.
     const SHORTEST: usize = 5;
-    given_agree && super::names::is_respelling(surname_a, surname_b, SHORTEST)
+    given_agree
+        && (surname_a == surname_b || super::names::is_respelling(surname_a, surname_b, SHORTEST))
 }
 
 fn short(text: &str) -> String {
@@ -1084,6 +1089,7 @@ mod tests {
         assert!(same_speaker("Okafor", "Ada Okafor"));
         assert!(same_speaker("Amina Rahel", "Amina Rahell"));
         assert!(same_speaker("Rahell", "Amina Rahel"));
+        assert!(same_speaker("Luca Brandt", "Luka Brandt"));
         assert!(!same_speaker("Mark Kelly", "Mary Kelly"));
         assert!(!same_speaker("Amina Rahel", "Amina Rashid"));
         assert!(!same_speaker("Li Lee", "Li Lei"));

@@ -147,7 +147,12 @@ impl<'t> Sentence<'t> {
                     let after_future = tense == Tense::Past
                         && !is_past_word(word)
                         && (1..=2).any(|k| i >= k && is_future_word(self.words[i - k]));
-                    (!passive_past && !after_future).then_some((i, tense))
+                    // "a walkout, followed by another", "a plan backed by
+                    // ministers": a participle with its agent marks no tense.
+                    let with_agent = tense == Tense::Past
+                        && !is_past_word(word)
+                        && self.words.get(i + 1).is_some_and(|&w| w == "by");
+                    (!passive_past && !after_future && !with_agent).then_some((i, tense))
                 })
                 .collect()
         })
@@ -1181,6 +1186,13 @@ mod tests {
         assert_eq!(
             tense("It could have happened in June.", "june"),
             Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "The union will strike on Tuesday, followed by a walkout starting on February 26.",
+                "february"
+            ),
+            Tense::Future
         );
         assert_eq!(
             tense(

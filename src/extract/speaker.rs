@@ -412,6 +412,11 @@ static OPENING_ADVERBS: WordSet = WordSet::new(&[
     "As",
 ]);
 
+/// Prepositions that open a phrase before a sentence's subject: "At
+/// Wednesday's hearing, Harwood…".
+const OPENING_PREPOSITIONS: &[&str] =
+    &["On", "At", "In", "During", "Outside", "Inside", "Speaking"];
+
 /// Words that open a sentence's subject without naming it: "My coach".
 const POSSESSIVES: &[&str] = &["My", "Our", "Your", "His", "Her", "Their", "Its"];
 
@@ -593,13 +598,35 @@ impl<'t> Speakers<'t> {
 
     /// The person a sentence opens with, when already known: a surname
     /// standing alone, of a full name seen before ("Okonkwo, who signed…",
-    /// "Brandt said"), or "The" and a title given with a name ("The judge
-    /// rejected…"). Two capitalised words may be a place ("New York lost").
+    /// "Brandt said"), a full name after a title ("Chief executive Jonas
+    /// Ekholm apologised") or described ("Callum Dreyer, president of…"),
+    /// or "The" and a title given with a name ("The judge rejected…"). Two
+    /// capitalised words alone may be a place ("New York lost").
     fn person_opening(&self, sentence: &str) -> Option<Arc<str>> {
-        fn word_of(piece: &str) -> &str {
-            piece.trim_end_matches(|c: char| !c.is_alphanumeric())
+        self.subject_opening(sentence).or_else(|| {
+            // "Before the sentence was announced, Harwood read…": the
+            // subject follows an opening phrase set off by a comma.
+            const MOST_OPENING_BYTES: usize = 80;
+            let first = word_of(sentence.split_whitespace().next()?);
+            if !(OPENING_ADVERBS.contains(first) || OPENING_PREPOSITIONS.contains(&first)) {
+                return None;
+            }
+            let comma = sentence
+                .char_indices()
+                .take_while(|&(at, _)| at < MOST_OPENING_BYTES)
+                .find(|&(_, c)| c == ',')?
+                .0;
+            self.subject_opening(&sentence[comma + 1..])
+        })
+    }
+
+    /// The known person the words of `opening` start with; see
+    /// [`Speakers::person_opening`].
+    fn subject_opening(&self, opening: &str) -> Option<Arc<str>> {
+        if let Some(person) = self.titled_opening(opening) {
+            return Some(person);
         }
-        let mut pieces = sentence.split_whitespace();
+        let mut pieces = opening.split_whitespace();
         let first = pieces.next()?;
         let word = word_of(first);
         // A mark right after the word ends what it can name: "Okonkwo, who".
@@ -626,7 +653,11 @@ impl<'t> Speakers<'t> {
         let after = pieces.next();
         let described = |surname: &str| {
             surname.ends_with(',')
-                && after.is_some_and(|w| w == "who" || w.starts_with(|c: char| c.is_ascii_digit()))
+                && after.is_some_and(|w| {
+                    matches!(w, "who" | "the" | "a" | "an")
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || is_title_word(word_of(w))
+                })
         };
         match next
             .filter(|&w| described(w))
@@ -644,6 +675,42 @@ impl<'t> Speakers<'t> {
             None if particles.is_empty() => self.full_names.get(word).cloned(),
             None => None,
         }
+    }
+
+    /// A known full name after the title a sentence opens with: "Chief
+    /// executive Jonas Ekholm apologised", "Health Minister Farah Siddiqui
+    /// said". The title makes the name a person's.
+    fn titled_opening(&self, sentence: &str) -> Option<Arc<str>> {
+        const MOST_WORDS: usize = 6;
+        let mut titled = false;
+        // The last two capitalised words after the title.
+        let mut name: [Option<&str>; 2] = [None, None];
+        for piece in sentence.split_whitespace().take(MOST_WORDS) {
+            let word = word_of(piece);
+            if is_title_word(word) {
+                titled = true;
+                name = [None, None];
+            } else if is_capitalized(word) {
+                name = [name[1], Some(word)];
+            } else {
+                break;
+            }
+            if word.len() < piece.len() {
+                // A mark ends the opening: "Chief executive Jonas Ekholm, 52,".
+                break;
+            }
+        }
+        let [Some(first), Some(surname)] = name else {
+            return None;
+        };
+        let name = Name {
+            first: Some(first),
+            particles: &[],
+            surname,
+        };
+        titled
+            .then(|| known_spelling(&self.full_names, name).cloned())
+            .flatten()
     }
 
     fn remember(&mut self, speaker: &Arc<str>) {
@@ -671,6 +738,26 @@ impl<'t> Speakers<'t> {
         } else if named() {
             self.last_person = Some(speaker.clone());
         }
+    }
+}
+
+/// A piece of text between spaces without the marks that end it: "Dreyer," → "Dreyer".
+fn word_of(piece: &str) -> &str {
+    piece.trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether a word is a title, capitalised or not: "Minister", "executive".
+fn is_title_word(word: &str) -> bool {
+    if TITLES.contains(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => {
+            let capitalised: String = first.to_uppercase().chain(chars).collect();
+            TITLES.contains(&capitalised)
+        }
+        _ => false,
     }
 }
 
@@ -1598,6 +1685,24 @@ mod tests {
             ("Tom Fairley said it was not.", Some("Tom Fairley")),
             ("The judge rejected that.", None),
             ("“It grew,” she said.", Some("Helen Marsh")),
+            ("Lumora said it had found the intrusion.", Some("Lumora")),
+            ("Chief executive Jonas Ekholm apologised.", None),
+            ("“We failed,” he said.", Some("Jonas Ekholm")),
+            ("Piotr Kowal said it was late.", Some("Piotr Kowal")),
+            (
+                "Callum Dreyer, president of the growers, welcomed it.",
+                None,
+            ),
+            ("“It is the worst,” he said.", Some("Callum Dreyer")),
+            (
+                "Ruth Achterberg said he should serve eight years.",
+                Some("Ruth Achterberg"),
+            ),
+            (
+                "Before the sentence was announced, Kowal read a statement.",
+                None,
+            ),
+            ("“I am ashamed,” he said.", Some("Piotr Kowal")),
         ]);
     }
 
