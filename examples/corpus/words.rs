@@ -275,7 +275,7 @@ pub const NOUNS: [&str; SLOT_SIZE] = [
     "workshops",
     "campuses",
     "courts",
-    "pools",
+    "piers",
     "markets",
     "harbours",
     "tunnels",
