@@ -642,7 +642,8 @@ fn is_variant(
 
 /// Whether two lowercase names are spelled apart only in ways of writing
 /// one sound: a hard "c", "ck" or "k" ("Luca" / "Luka", "Eric" / "Erik"),
-/// "ph" or "f", a letter once or twice ("Ana" / "Anna"). Short names that
+/// "ph" or "f", "th" or "t" ("Kathrin" / "Katrin"), "z" or "s" ("Ruiz" /
+/// "Ruis"), a letter once or twice ("Ana" / "Anna"). Short names that
 /// differ otherwise ("Mark" / "Mary") are two names.
 pub(super) fn sounds_alike(a: &str, b: &str) -> bool {
     a != b && sound_key(a) == sound_key(b)
@@ -662,6 +663,11 @@ fn sound_key(name: &str) -> String {
                 chars.next();
                 'k'
             }
+            ('t', Some('h')) => {
+                chars.next();
+                't'
+            }
+            ('z', _) => 's',
             ('c', next) if !matches!(next, Some('e' | 'i' | 'y')) => 'k',
             _ => c,
         };
@@ -705,6 +711,8 @@ mod tests {
             ("philip", "filip"),
             ("ana", "anna"),
             ("nicolai", "nikolai"),
+            ("kathrin", "katrin"),
+            ("ruiz", "ruis"),
         ] {
             assert!(sounds_alike(a, b), "{a} / {b}");
         }

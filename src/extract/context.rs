@@ -424,9 +424,27 @@ impl<'t> Sentence<'t> {
         if !is_noun(head) {
             return None;
         }
+        // Modifiers: nouns, or a word of letters joined by hyphens, which
+        // tells one quantity from another ("third-quarter revenue") and
+        // opens the phrase.
+        let is_compound = |k: usize| {
+            let word = self.tokens[k].text(self.text);
+            self.tokens[k].is_word()
+                && word.contains('-')
+                && word
+                    .split('-')
+                    .all(|part| !part.is_empty() && part.chars().all(char::is_lowercase))
+        };
         let mut first = head;
-        while first > 0 && head - first < 2 && is_noun(first - 1) && !self.starts_sentence(first) {
-            first -= 1;
+        while first > 0 && head - first < 2 && !self.starts_sentence(first) {
+            if is_noun(first - 1) {
+                first -= 1;
+            } else {
+                if is_compound(first - 1) {
+                    first -= 1;
+                }
+                break;
+            }
         }
         Some(Span::new(
             self.tokens[first].span.start(),
@@ -1051,6 +1069,14 @@ mod tests {
         assert_eq!(
             subject("Turnout was 64.1%, officials said.", "64.1%").as_deref(),
             Some("Turnout")
+        );
+        assert_eq!(
+            subject(
+                "The company reported third-quarter revenue of $4.27 billion.",
+                "$4.27"
+            )
+            .as_deref(),
+            Some("third-quarter revenue")
         );
         assert_eq!(
             subject(

@@ -651,13 +651,20 @@ impl<'t> Speakers<'t> {
             next = pieces.next();
         }
         let after = pieces.next();
+        // Set off as a person's: described ("Callum Dreyer, president
+        // of…", "Mara Quinlan, who…"), or unmarked before where the person
+        // works or what they said ("Nadia Ferreira of Halvorsen Capital
+        // said", "Nadia Ferreira told").
         let described = |surname: &str| {
-            surname.ends_with(',')
-                && after.is_some_and(|w| {
-                    matches!(w, "who" | "the" | "a" | "an")
-                        || w.starts_with(|c: char| c.is_ascii_digit())
-                        || is_title_word(word_of(w))
-                })
+            if !surname.ends_with(',') {
+                return after
+                    .is_some_and(|w| matches!(w, "of" | "from" | "at") || VERBS.contains(w));
+            }
+            after.is_some_and(|w| {
+                matches!(w, "who" | "the" | "a" | "an")
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || is_title_word(word_of(w))
+            })
         };
         match next
             .filter(|&w| described(w))
@@ -1703,6 +1710,15 @@ mod tests {
                 None,
             ),
             ("“I am ashamed,” he said.", Some("Piotr Kowal")),
+            (
+                "Ruth Achterberg said he should serve eight years.",
+                Some("Ruth Achterberg"),
+            ),
+            (
+                "Nadia Ferreira of Halvorsen Capital welcomed the results.",
+                None,
+            ),
+            ("“The guidance is fine,” she said.", Some("Nadia Ferreira")),
         ]);
     }
 
