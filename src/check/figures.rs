@@ -378,24 +378,24 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
         .iter()
         .filter(|c| c.kind == Kind::Date)
         .collect();
-    // Most claims are of other kinds: turned away before the unit is looked up.
-    let in_scope: Vec<(&Claim, &str)> = article
+    // The claims of the rule's kinds and units, with whether each takes up
+    // a figure given before (read only by rules keyed by head noun). Most
+    // claims are of other kinds: turned away before the unit is looked up.
+    let in_scope: Vec<(&Claim, &str, bool)> = article
         .claims
         .iter()
         .filter(|claim| figure.scope.kinds.contains(&claim.kind))
         .filter_map(|claim| {
-            Some((
-                claim,
-                figure.scope.unit_of(claim.kind, claim.unit.as_deref())?,
-            ))
+            let unit = figure.scope.unit_of(claim.kind, claim.unit.as_deref())?;
+            Some((claim, unit, figure.head_noun && refers_back(text, claim)))
         })
         .collect();
-    // The rule's own figures, which every run keeps: a date beyond one of
-    // them is that figure's.
+    // All the rule's figures in the article, before any test: a date
+    // beyond one of them is that figure's.
     let figures: Vec<Span> = in_scope
         .iter()
-        .filter(|(c, _)| c.kind != Kind::Date)
-        .map(|(c, _)| c.span)
+        .filter(|(c, _, _)| c.kind != Kind::Date)
+        .map(|(c, _, _)| c.span)
         .collect();
     // Within an article, a rule keyed by head noun reports only a figure
     // taken up again ("the 231 damaged schools"): only the nouns of those
@@ -403,8 +403,8 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
     let taken_up: Option<HashSet<String>> = (figure.head_noun && !figure.same_story).then(|| {
         in_scope
             .iter()
-            .filter(|(c, _)| refers_back(text, c))
-            .filter_map(|(c, _)| subject_head(text, c))
+            .filter(|(_, _, refers_back)| *refers_back)
+            .filter_map(|(c, _, _)| subject_head(text, c))
             .collect()
     });
     if taken_up.as_ref().is_some_and(HashSet::is_empty) {
@@ -412,7 +412,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
     }
     in_scope
         .into_iter()
-        .filter_map(|(claim, unit)| {
+        .filter_map(|(claim, unit, refers_back)| {
             let key = match (figure.by_subject, figure.head_noun) {
                 (true, true) => Some(subject_head(text, claim)?),
                 (true, false) => Some(subject_key(text, claim)?),
@@ -467,8 +467,13 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                         let near = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
                         let near = ending_with_clause(text, claim.span, near);
                         // Where the subject tells figures apart, a word of it
-                        // is no qualifier: "a 4.5% pay rise" is a rise, not a change.
+                        // is no qualifier: "a 4.5% pay rise" is a rise, not a
+                        // change. Keyed by head noun, only the head is: "the 300
+                        // new homes" are new.
                         let figure_and_subject = match claim.subject() {
+                            Some(subject) if figure.head_noun => {
+                                claim.span.cover(head_of(text, subject))
+                            }
                             Some(subject) if figure.by_subject => claim.span.cover(subject),
                             _ => claim.span,
                         };
@@ -496,7 +501,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                 } else {
                     Vec::new()
                 },
-                refers_back: figure.head_noun && refers_back(text, claim),
+                refers_back,
                 low,
                 high,
             })
@@ -507,15 +512,38 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
 /// Whether a definite word leads the figure: "the", a possessive ("its",
 /// "the university's"), "these" or "those". Such a phrase takes up a
 /// quantity the article has given ("With its 52 seats, the Civic Party"),
-/// where "won 57 seats" or "all four parties" states one.
+/// where "won 57 seats" or "all four parties" states one. A place or owner
+/// after the noun picks out a part ("the 200 schools in the north", "her
+/// 280 teachers at Ridgeview"), and "it's" is no possessive.
 fn refers_back(text: &str, claim: &Claim) -> bool {
     let before = &text[claim.sentence.start().min(claim.span.start())..claim.span.start()];
-    before.split_whitespace().next_back().is_some_and(|word| {
+    let definite = before.split_whitespace().next_back().is_some_and(|word| {
+        let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+        let contraction = stem.is_some_and(|stem| {
+            ["it", "that", "there", "he", "she", "what", "who", "here"]
+                .iter()
+                .any(|w| stem.eq_ignore_ascii_case(w))
+        });
         ["the", "its", "their", "his", "her", "our", "these", "those"]
             .iter()
             .any(|definite| word.eq_ignore_ascii_case(definite))
-            || is_possessive(word)
-    })
+            || (is_possessive(word) && !contraction)
+    });
+    let end = claim
+        .subject()
+        .map_or(claim.span.end(), |s| s.end().max(claim.span.end()));
+    let next = text[end..claim.sentence.end().max(end)]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let part = next.is_some_and(|w| {
+        [
+            "in", "at", "on", "of", "from", "with", "across", "outside", "inside", "near",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    });
+    definite && !part
 }
 
 /// A claim's subject phrase without its determiners, lowercased. The
@@ -541,6 +569,14 @@ fn subject_head(text: &str, claim: &Claim) -> Option<String> {
         .map(str::to_lowercase)
         .find(|w| !is_subject_determiner(w))?;
     Some(plural_lemma(&head).unwrap_or(head))
+}
+
+/// The last word of a subject phrase, where its head stands.
+fn head_of(text: &str, subject: Span) -> Span {
+    let phrase = subject.slice(text).trim_end();
+    let last = phrase.rsplit(char::is_whitespace).next().unwrap_or(phrase);
+    let start = subject.start() + phrase.len() - last.len();
+    Span::new(start, start + last.len())
 }
 
 /// The words a subject phrase's key leaves out.
@@ -674,15 +710,13 @@ fn nearest_date(
     claim: &Claim,
     span: Span,
 ) -> Option<String> {
+    // A date before the figures ("In 2022, the county had 40 schools and
+    // 12,000 pupils") is all of theirs.
     let figure_between = |date: Span| {
-        let (from, to) = if date.start() < claim.span.start() {
-            (date.end(), claim.span.start())
-        } else {
-            (claim.span.end(), date.start())
-        };
+        let (from, to) = (claim.span.end(), date.start());
         // Figures are in text order: the first starting at `from` is the one to test.
         let first = figures.partition_point(|f| f.start() < from);
-        figures.get(first).is_some_and(|f| f.end() <= to)
+        date.start() >= claim.span.end() && figures.get(first).is_some_and(|f| f.end() <= to)
     };
     // Dates are in text order: only those inside the window are looked at.
     let first = dates.partition_point(|d| d.span.start() < span.start());
@@ -701,12 +735,16 @@ fn nearest_date(
         })
 }
 
-/// Whether "until" or "till" leads a date, a few words before it ("until
-/// the end of next year"); `within` bounds the words read.
+/// Whether "until" or "till" leads a date, a few words before it in its
+/// clause ("until the end of next year"); `within` bounds the words read.
 fn ends_a_stretch(text: &str, within: Span, date: Span) -> bool {
     const LEAD_WORDS: usize = 4;
     let before = &text[within.start().min(date.start())..date.start()];
-    before
+    // The clause marks are ASCII: the cut is on a char boundary.
+    let clause = before
+        .rfind([',', ';'])
+        .map_or(before, |at| &before[at + 1..]);
+    clause
         .split_whitespace()
         .rev()
         .take(LEAD_WORDS)

@@ -133,24 +133,41 @@ impl<'t> Sentence<'t> {
                     let intends = || {
                         is_intention_word(word) && self.words.get(i + 1).is_some_and(|&w| w == "to")
                     };
+                    // "10,000 won": the currency, not the verb.
+                    let currency = || {
+                        word == "won"
+                            && i > 0
+                            && (self.tokens[i - 1].shape.has_digit()
+                                || super::number::is_number_word(self.words[i - 1]))
+                    };
                     let tense = if can_past {
                         Tense::Past
                     } else if intends() {
                         Tense::Future
+                    } else if currency() {
+                        return None;
                     } else {
                         tense_of(word)?
                     };
                     let passive_past = passive && tense == Tense::Past && !is_past_word(word);
                     // "will receive itemised statements", "will have
-                    // finished": a participle in the verb phrase of a
-                    // future marker marks no tense of its own.
+                    // finished", "want it signed": a participle in the verb
+                    // phrase of a future auxiliary or of "want" marks no
+                    // tense of its own.
                     let after_future = tense == Tense::Past
                         && !is_past_word(word)
-                        && (1..=2).any(|k| i >= k && is_future_word(self.words[i - k]));
-                    // "a walkout, followed by another", "a plan backed by
-                    // ministers": a participle with its agent marks no tense.
+                        && (1..=2).any(|k| {
+                            i >= k
+                                && (is_future_auxiliary(self.words[i - k])
+                                    || matches!(self.words[i - k], "want" | "wants"))
+                        });
+                    // "a walkout, followed by another", "the bill, passed by
+                    // parliament": a participle opening a phrase with its
+                    // agent marks no tense ("prices rose by 3%" does).
                     let with_agent = tense == Tense::Past
                         && !is_past_word(word)
+                        && i > 0
+                        && self.words[i - 1] == ","
                         && self.words.get(i + 1).is_some_and(|&w| w == "by");
                     (!passive_past && !after_future && !with_agent).then_some((i, tense))
                 })
@@ -428,12 +445,12 @@ impl<'t> Sentence<'t> {
         // tells one quantity from another ("third-quarter revenue") and
         // opens the phrase.
         let is_compound = |k: usize| {
-            let word = self.tokens[k].text(self.text);
+            let word = self.words[k];
             self.tokens[k].is_word()
                 && word.contains('-')
                 && word
                     .split('-')
-                    .all(|part| !part.is_empty() && part.chars().all(char::is_lowercase))
+                    .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
         };
         let mut first = head;
         while first > 0 && head - first < 2 && !self.starts_sentence(first) {
@@ -665,6 +682,13 @@ fn tense_of(word: &str) -> Option<Tense> {
     } else {
         None
     }
+}
+
+/// The auxiliaries of the future: "will", "shall", "would", "'ll", "won't".
+fn is_future_auxiliary(word: &str) -> bool {
+    matches!(word, "will" | "shall" | "would" | "won't" | "won’t")
+        || word.ends_with("'ll")
+        || word.ends_with("’ll")
 }
 
 fn is_future_word(word: &str) -> bool {
@@ -1079,6 +1103,10 @@ mod tests {
             Some("third-quarter revenue")
         );
         assert_eq!(
+            subject("Third-quarter revenue rose to $4.27 billion.", "$4.27").as_deref(),
+            Some("Third-quarter revenue")
+        );
+        assert_eq!(
             subject(
                 "The median wait for planned surgery reached 21 weeks.",
                 "21 weeks"
@@ -1226,6 +1254,29 @@ mod tests {
                 "sunday"
             ),
             Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "Ministers want it signed into law by December 20.",
+                "december"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Consumer prices rose by 3.1% in March.", "march"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Exports increased by 12% in March.", "march"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Hours later police arrested 12 people on Friday.", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Tickets will cost 10,000 won from March.", "march"),
+            Tense::Future
         );
     }
 

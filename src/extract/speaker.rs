@@ -412,9 +412,9 @@ static OPENING_ADVERBS: WordSet = WordSet::new(&[
     "As",
 ]);
 
-/// Prepositions that open a phrase before a sentence's subject: "At
-/// Wednesday's hearing, Harwood…".
-const OPENING_PREPOSITIONS: &[&str] =
+/// Words that open a phrase before a sentence's subject: "At Wednesday's
+/// hearing, Harwood…", "Speaking to reporters, Kowal…".
+const OPENING_PHRASE_WORDS: &[&str] =
     &["On", "At", "In", "During", "Outside", "Inside", "Speaking"];
 
 /// Words that open a sentence's subject without naming it: "My coach".
@@ -608,7 +608,7 @@ impl<'t> Speakers<'t> {
             // subject follows an opening phrase set off by a comma.
             const MOST_OPENING_BYTES: usize = 80;
             let first = word_of(sentence.split_whitespace().next()?);
-            if !(OPENING_ADVERBS.contains(first) || OPENING_PREPOSITIONS.contains(&first)) {
+            if !(OPENING_ADVERBS.contains(first) || OPENING_PHRASE_WORDS.contains(&first)) {
                 return None;
             }
             let comma = sentence
