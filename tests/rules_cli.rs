@@ -810,6 +810,57 @@ fn check_with_custom_rules_flags_the_avoided_form() {
     assert!(text.contains("prices.md:1:15"), "{text}");
 }
 
+/// "the 12.4-kilometre tunnel" takes up "a 14.2-kilometre rail tunnel":
+/// subjects of one head noun, which `by-subject` alone keeps apart.
+#[test]
+fn a_custom_head_noun_rule_reports_a_measure_taken_up_again() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "tunnels.yaml",
+        "\
+rules:
+  - id: local/lengths
+    type: figure-agreement
+    severity: error
+    summary: A length is restated
+    kinds: [measure]
+    by-subject: true
+    head-noun: true
+",
+    );
+    write(
+        dir.path(),
+        "tunnel.md",
+        "---\nsource: Rail Weekly\ndate: 2026-03-05\n---\n\
+         Crews finished a 14.2-kilometre rail tunnel on Thursday.\n\n\
+         Trains will run through the 12.4-kilometre tunnel.\n",
+    );
+    let out = claimlint(
+        &[
+            "check",
+            "tunnel.md",
+            "--rules",
+            "tunnels.yaml",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{doc:#}");
+    assert_eq!(findings[0]["rule"], "local/lengths");
+    let texts: Vec<&str> = findings[0]["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["14.2-kilometre", "12.4-kilometre"], "{doc:#}");
+}
+
 #[test]
 fn a_rule_that_matches_nothing_is_fine() {
     let dir = TempDir::new().unwrap();
