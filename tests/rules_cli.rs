@@ -33,6 +33,24 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The findings of `check --format json` on `article` with the rules of
+/// `rules`, run in `dir`, after checking that it found some (exit code 1);
+/// and the whole report, for messages.
+fn json_findings(
+    dir: &Path,
+    article: &str,
+    rules: &str,
+) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let out = claimlint(
+        &["check", article, "--rules", rules, "--format", "json"],
+        dir,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = doc["findings"].as_array().unwrap().clone();
+    (findings, doc)
+}
+
 /// The headline of the first diagnostic in `stderr`: the `×` line and its
 /// wrapped continuation lines (`│ ...`), joined back into one line. The
 /// report wraps at 80 columns, sometimes after a hyphen.
@@ -663,20 +681,7 @@ rules:
             "The committee counted 12 members {run}\n\nThe committee counted 14 members {run}\n"
         ),
     );
-    let out = claimlint(
-        &[
-            "check",
-            "aaa.md",
-            "--rules",
-            "redos.yaml",
-            "--format",
-            "json",
-        ],
-        dir.path(),
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let findings = doc["findings"].as_array().unwrap();
+    let (findings, doc) = json_findings(dir.path(), "aaa.md", "redos.yaml");
     assert_eq!(findings.len(), 1, "{doc:#}");
     assert_eq!(findings[0]["rule"], "test/redos");
 }
@@ -778,20 +783,7 @@ fn check_with_custom_rules_flags_the_avoided_form() {
         "prices.md",
         "Prices rose 3 per cent in May, the statistics office said.\n",
     );
-    let out = claimlint(
-        &[
-            "check",
-            "prices.md",
-            "--rules",
-            "style.yaml",
-            "--format",
-            "json",
-        ],
-        dir.path(),
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let findings = doc["findings"].as_array().unwrap();
+    let (findings, doc) = json_findings(dir.path(), "prices.md", "style.yaml");
     assert_eq!(findings.len(), 1, "{doc:#}");
     let finding = &findings[0];
     assert_eq!(finding["rule"], "style/percent");
@@ -836,20 +828,7 @@ rules:
          Crews finished a 14.2-kilometre rail tunnel on Thursday.\n\n\
          Trains will run through the 12.4-kilometre tunnel.\n",
     );
-    let out = claimlint(
-        &[
-            "check",
-            "tunnel.md",
-            "--rules",
-            "tunnels.yaml",
-            "--format",
-            "json",
-        ],
-        dir.path(),
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let findings = doc["findings"].as_array().unwrap();
+    let (findings, doc) = json_findings(dir.path(), "tunnel.md", "tunnels.yaml");
     assert_eq!(findings.len(), 1, "{doc:#}");
     assert_eq!(findings[0]["rule"], "local/lengths");
     let texts: Vec<&str> = findings[0]["locations"]

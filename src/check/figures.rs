@@ -561,13 +561,10 @@ fn subject_key(text: &str, claim: &Claim) -> Option<String> {
 /// $4.2bn operating budget" and "a $4.8 billion budget" are both of a
 /// budget, "57 seats" and "52 seats" of a seat.
 fn subject_head(text: &str, claim: &Claim) -> Option<String> {
-    let head = claim
-        .subject()?
-        .slice(text)
-        .split_whitespace()
-        .rev()
-        .map(str::to_lowercase)
-        .find(|w| !is_subject_determiner(w))?;
+    let head = head_of(text, claim.subject()?).slice(text).to_lowercase();
+    if head.is_empty() || is_subject_determiner(&head) {
+        return None;
+    }
     Some(plural_lemma(&head).unwrap_or(head))
 }
 

@@ -665,7 +665,7 @@ fn is_subject_noun(word: &str) -> bool {
 /// The tense a lowercased word marks, if any. The words are matched (or
 /// hashed), so that most words are turned away by their length.
 fn tense_of(word: &str) -> Option<Tense> {
-    if is_future_word(word) || word.ends_with("'ll") || word.ends_with("’ll") {
+    if is_future_word(word) || is_future_auxiliary(word) {
         Some(Tense::Future)
     } else if is_past_word(word)
         || IRREGULAR_PAST.contains(word)
