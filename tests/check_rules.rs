@@ -402,6 +402,66 @@ fn plants_of_two_towns_on_one_day_are_two_stories() {
 }
 
 #[test]
+fn figures_with_two_digits_swapped_are_reported() {
+    // Between two outlets whatever the subjects ("cash" / "cash offer"), and
+    // within an article when the later figure takes up the earlier.
+    let report = check("figure-digits-swapped");
+    assert_findings(
+        &report,
+        &[
+            Expect {
+                rule: "figures/digits-swapped",
+                severity: "warning",
+                locations: &[
+                    ("coast_wire.md", "$2.63 billion"),
+                    ("harbour_ledger.md", "$2.36 billion"),
+                ],
+            },
+            Expect {
+                rule: "figures/digits-swapped",
+                severity: "warning",
+                locations: &[
+                    ("harbour_ledger.md", "14.7 metres"),
+                    ("harbour_ledger.md", "17.4-metre"),
+                ],
+            },
+        ],
+    );
+}
+
+#[test]
+fn swapped_digits_that_are_other_figures_are_left_alone() {
+    // Two amounts an article states afresh, and the same in a follow-up on
+    // the story; a change in one sentence; a hedge that allows the other;
+    // an analysts' estimate; two digits only; crowds with no counted noun.
+    let case = "figure-digits-swapped-apart";
+    assert_extracted(
+        case,
+        "money",
+        &[
+            ("city_budget.md", "$146 million"),
+            ("city_budget.md", "$416 million"),
+            ("courier_follow_up.md", "$146 million"),
+            ("city_budget.md", "$2.71 billion"),
+            ("city_budget.md", "$2.17 billion"),
+        ],
+    );
+    assert_extracted(
+        case,
+        "count",
+        &[
+            ("city_budget.md", "1,240"),
+            ("city_budget.md", "1,420 riders a day"),
+            ("courier_follow_up.md", "More than 1,240 riders a day"),
+            ("city_budget.md", "36 laptops"),
+            ("city_budget.md", "12,400"),
+            ("city_budget.md", "14,200"),
+        ],
+    );
+    assert_clean(&check(case));
+}
+
+#[test]
 fn seats_of_two_parties_in_one_election_are_two_figures() {
     let case = "figure-story-other-parties";
     assert_extracted(

@@ -123,11 +123,12 @@ fn the_default_pack_reads_its_scopes_dates_and_quotations() {
         read.keeps(&claim)
     };
     // A coalition counts countries; a bare number about nothing named is
-    // compared by no rule.
+    // compared by no rule; a figure with a unit may have its digits
+    // swapped in another.
     assert!(claim_of("The coalition has 57 countries.", Kind::Count));
     assert!(claim_of("The bill won 57 votes.", Kind::Count));
     assert!(!claim_of("It rose to 57, then fell.", Kind::Count));
-    assert!(!claim_of("It lies 40 km from the border.", Kind::Measure));
+    assert!(claim_of("It lies 40 km from the border.", Kind::Measure));
     assert!(!claim_of("Eastport won 2-1 at home.", Kind::Score));
     assert!(claim_of("Aid rose to $61 billion.", Kind::Money));
     assert!(claim_of("It met on March 3, 2024.", Kind::Date));

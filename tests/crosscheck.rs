@@ -8,7 +8,7 @@
 //! of its places at least; a decoy is flagged when a finding not already
 //! counted as found touches two of its places; any other finding is
 //! reported as planted nowhere. The bars are those the
-//! default pack meets today: one in three of the figures are found (most of the
+//! default pack meets today: one in two of the figures are found (most of the
 //! rest lack a subject claimlint reads, or are stated in words that differ).
 
 mod common;
@@ -177,7 +177,7 @@ fn planted_disagreements_found_and_decoys_left_alone() {
         "quotations and names: {quotes_and_names} of {of_quotes_and_names} found\n{table}\n{report}"
     );
     assert!(
-        found("figure") * 3 >= planted("figure"),
+        found("figure") * 2 >= planted("figure"),
         "figures: {} of {} found\n{table}\n{report}",
         found("figure"),
         planted("figure")

@@ -350,6 +350,33 @@ rules:
 }
 
 #[test]
+fn swapped_digits_keyed_by_subject_is_refused() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "swaps.yaml",
+        "\
+rules:
+  - id: test/swaps
+    type: figure-agreement
+    severity: warning
+    summary: Digits swapped
+    kinds: [money]
+    swapped-digits: true
+    by-subject: true
+",
+    );
+    let out = claimlint(&["rules", "--rules", "swaps.yaml"], dir.path());
+    assert_rule_error(
+        &out,
+        "swaps.yaml",
+        8,
+        5,
+        "`swapped-digits` compares figures whatever their subject or actor: drop `by-subject`",
+    );
+}
+
+#[test]
 fn quote_rule_with_prefer_is_refused() {
     let dir = TempDir::new().unwrap();
     write(

@@ -42,11 +42,11 @@ const NAME_WINDOW: usize = 6;
 
 /// A claim that belongs to the rule, with what tells it apart from others.
 #[derive(Clone)]
-struct Mention<'a> {
-    article: usize,
-    claim: &'a Claim,
-    unit: &'a str,
-    qualifier: Option<&'a str>,
+pub(super) struct Mention<'a> {
+    pub(super) article: usize,
+    pub(super) claim: &'a Claim,
+    pub(super) unit: &'a str,
+    pub(super) qualifier: Option<&'a str>,
     actor: Option<Cow<'a, str>>,
     /// Whether the actor was written as a proper name ("the Paris Club",
     /// not "the group"): only those anchor a comparison between sources.
@@ -55,31 +55,37 @@ struct Mention<'a> {
     block: usize,
     /// The date of the nearest date claim in the window, at month
     /// precision; when there is none, grouping lends one.
-    when: Option<String>,
+    pub(super) when: Option<String>,
     /// Whether `when` was written beside the figure.
-    dated: bool,
+    pub(super) dated: bool,
     /// For a rule keyed by head noun, the names written near the figure:
     /// figures of one noun beside different people or bodies are of
     /// different things.
     names: Vec<&'a str>,
     /// Whether the figure is given as one the reader already knows ("the
     /// 231 damaged schools", "its 52 seats").
-    refers_back: bool,
-    low: f64,
-    high: f64,
+    pub(super) refers_back: bool,
+    pub(super) low: f64,
+    pub(super) high: f64,
 }
 
-pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Finding> {
+/// `stories` are the articles' stories, for a rule comparing articles on
+/// one story (`same_story`).
+pub fn check(
+    rule: &Rule,
+    figure: &FigureRule,
+    articles: &[Article],
+    stories: Option<&Stories>,
+) -> Vec<Finding> {
     // Articles are read in parallel; what they give is gathered in their
     // order, so the findings are those of reading them one by one.
     // Between articles on one story, only articles with another on their
     // story have figures worth reading.
-    let stories = figure.same_story.then(|| Stories::new(articles));
     let per_article: Vec<(Vec<Finding>, Vec<Keyed>)> = articles
         .par_iter()
         .enumerate()
         .map(|(index, article)| {
-            if stories.as_ref().is_some_and(|s| s.of(index).is_none()) {
+            if stories.is_some_and(|s| s.of(index).is_none()) {
                 return Default::default();
             }
             in_article(rule, figure, index, article, articles)
@@ -97,7 +103,7 @@ pub fn check(rule: &Rule, figure: &FigureRule, articles: &[Article]) -> Vec<Find
     // A pair of groups met under two keys (a day and the next) is reported once.
     let mut reported = BTreeSet::new();
     for groups in across.into_values() {
-        let conflicts = match &stories {
+        let conflicts = match stories {
             Some(stories) => conflicts_on_one_story(&groups, figure, stories),
             None => conflict_between_articles(&groups, &hulls(&groups, figure))
                 .map(|(a, b)| ((a, b), vec![a, b]))
@@ -123,6 +129,22 @@ fn ending_with_clause(text: &str, figure: Span, near: Span) -> Span {
     match after.find([',', ';', ':', '—', '–', '(']) {
         Some(at) => Span::new(near.start(), figure.end() + at),
         None => near,
+    }
+}
+
+/// `near` cut to start at `figure` when "to" leads it: the figure is the
+/// level reached, and the words before qualify the move, not the level
+/// ("rose to 6.82 metres", "up from $84 last year to $96").
+fn from_level_reached(text: &str, figure: Span, near: Span) -> Span {
+    let before = &text[near.start().min(figure.start())..figure.start()];
+    let to = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|word| word.eq_ignore_ascii_case("to"));
+    if to {
+        Span::new(figure.start(), near.end().max(figure.start()))
+    } else {
+        near
     }
 }
 
@@ -210,7 +232,7 @@ fn may_be_of_one_thing(a: &[Mention], b: &[Mention]) -> bool {
     !(names_more(a, b) && names_more(b, a))
 }
 
-fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+pub(super) fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
@@ -241,7 +263,7 @@ fn in_article<'a>(
 ) -> (Vec<Finding>, Vec<Keyed<'a>>) {
     let mut findings = Vec::new();
     let mut keyed = Vec::new();
-    let mentions = mentions(figure, index, article);
+    let mentions = mentions(figure, index, article, &|_| true);
     if mentions.is_empty() {
         return (findings, keyed);
     }
@@ -371,7 +393,12 @@ fn conflict_between_articles(groups: &[Vec<Mention>], hulls: &[Hull]) -> Option<
 }
 
 /// The article's claims that fall under the rule.
-fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> Vec<Mention<'a>> {
+pub(super) fn mentions<'a>(
+    figure: &'a FigureRule,
+    index: usize,
+    article: &'a Article,
+    keep: &dyn Fn(&Claim) -> bool,
+) -> Vec<Mention<'a>> {
     let text = article.doc.text.as_str();
     let dates: Vec<&Claim> = article
         .claims
@@ -384,10 +411,11 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
     let in_scope: Vec<(&Claim, &str, bool)> = article
         .claims
         .iter()
-        .filter(|claim| figure.scope.kinds.contains(&claim.kind))
+        .filter(|claim| figure.scope.kinds.contains(&claim.kind) && keep(claim))
         .filter_map(|claim| {
             let unit = figure.scope.unit_of(claim.kind, claim.unit.as_deref())?;
-            Some((claim, unit, figure.head_noun && refers_back(text, claim)))
+            let reads_back = figure.head_noun || figure.swapped_digits;
+            Some((claim, unit, reads_back && refers_back(text, claim)))
         })
         .collect();
     // All the rule's figures in the article, before any test: a date
@@ -466,6 +494,7 @@ fn mentions<'a>(figure: &'a FigureRule, index: usize, article: &'a Article) -> V
                     .and_then(|q| {
                         let near = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
                         let near = ending_with_clause(text, claim.span, near);
+                        let near = from_level_reached(text, claim.span, near);
                         // Where the subject tells figures apart, a word of it
                         // is no qualifier: "a 4.5% pay rise" is a rise, not a
                         // change. Keyed by head noun, only the head is: "the 300
@@ -875,7 +904,12 @@ fn intersect(ranges: &[(f64, f64)]) -> Option<(f64, f64)> {
 /// Values listed in a message; the locations still hold every figure.
 const MAX_LISTED: usize = 10;
 
-fn disagreement(rule: &Rule, group: &[&Mention], articles: &[Article], across: bool) -> Finding {
+pub(super) fn disagreement(
+    rule: &Rule,
+    group: &[&Mention],
+    articles: &[Article],
+    across: bool,
+) -> Finding {
     let mut values: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut locations = Vec::new();

@@ -768,27 +768,18 @@ impl Quantity<'_, '_> {
     /// first figure; the scan finds the second), or a ratio or score "3 to
     /// 1", "won 3-1".
     fn range_or_pair(&self, following: &After, n: Number) -> Option<Claim> {
-        let rest = following.attached.text();
-        if let Some(r) = self
-            .range_tail(following.attached.text())
-            .or_else(|| self.after_from(following))
-        {
+        if let Some(r) = self.after_from(following) {
+            return self.first_of_change(following, n, r);
+        }
+        if let Some(r) = self.range_tail(following.attached.text()) {
             if let Ok((after, high)) = number(r) {
                 let n = scaled_like(n, high);
                 if high.value >= n.value && !high.is_bare_word() {
-                    if let Some(mut claim) = self.with_unit(&After::new(after), n, high.value) {
-                        if self.previous == Some("from") {
-                            // "from 5 to 10 percent": the first figure alone, in the unit of the second.
-                            claim.span = claim.span.with_end(self.offset(rest));
-                            claim.interval = Some(Hedge::interval(self.hedge, n.value, n.value));
-                        }
+                    if let Some(claim) = self.with_unit(&After::new(after), n, high.value) {
                         return Some(claim);
                     }
-                    // "between 40 and 45 recruits", "40 to 45 recruits": a
-                    // counted range ("from 40 to 45" is two figures).
-                    let from = self.previous == Some("from");
-                    let counted = (!from).then(|| count::noun_after(after)).flatten();
-                    if let Some((end, lemma, phrase)) = counted {
+                    // "between 40 and 45 recruits", "40 to 45 recruits": a counted range.
+                    if let Some((end, lemma, phrase)) = count::noun_after(after) {
                         return Some(self.count(&after[end..], n, high.value, lemma, phrase));
                     }
                     if self.between {
@@ -827,6 +818,25 @@ impl Quantity<'_, '_> {
             claim.hedge = self.hedge;
             claim.interval = Some(Hedge::interval(self.hedge, value, value));
         }
+        Some(claim)
+    }
+
+    /// The first figure of a change, `second` the text of the second: "from
+    /// 5 to 10 percent", "fell from 1,420 to 1,240 riders" (never a ratio).
+    /// It stands alone, in the unit or of the noun written after the second;
+    /// a change of bare numbers leaves each a figure of its own.
+    fn first_of_change(&self, following: &After, n: Number, second: &str) -> Option<Claim> {
+        let (after, high) = number(second).ok()?;
+        if high.is_bare_word() {
+            return None;
+        }
+        let n = scaled_like(n, high);
+        let mut claim = self.with_unit(&After::new(after), n, n.value).or_else(|| {
+            let (end, lemma, phrase) = count::noun_after(after)?;
+            Some(self.count(&after[end..], n, n.value, lemma, phrase))
+        })?;
+        claim.span = claim.span.with_end(self.offset(following.attached.text()));
+        claim.interval = Some(Hedge::interval(self.hedge, n.value, n.value));
         Some(claim)
     }
 

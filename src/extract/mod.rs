@@ -422,6 +422,35 @@ mod tests {
     use crate::document::{Document, Format, Meta};
     use crate::span::Span;
 
+    /// A change "from X to Y" is two figures of the unit or noun after the
+    /// second, up or down, never a ratio of X to Y.
+    #[test]
+    fn a_change_from_one_figure_to_another_is_two_figures() {
+        let text = "Ridership fell from 1,420 to 1,240 riders a day. \
+                    Membership rose from 57 to 64 countries. \
+                    The rate fell from 10 to 5 percent. \
+                    The rebels outnumber them 3 to 1.";
+        let doc = Document::parse("t.txt".into(), text.into(), Format::Text, Meta::default())
+            .expect("plain text parses");
+        let claims: Vec<(Kind, &str, Option<String>)> = extract(&doc)
+            .into_iter()
+            .map(|c| (c.kind, c.span.slice(text), c.unit.map(|u| u.into_owned())))
+            .collect();
+        let unit = |u: &str| Some(u.to_string());
+        assert_eq!(
+            claims,
+            [
+                (Kind::Count, "1,420", unit("rider-per-day")),
+                (Kind::Count, "1,240 riders a day", unit("rider-per-day")),
+                (Kind::Count, "57", unit("country")),
+                (Kind::Count, "64 countries", unit("country")),
+                (Kind::Percent, "10", unit("percent")),
+                (Kind::Percent, "5 percent", unit("percent")),
+                (Kind::Ratio, "3 to 1", unit("ratio")),
+            ]
+        );
+    }
+
     /// A bare number takes the unit of the count before it only when set
     /// against it ("up from 8") or right after it ("146 seats, five short").
     #[test]

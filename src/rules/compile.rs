@@ -288,7 +288,7 @@ fn default_help(kind: RuleType) -> &'static str {
 /// Fields that belong to other rule types are an error, not ignored.
 fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> {
     use RuleType::*;
-    let fields: [(&str, bool, &[RuleType]); 21] = [
+    let fields: [(&str, bool, &[RuleType]); 22] = [
         (
             "kinds",
             spec.kinds.is_some(),
@@ -315,6 +315,11 @@ fn refuse_foreign_fields(spec: &RuleSpec, here: &Here) -> Result<(), RuleError> 
         ("by-subject", spec.by_subject.is_some(), &[FigureAgreement]),
         ("same-story", spec.same_story.is_some(), &[FigureAgreement]),
         ("head-noun", spec.head_noun.is_some(), &[FigureAgreement]),
+        (
+            "swapped-digits",
+            spec.swapped_digits.is_some(),
+            &[FigureAgreement],
+        ),
         ("timeline", spec.timeline.is_some(), &[ReferenceFact]),
         ("date", spec.date.is_some(), &[ReferenceFact]),
         ("check", spec.check.is_some(), &[QuoteFidelity]),
@@ -566,6 +571,22 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
             None,
         ));
     }
+    let swapped_digits = spec.swapped_digits.unwrap_or(false);
+    let keyed_by = [
+        ("by-subject", spec.by_subject.is_some()),
+        ("actors", spec.actors.is_some()),
+        ("same-story", spec.same_story.is_some()),
+        ("head-noun", spec.head_noun.is_some()),
+    ];
+    if let Some((key, _)) = keyed_by.iter().find(|(_, set)| swapped_digits && *set) {
+        return Err(here.error(
+            &format!("{key}:"),
+            format!(
+                "`swapped-digits` compares figures whatever their subject or actor: drop `{key}`"
+            ),
+            None,
+        ));
+    }
     if spec.by_subject == Some(true) && spec.actors.is_some() {
         return Err(here.error(
             "by-subject:",
@@ -601,6 +622,7 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         by_subject: spec.by_subject.unwrap_or(false),
         same_story,
         head_noun: head_noun || same_story,
+        swapped_digits,
     })
 }
 

@@ -104,6 +104,9 @@ pub struct ClaimsRead {
     /// Kinds read whatever their unit when they have a subject (the rules
     /// that tell figures apart by subject read no others).
     with_subject: u16,
+    /// Kinds read whatever their unit when they have one (a rule pairing
+    /// figures by their digits reads no others).
+    with_unit: u16,
     /// For each kind, the units it is read in when not in every unit.
     some_units: [FxHashSet<String>; Kind::ALL.len()],
 }
@@ -113,6 +116,7 @@ impl ClaimsRead {
         let kind = claim.kind as usize;
         self.every_unit & (1 << kind) != 0
             || (self.with_subject & (1 << kind) != 0 && claim.subject().is_some())
+            || (self.with_unit & (1 << kind) != 0 && claim.unit.is_some())
             || claim
                 .unit
                 .as_deref()
@@ -160,6 +164,9 @@ pub struct FigureRule {
     /// disagree only when one could be the other restated wrongly: within a
     /// factor of two, beside no different names. Always so with `same_story`.
     pub head_noun: bool,
+    /// Figures are compared whatever their subjects, only when their digits
+    /// are the same but two neighbouring ones swapped.
+    pub swapped_digits: bool,
 }
 
 /// A set of phrases, each standing for a canonical name.
@@ -355,6 +362,12 @@ impl RuleSet {
                 Check::Figure(figure) if figure.by_subject && figure.scope.units.is_empty() => {
                     for &kind in &figure.scope.kinds {
                         read.with_subject |= 1 << kind as usize;
+                    }
+                    read.add_kind(Kind::Date);
+                }
+                Check::Figure(figure) if figure.swapped_digits && figure.scope.units.is_empty() => {
+                    for &kind in &figure.scope.kinds {
+                        read.with_unit |= 1 << kind as usize;
                     }
                     read.add_kind(Kind::Date);
                 }

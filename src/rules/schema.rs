@@ -79,6 +79,11 @@ pub struct RuleSpec {
     /// share a head noun, and two of them disagree only when they could
     /// state one quantity (see `check::figures`). Implied by `same-story`.
     pub head_noun: Option<bool>,
+    /// Figures are compared whatever their subjects, and two disagree
+    /// when their digits are the same but two neighbouring ones swapped
+    /// ("$12.4 billion" / "$14.2 billion"), within an article and between
+    /// articles on one story (figure-agreement; see `check::swapped`).
+    pub swapped_digits: Option<bool>,
     /// A figure that changed over time (reference-fact).
     pub timeline: Option<Vec<TimelineEntry>>,
     /// The day an event happened (reference-fact); dates naming it and
