@@ -800,7 +800,12 @@ fn one_quotation_from_two_named_speakers_is_misattributed() {
         &[Expect {
             rule: "quotes/speaker",
             severity: "error",
-            locations: &[("clinic.md", text), ("county.md", text)],
+            locations: &[
+                ("clinic.md", text),
+                ("clinic.md", "Anna Kowalczyk"),
+                ("county.md", text),
+                ("county.md", "Thomas Reilly"),
+            ],
         }],
     );
     let finding = report.single("quotes/speaker");
@@ -813,7 +818,9 @@ fn one_quotation_from_two_named_speakers_is_misattributed() {
         labels(finding),
         [
             "attributed to Anna Kowalczyk (Health Watch, 2024-04-18)",
-            "attributed to Thomas Reilly (County Post, 2024-04-19)"
+            "Anna Kowalczyk",
+            "attributed to Thomas Reilly (County Post, 2024-04-19)",
+            "Thomas Reilly"
         ],
         "{}",
         report.pretty()

@@ -104,7 +104,7 @@ pub fn check(
     let mut reported = BTreeSet::new();
     for groups in across.into_values() {
         let conflicts = match stories {
-            Some(stories) => conflicts_on_one_story(&groups, figure, stories),
+            Some(stories) => conflicts_on_one_story(&groups, figure, stories, articles),
             None => conflict_between_articles(&groups, &hulls(&groups, figure))
                 .map(|(a, b)| ((a, b), vec![a, b]))
                 .into_iter()
@@ -169,6 +169,7 @@ fn conflicts_on_one_story(
     groups: &[Vec<Mention>],
     figure: &FigureRule,
     stories: &Stories,
+    articles: &[Article],
 ) -> Vec<((usize, usize), Vec<usize>)> {
     let article = |i: usize| groups[i][0].article;
     let mut by_story: BTreeMap<usize, Vec<Hull>> = BTreeMap::new();
@@ -186,7 +187,9 @@ fn conflicts_on_one_story(
                     (article(i) != article(j)
                         && !overlap(hi, hj)
                         && of_one_quantity(hi, hj)
-                        && may_be_of_one_thing(&groups[i], &groups[j]))
+                        && may_be_of_one_thing(&groups[i], &groups[j])
+                        && !moved_from(&groups[i], &groups[j], articles)
+                        && !moved_from(&groups[j], &groups[i], articles))
                     .then_some(((i, hi), (j, hj)))
                 })
             })?;
@@ -198,6 +201,29 @@ fn conflicts_on_one_story(
             Some(((a.0, b.0), shown))
         })
         .collect()
+}
+
+/// Whether a sentence of the group gives, beside its figure, a figure of
+/// the other group: the one the other source gave, as the one this one
+/// moved from ("had passed 1,650 signatures by Tuesday evening, up from the
+/// 1,200 names presented"), so the two are of different times.
+fn moved_from(group: &[Mention], other: &[Mention], articles: &[Article]) -> bool {
+    let values: Vec<f64> = other
+        .iter()
+        .filter_map(|m| m.claim.value.as_number())
+        .collect();
+    let same = |a: f64, b: f64| (a - b).abs() <= 0.005 * a.abs().max(b.abs());
+    group.iter().any(|m| {
+        let claims = &articles[m.article].claims;
+        let sentence = m.claim.sentence;
+        let first = claims.partition_point(|c| c.span.start() < sentence.start());
+        claims[first..]
+            .iter()
+            .take_while(|c| c.span.start() < sentence.end())
+            .filter(|c| c.span != m.claim.span)
+            .filter_map(|c| c.value.as_number())
+            .any(|v| values.iter().any(|&w| same(v, w)))
+    })
 }
 
 /// The capitalised words of some of a sentence's words that are names: not

@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use super::{Article, Finding, Location, UnionFind};
 use crate::extract::{Claim, Kind, Value};
 use crate::rules::{QuoteCheck, QuoteRule, Rule};
+use crate::span::Span;
 
 const SHINGLE: usize = 3;
 /// A shingle shared by more quotations than this is boilerplate ("at the
@@ -846,16 +847,20 @@ fn misattribution(
     }
     let locations = named
         .iter()
-        .map(|&(i, speaker)| {
+        .flat_map(|&(i, speaker)| {
             let q = &quoted[i];
-            Location {
+            let article = &articles[q.article];
+            let quotation = Location {
                 article: q.article,
                 span: q.claim.span,
-                label: format!(
-                    "attributed to {speaker} ({})",
-                    articles[q.article].source_label()
-                ),
-            }
+                label: format!("attributed to {speaker} ({})", article.source_label()),
+            };
+            let named_at = speaker_named(article, q.claim.span, speaker).map(|span| Location {
+                article: q.article,
+                span,
+                label: speaker.to_string(),
+            });
+            std::iter::once(quotation).chain(named_at)
         })
         .collect();
     Some(Finding::new(
@@ -867,6 +872,48 @@ fn misattribution(
         ),
         locations,
     ))
+}
+
+/// Where the article names the speaker of the quotation at `quote`: the
+/// occurrence of the name nearest the quotation in its paragraph ("…,"
+/// said Gordon Tully"), else the last before it (the speaker of "he
+/// said" named earlier); the surname alone when the full name is not
+/// written ("Dr Aalto-Baines said"). Shown beside the quotation, so that a
+/// misattribution points at both attributions.
+fn speaker_named(article: &Article, quote: Span, speaker: &str) -> Option<Span> {
+    let text = article.doc.text.as_str();
+    let find = |name: &str| -> Vec<Span> {
+        memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
+            .map(|at| Span::new(at, at + name.len()))
+            .filter(|found| !found.overlaps(quote))
+            .collect()
+    };
+    let mut occurrences = find(speaker);
+    if occurrences.is_empty() {
+        let surname = speaker.split_whitespace().next_back()?;
+        occurrences = find(surname);
+    }
+    let blocks = &article.doc.blocks;
+    let block = blocks
+        .get(blocks.partition_point(|b| b.end() <= quote.start()))
+        .copied()
+        .unwrap_or(quote);
+    let distance = |name: &Span| {
+        name.start()
+            .saturating_sub(quote.end())
+            .max(quote.start().saturating_sub(name.end()))
+    };
+    occurrences
+        .iter()
+        .filter(|name| block.start() <= name.start() && name.end() <= block.end())
+        .min_by_key(|name| distance(name))
+        .or_else(|| {
+            occurrences
+                .iter()
+                .rev()
+                .find(|name| name.end() <= quote.start())
+        })
+        .copied()
 }
 
 /// A named speaker: a proper name, not "a US official", "the statement"

@@ -416,6 +416,11 @@ impl<'t> Sentence<'t> {
         while j > 0 && is_auxiliary(word(j)?) {
             j -= 1;
         }
+        // "would raise the starting salary … and would cost £118m": the
+        // verb's subject is that of the verb before, too far to read.
+        if matches!(word(j)?, "and" | "or" | "but") {
+            return None;
+        }
         // Short phrases between the noun and the verb: "wait for planned
         // surgery reached", "the death toll from Sunday's earthquake in
         // Harzan province rose" (not after "of": "a crowd of" is the noun's own).
@@ -638,6 +643,8 @@ fn is_linking_verb(word: &str) -> bool {
             | "totaled"
             | "totals"
             | "reaches"
+            | "cost"
+            | "costs"
     )
 }
 
@@ -1008,6 +1015,16 @@ fn is_subject_stop(word: &str) -> bool {
             | "although"
             | "among"
             | "while"
+            | "under"
+            | "below"
+            | "above"
+            | "until"
+            | "across"
+            | "against"
+            | "around"
+            | "about"
+            | "via"
+            | "despite"
             | "when"
             | "where"
     ) || is_common_finite_verb(word)
