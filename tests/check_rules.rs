@@ -433,7 +433,9 @@ fn figures_with_two_digits_swapped_are_reported() {
 fn swapped_digits_that_are_other_figures_are_left_alone() {
     // Two amounts an article states afresh, and the same in a follow-up on
     // the story; a change in one sentence; a hedge that allows the other;
-    // an analysts' estimate; two digits only; crowds with no counted noun.
+    // an analysts' estimate; two digits only; crowds with no counted noun;
+    // two sources' amounts whose paragraphs share no telling word; two
+    // candidates' votes.
     let case = "figure-digits-swapped-apart";
     assert_extracted(
         case,
@@ -444,6 +446,8 @@ fn swapped_digits_that_are_other_figures_are_left_alone() {
             ("courier_follow_up.md", "$146 million"),
             ("city_budget.md", "$2.71 billion"),
             ("city_budget.md", "$2.17 billion"),
+            ("city_budget.md", "$138 million"),
+            ("courier_follow_up.md", "$183 million"),
         ],
     );
     assert_extracted(
@@ -456,6 +460,8 @@ fn swapped_digits_that_are_other_figures_are_left_alone() {
             ("city_budget.md", "36 laptops"),
             ("city_budget.md", "12,400"),
             ("city_budget.md", "14,200"),
+            ("city_budget.md", "12,453 votes"),
+            ("courier_follow_up.md", "12,543 votes"),
         ],
     );
     assert_clean(&check(case));

@@ -372,7 +372,7 @@ rules:
         "swaps.yaml",
         8,
         5,
-        "`swapped-digits` compares figures whatever their subject or actor: drop `by-subject`",
+        "`swapped-digits` pairs figures by their digits alone, whatever their subject, actor, period or tolerance: drop `by-subject`",
     );
 }
 

@@ -61,7 +61,7 @@ pub(super) struct Mention<'a> {
     /// For a rule keyed by head noun, the names written near the figure:
     /// figures of one noun beside different people or bodies are of
     /// different things.
-    names: Vec<&'a str>,
+    pub(super) names: Vec<&'a str>,
     /// Whether the figure is given as one the reader already knows ("the
     /// 231 damaged schools", "its 52 seats").
     pub(super) refers_back: bool,
@@ -132,20 +132,29 @@ fn ending_with_clause(text: &str, figure: Span, near: Span) -> Span {
     }
 }
 
-/// `near` cut to start at `figure` when "to" leads it: the figure is the
-/// level reached, and the words before qualify the move, not the level
-/// ("rose to 6.82 metres", "up from $84 last year to $96").
-fn from_level_reached(text: &str, figure: Span, near: Span) -> Span {
-    let before = &text[near.start().min(figure.start())..figure.start()];
-    let to = before
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|word| word.eq_ignore_ascii_case("to"));
-    if to {
-        Span::new(figure.start(), near.end().max(figure.start()))
-    } else {
-        near
-    }
+/// `figure` widened back over the move that reaches it, the word and the
+/// "to" before it: the figure is the level reached, and that word tells of
+/// the move, not of the level ("rose to 6.82 metres" is no change, the
+/// $96 of "up from $84 last year to $96" is not last year's). Words further
+/// back still qualify the level ("projected to rise to 1,500 officers",
+/// "the previous total came to $3.84 billion").
+fn with_move_to(text: &str, sentence: Span, figure: Span) -> Span {
+    let from = sentence.start().min(figure.start());
+    let head = text[from..figure.start()].trim_end();
+    let to = head.len().checked_sub(2).filter(|&at| {
+        head.get(at..).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && head[..at].ends_with(char::is_whitespace)
+    });
+    let Some(to) = to else {
+        return figure;
+    };
+    let verb = head[..to].trim_end();
+    let start = verb
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    figure.cover(Span::new(from + start, figure.start()))
 }
 
 /// The range a group's figures allow together, with the group's index.
@@ -431,8 +440,10 @@ pub(super) fn mentions<'a>(
         .iter()
         .filter(|c| c.kind == Kind::Date)
         .collect();
+    let reads_back = figure.head_noun || figure.swapped_digits;
     // The claims of the rule's kinds and units, with whether each takes up
-    // a figure given before (read only by rules keyed by head noun). Most
+    // a figure given before (read only by rules keyed by head noun or
+    // pairing swapped digits). Most
     // claims are of other kinds: turned away before the unit is looked up.
     let in_scope: Vec<(&Claim, &str, bool)> = article
         .claims
@@ -440,7 +451,6 @@ pub(super) fn mentions<'a>(
         .filter(|claim| figure.scope.kinds.contains(&claim.kind) && keep(claim))
         .filter_map(|claim| {
             let unit = figure.scope.unit_of(claim.kind, claim.unit.as_deref())?;
-            let reads_back = figure.head_noun || figure.swapped_digits;
             Some((claim, unit, reads_back && refers_back(text, claim)))
         })
         .collect();
@@ -520,17 +530,17 @@ pub(super) fn mentions<'a>(
                     .and_then(|q| {
                         let near = window(text, claim.span, claim.sentence, QUALIFIER_WINDOW);
                         let near = ending_with_clause(text, claim.span, near);
-                        let near = from_level_reached(text, claim.span, near);
                         // Where the subject tells figures apart, a word of it
                         // is no qualifier: "a 4.5% pay rise" is a rise, not a
                         // change. Keyed by head noun, only the head is: "the 300
                         // new homes" are new.
+                        let reached = with_move_to(text, claim.sentence, claim.span);
                         let figure_and_subject = match claim.subject() {
                             Some(subject) if figure.head_noun => {
-                                claim.span.cover(head_of(text, subject))
+                                reached.cover(head_of(text, subject))
                             }
-                            Some(subject) if figure.by_subject => claim.span.cover(subject),
-                            _ => claim.span,
+                            Some(subject) if figure.by_subject => reached.cover(subject),
+                            _ => reached,
                         };
                         nearest_name(q, text, figure_and_subject, near)
                     })
@@ -543,7 +553,7 @@ pub(super) fn mentions<'a>(
                     .partition_point(|b| b.end() <= claim.span.start()),
                 dated: written.is_some(),
                 when: written,
-                names: if figure.head_noun {
+                names: if figure.head_noun || figure.swapped_digits {
                     let near = window(text, claim.span, claim.sentence, NAME_WINDOW);
                     let mut names =
                         names_in(near.slice(text), near.start() == claim.sentence.start());

@@ -13,8 +13,7 @@ mod suppress;
 mod swapped;
 mod when;
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -111,14 +110,19 @@ pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
             _ => {}
         }
     }
-    // Which articles tell one story is found once, for every rule that asks.
-    let stories = OnceLock::new();
     let (mut findings, (quote_findings, style_findings)) = rayon::join(
         || {
+            // Which articles tell one story is found once, for every rule
+            // that asks, before the rules run: a rule blocked waiting for
+            // it would hold a thread that its finding needs.
+            let wanted = rules.rules.iter().any(
+                |rule| matches!(&rule.check, Check::Figure(f) if f.same_story || f.swapped_digits),
+            );
+            let stories = wanted.then(|| Stories::new(articles));
             rules
                 .rules
                 .par_iter()
-                .flat_map_iter(|rule| check_rule(rule, articles, &stories))
+                .flat_map_iter(|rule| check_rule(rule, articles, stories.as_ref()))
                 .collect::<Vec<Finding>>()
         },
         || {
@@ -140,31 +144,39 @@ pub fn run(rules: &RuleSet, articles: &[Article]) -> Vec<Finding> {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // Two figure rules reporting the same figures ("the 104 damaged
     // bridges" restated, and with digits swapped) tell of one slip: the
-    // first finding is kept.
-    let figure_rules: HashSet<&str> = rules
+    // finding of the rule that reads the figures' subjects is kept.
+    let swapped_rule: HashMap<&str, bool> = rules
         .rules
         .iter()
-        .filter(|r| matches!(r.check, Check::Figure(_)))
-        .map(|r| r.id.as_str())
+        .filter_map(|r| match &r.check {
+            Check::Figure(figure) => Some((r.id.as_str(), figure.swapped_digits)),
+            _ => None,
+        })
         .collect();
-    let mut reported: HashSet<Vec<(usize, Span)>> = HashSet::new();
+    let places = |f: &Finding| -> Vec<(usize, Span)> {
+        f.locations.iter().map(|l| (l.article, l.span)).collect()
+    };
+    let by_subject: HashSet<Vec<(usize, Span)>> = findings
+        .iter()
+        .filter(|f| swapped_rule.get(f.rule.as_str()) == Some(&false))
+        .map(places)
+        .collect();
     findings.retain(|f| {
-        !figure_rules.contains(f.rule.as_str())
-            || reported.insert(f.locations.iter().map(|l| (l.article, l.span)).collect())
+        swapped_rule.get(f.rule.as_str()) != Some(&true) || !by_subject.contains(&places(f))
     });
     findings
 }
 
-fn check_rule(rule: &Rule, articles: &[Article], stories: &OnceLock<Stories>) -> Vec<Finding> {
-    let stories = || stories.get_or_init(|| Stories::new(articles));
+/// `stories` are found when a rule compares articles on one story.
+fn check_rule(rule: &Rule, articles: &[Article], stories: Option<&Stories>) -> Vec<Finding> {
     match &rule.check {
-        Check::Figure(figure) if figure.swapped_digits => {
-            swapped::check(rule, figure, articles, stories())
+        Check::Figure(figure) if figure.swapped_digits => stories
+            .map(|stories| swapped::check(rule, figure, articles, stories))
+            .unwrap_or_default(),
+        Check::Figure(figure) => {
+            let stories = stories.filter(|_| figure.same_story);
+            figures::check(rule, figure, articles, stories)
         }
-        Check::Figure(figure) if figure.same_story => {
-            figures::check(rule, figure, articles, Some(stories()))
-        }
-        Check::Figure(figure) => figures::check(rule, figure, articles, None),
         Check::Fact(fact) => facts::check(rule, fact, articles),
         Check::Name(name) => names::check(rule, name, articles),
         // Run together by `check_quotes` and `style::check`.

@@ -768,7 +768,8 @@ impl Quantity<'_, '_> {
     /// first figure; the scan finds the second), or a ratio or score "3 to
     /// 1", "won 3-1".
     fn range_or_pair(&self, following: &After, n: Number) -> Option<Claim> {
-        if let Some(r) = self.after_from(following) {
+        // "from 5 to 1 to 10 to 1" moves between two ratios, read below.
+        if let Some(r) = self.after_from(following).filter(|r| !opens_a_ratio(r)) {
             return self.first_of_change(following, n, r);
         }
         if let Some(r) = self.range_tail(following.attached.text()) {
@@ -847,6 +848,17 @@ impl Quantity<'_, '_> {
         }
         after_spaces(phrase(after.spaced.text(), "to", false)?)
     }
+}
+
+/// Whether `text` opens with a pair "N to M": the second side of "from 5
+/// to 1 to 10 to 1".
+fn opens_a_ratio(text: &str) -> bool {
+    number(text)
+        .ok()
+        .and_then(|(after, _)| after_spaces(after))
+        .and_then(|after| phrase(after, "to", false))
+        .and_then(after_spaces)
+        .is_some_and(|rest| number(rest).is_ok())
 }
 
 /// Whether a unit may follow a number, as `after` reads: most numbers are

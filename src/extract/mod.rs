@@ -429,7 +429,8 @@ mod tests {
         let text = "Ridership fell from 1,420 to 1,240 riders a day. \
                     Membership rose from 57 to 64 countries. \
                     The rate fell from 10 to 5 percent. \
-                    The rebels outnumber them 3 to 1.";
+                    The rebels outnumber them 3 to 1. \
+                    Their edge grew from 5 to 1 to 10 to 1.";
         let doc = Document::parse("t.txt".into(), text.into(), Format::Text, Meta::default())
             .expect("plain text parses");
         let claims: Vec<(Kind, &str, Option<String>)> = extract(&doc)
@@ -447,6 +448,8 @@ mod tests {
                 (Kind::Percent, "10", unit("percent")),
                 (Kind::Percent, "5 percent", unit("percent")),
                 (Kind::Ratio, "3 to 1", unit("ratio")),
+                (Kind::Ratio, "5 to 1", unit("ratio")),
+                (Kind::Ratio, "10 to 1", unit("ratio")),
             ]
         );
     }

@@ -572,20 +572,25 @@ fn figure(spec: &RuleSpec, here: &Here) -> Result<FigureRule, RuleError> {
         ));
     }
     let swapped_digits = spec.swapped_digits.unwrap_or(false);
-    let keyed_by = [
-        ("by-subject", spec.by_subject.is_some()),
-        ("actors", spec.actors.is_some()),
-        ("same-story", spec.same_story.is_some()),
-        ("head-noun", spec.head_noun.is_some()),
-    ];
-    if let Some((key, _)) = keyed_by.iter().find(|(_, set)| swapped_digits && *set) {
-        return Err(here.error(
-            &format!("{key}:"),
-            format!(
-                "`swapped-digits` compares figures whatever their subject or actor: drop `{key}`"
-            ),
-            None,
-        ));
+    if swapped_digits {
+        let keyed_by = [
+            ("by-subject", spec.by_subject == Some(true)),
+            ("actors", spec.actors.is_some()),
+            ("same-story", spec.same_story == Some(true)),
+            ("head-noun", spec.head_noun == Some(true)),
+            ("period", spec.period.is_some()),
+            ("tolerance", spec.tolerance.is_some()),
+        ];
+        if let Some((key, _)) = keyed_by.iter().find(|(_, set)| *set) {
+            return Err(here.error(
+                &format!("{key}:"),
+                format!(
+                    "`swapped-digits` pairs figures by their digits alone, \
+                     whatever their subject, actor, period or tolerance: drop `{key}`"
+                ),
+                None,
+            ));
+        }
     }
     if spec.by_subject == Some(true) && spec.actors.is_some() {
         return Err(here.error(
