@@ -161,7 +161,8 @@ fn swaps_in(rule: &Rule, bucket: &[(Digits, Mention)], articles: &[Article]) -> 
                 .map(|m| m.article)
                 .filter(|article| of_b.contains(article))
                 .collect();
-            let taken_up = in_both.iter().any(|&article| {
+            // Weighed in the first articles only, as between sources.
+            let taken_up = in_both.iter().take(MOST_WEIGHED).any(|&article| {
                 let ys: Vec<&&Mention> = with_b.iter().filter(|m| m.article == article).collect();
                 let mut xs = with_a.iter().filter(|m| m.article == article);
                 xs.any(|x| {
@@ -313,10 +314,12 @@ impl Digits {
     /// The magnitude and the digits in order, read as one number: what two
     /// swaps of each other share.
     fn sorted(&self) -> (i32, u64) {
-        let mut digits: Vec<u64> = (0..self.len).map(|i| self.digit(i)).collect();
-        digits.sort_unstable();
+        let mut counts = [0u8; 10];
+        for i in 0..self.len {
+            counts[self.digit(i) as usize] += 1;
+        }
         // A leading 1 keeps the count of zeros among the sorted digits.
-        let packed = digits.iter().fold(1, |n, &d| n * 10 + d);
+        let packed = (0..10u64).fold(1, |n, d| (0..counts[d as usize]).fold(n, |n, _| n * 10 + d));
         (self.magnitude, packed)
     }
 
