@@ -60,6 +60,15 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The bytes between the two, none when they touch or overlap.
+    pub fn distance(self, other: Span) -> usize {
+        if self.end() <= other.start() {
+            other.start() - self.end()
+        } else {
+            self.start().saturating_sub(other.end())
+        }
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {

@@ -688,15 +688,9 @@ fn rounding(text: &str, claim: &Claim) -> f64 {
     let Some(value) = claim.value.as_number().filter(|_| claim.hedge.is_none()) else {
         return 0.0;
     };
-    let written = claim.span.slice(text);
-    let Some(start) = written.find(|c: char| c.is_ascii_digit()) else {
+    let Some(number) = written_number(claim.span.slice(text)) else {
         return 0.0;
     };
-    let digits = &written[start..];
-    let number = &digits[..digits
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(digits.len())];
-    let number = number.trim_end_matches(['.', ',']);
     let decimals = number
         .split_once('.')
         .map_or(0, |(_, fraction)| fraction.len());
@@ -708,6 +702,17 @@ fn rounding(text: &str, claim: &Claim) -> f64 {
         return 0.0;
     }
     0.5 * 10f64.powi(-(decimals as i32)) * scale
+}
+
+/// The first number written in a figure's text, digits with their
+/// separators: "13,480" of "$13,480", "4.2" of "about $4.2bn".
+pub(super) fn written_number(written: &str) -> Option<&str> {
+    let start = written.find(|c: char| c.is_ascii_digit())?;
+    let digits = &written[start..];
+    let end = digits
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(digits.len());
+    Some(digits[..end].trim_end_matches(['.', ',']))
 }
 
 /// The range a claim stands for: its hedged interval, or a date's days.
@@ -739,16 +744,8 @@ fn nearest_name<'a, 't>(
             (found, found.slice(text))
         })
         .filter(|(found, _)| !found.overlaps(claim))
-        .min_by_key(|(found, _)| distance(*found, claim))
+        .min_by_key(|(found, _)| found.distance(claim))
         .and_then(|(_, matched)| names.canonical(matched).map(|name| (name, matched)))
-}
-
-fn distance(a: Span, b: Span) -> usize {
-    if a.end() <= b.start() {
-        b.start() - a.end()
-    } else {
-        a.start().saturating_sub(b.end())
-    }
 }
 
 /// Whether a date claim starts in `span`.
@@ -787,7 +784,7 @@ fn nearest_date(
         .take_while(|d| d.span.start() < span.end())
         .filter(|d| d.span != claim.span && d.span.end() <= span.end())
         .filter(|d| !figure_between(d.span) && !ends_a_stretch(text, span, d.span))
-        .min_by_key(|d| distance(d.span, claim.span))
+        .min_by_key(|d| d.span.distance(claim.span))
         .and_then(|d| match &d.value {
             Value::Text(iso) if iso.contains("-W") => {
                 when::range(iso).map(|(first, _)| first.strftime("%Y-%m").to_string())

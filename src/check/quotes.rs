@@ -893,20 +893,12 @@ fn speaker_named(article: &Article, quote: Span, speaker: &str) -> Option<Span> 
         let surname = speaker.split_whitespace().next_back()?;
         occurrences = find(surname);
     }
-    let blocks = &article.doc.blocks;
-    let block = blocks
-        .get(blocks.partition_point(|b| b.end() <= quote.start()))
-        .copied()
-        .unwrap_or(quote);
-    let distance = |name: &Span| {
-        name.start()
-            .saturating_sub(quote.end())
-            .max(quote.start().saturating_sub(name.end()))
-    };
+    let doc = &article.doc;
+    let block = doc.block_at(quote.start()).map_or(quote, |i| doc.blocks[i]);
     occurrences
         .iter()
         .filter(|name| block.start() <= name.start() && name.end() <= block.end())
-        .min_by_key(|name| distance(name))
+        .min_by_key(|name| name.distance(quote))
         .or_else(|| {
             occurrences
                 .iter()

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rayon::prelude::*;
 
-use super::figures::{disagreement, mentions, overlap, Mention};
+use super::figures::{disagreement, mentions, overlap, written_number, Mention};
 use super::story::Stories;
 use super::{Article, Finding};
 use crate::extract::Claim;
@@ -218,10 +218,10 @@ fn conflict_between(xs: &[&Mention], ys: &[&Mention], articles: &[Article]) -> b
 /// story names its city and its people.
 fn telling_words(article: &Article, figure: Span) -> HashSet<String> {
     let text = article.doc.text.as_str();
-    let blocks = &article.doc.blocks;
-    let block = blocks
-        .get(blocks.partition_point(|b| b.end() <= figure.start()))
-        .map_or(figure, |b| b.cover(figure));
+    let doc = &article.doc;
+    let block = doc
+        .block_at(figure.start())
+        .map_or(figure, |i| doc.blocks[i].cover(figure));
     let (before, after) = (
         &text[block.start()..figure.start()],
         &text[figure.end()..block.end()],
@@ -280,10 +280,7 @@ impl Digits {
         if !(value.is_finite() && value > 0.0) {
             return None;
         }
-        let start = written.find(|c: char| c.is_ascii_digit())?;
-        let number = written[start..]
-            .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-            .next()?;
+        let number = written_number(written)?;
         let (mut len, mut digits) = (0u8, 0u64);
         for b in number.bytes().filter(u8::is_ascii_digit) {
             if len == 0 && b == b'0' {

@@ -246,6 +246,15 @@ impl Document {
             .get_or_init(|| LineIndex::new(&self.raw_bytes(self.whole())))
     }
 
+    /// The index of the block (paragraph) that holds byte `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.end() <= offset);
+        self.blocks
+            .get(i)
+            .filter(|b| b.start() <= offset && offset < b.end().max(b.start() + 1))
+            .map(|_| i)
+    }
+
     /// The span of the whole file.
     pub fn whole(&self) -> Span {
         Span::new(0, self.text.len())

@@ -391,14 +391,10 @@ fn inherited_speaker(
     let q = quotes[index];
     let previous = done.last()?;
     let speaker = previous.speaker.as_ref()?;
-    let block_of = |offset: usize| {
-        let i = doc.blocks.partition_point(|b| b.end() <= offset);
-        doc.blocks
-            .get(i)
-            .filter(|b| b.start() <= offset && offset < b.end().max(b.start() + 1))
-            .map(|_| i)
-    };
-    let (here, there) = (block_of(q.span.start())?, block_of(previous.span.start())?);
+    let (here, there) = (
+        doc.block_at(q.span.start())?,
+        doc.block_at(previous.span.start())?,
+    );
     let opens_block = doc.blocks[here].start() == q.span.start();
     let continues = here == there || (opens_block && here == there + 1);
     // Silent, or speaking only before the previous quotation, which this
